@@ -1,0 +1,74 @@
+package org.aems.api.config;
+
+import java.net.URI;
+import org.aems.api.site.SiteNotFoundException;
+import org.aems.core.region.RegionFileException;
+import org.aems.ingest.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every API error as an RFC 9457 problem detail with a stable {@code reason} code. "Your request is
+ * wrong" (4xx, with what to change) is kept apart from "we failed" (5xx, nothing internal leaked).
+ */
+@RestControllerAdvice
+class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(SiteNotFoundException.class)
+    ProblemDetail siteNotFound(SiteNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "SITE_NOT_FOUND", e.getMessage());
+    }
+
+    @ExceptionHandler(RegionFileException.class)
+    ProblemDetail invalidRegion(RegionFileException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_REGION_FILE",
+                "the region file has " + e.problems().size() + " problem(s); nothing was imported");
+        problem.setProperty("problems", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalidParameter(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "a valid value" : hint(e.getRequiredType());
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                "parameter '" + e.getName() + "' must be " + expected + ", was '" + e.getValue() + "'");
+    }
+
+    @ExceptionHandler(StoreException.class)
+    ProblemDetail storeFailed(StoreException e) {
+        log.error("database operation failed: {}", e.getMessage(), e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
+                "the database is not available; retry later (see /actuator/health)");
+    }
+
+    private static String hint(Class<?> type) {
+        if (type == java.time.OffsetDateTime.class) {
+            return "an ISO-8601 timestamp with offset, e.g. 2026-05-12T12:00:00+09:00";
+        }
+        if (type == int.class || type == Integer.class) {
+            return "an integer";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    static ProblemDetail problem(HttpStatus status, String reason, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://aems.example/problems/" + reason.toLowerCase().replace('_', '-')));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("reason", reason);
+        return problem;
+    }
+
+}

@@ -1,0 +1,71 @@
+package org.aems.api.config;
+
+import java.time.Clock;
+import org.aems.core.grid.Region;
+import org.aems.ingest.config.IngestAutoConfiguration;
+import org.aems.ingest.registry.ImportReport;
+import org.aems.ingest.registry.RegistryStore;
+import org.aems.simulators.BundledRegions;
+import org.aems.simulators.Simulation;
+import org.aems.simulators.SimulationSettings;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Runs the simulator inside the app (embedded default): imports its region into the registry, the
+ * same file the simulator plays, then starts publishing after ingest has subscribed.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "aems.simulator", name = "enabled", havingValue = "true")
+class SimulatorConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatorConfiguration.class);
+
+    @Bean
+    SmartLifecycle simulatorLifecycle(SimulatorProperties properties, RegistryStore registry, Clock clock) {
+        return new SmartLifecycle() {
+            private Simulation simulation;
+
+            @Override
+            public void start() {
+                Region region = BundledRegions.load(properties.region());
+                if (properties.importRegion()) {
+                    ImportReport report = registry.importRegion(region, clock.instant());
+                    log.info("imported region {} into the registry [feeders: {}, sites: {}, assets: {}]", report.regionId(),
+                            report.feeders(), report.sites(), report.assets());
+                }
+                simulation = new Simulation(region, new SimulationSettings(properties.brokerUrl(), properties.sites(),
+                        properties.interval(), properties.speed(), clock.instant(), properties.seed()), clock);
+                try {
+                    simulation.start();
+                } catch (MqttException e) {
+                    throw new IllegalStateException("the simulator cannot connect to " + properties.brokerUrl() + ": "
+                            + e.getMessage() + "; set aems.simulator.broker-url", e);
+                }
+            }
+
+            @Override
+            public void stop() {
+                if (simulation != null) {
+                    simulation.close();
+                    simulation = null;
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return simulation != null;
+            }
+
+            @Override
+            public int getPhase() {
+                return IngestAutoConfiguration.PHASE + 100;
+            }
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package org.aems.api.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The in-process simulator of the embedded default (prefix {@code aems.simulator}).
+ *
+ * @param enabled      default false; the embedded default turns it on
+ * @param region       bundled region name (e.g. "demo") or region file path
+ * @param importRegion import the region into the registry at start, so its sites are known to ingest
+ * @param brokerUrl    where the simulated gateways publish
+ * @param interval     time between two messages of a site
+ * @param sites        play only the first N sites (0 = all)
+ */
+@ConfigurationProperties("aems.simulator")
+public record SimulatorProperties(@DefaultValue("false") boolean enabled, @DefaultValue("demo") String region,
+                                  @DefaultValue("true") boolean importRegion,
+                                  @DefaultValue("tcp://127.0.0.1:1884") String brokerUrl,
+                                  @DefaultValue("5s") Duration interval, @DefaultValue("0") int sites,
+                                  @DefaultValue("1") double speed, @DefaultValue("42") long seed) {
+}

@@ -1,0 +1,33 @@
+package org.aems.api.config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Tells the person who just started AEMS where to look. */
+@Component
+class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        Environment env = event.getApplicationContext().getEnvironment();
+        String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        String base = "http://localhost:" + port;
+        log.info("""
+
+                ==================================================================
+                  AEMS is running:      {}/
+                  API (OpenAPI UI):     {}/swagger-ui.html
+                  Sites:                {}/api/v1/sites
+                  Health / metrics:     {}/actuator/health  {}/actuator/prometheus
+                  MQTT for gateways:    {}
+                  Stop with Ctrl-C.
+                ==================================================================""",
+                base, base, base, base, base, env.getProperty("aems.ingest.mqtt.url", "(ingest disabled)"));
+    }
+}

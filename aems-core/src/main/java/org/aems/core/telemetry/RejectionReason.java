@@ -1,0 +1,50 @@
+package org.aems.core.telemetry;
+
+/**
+ * Stable reason codes for refused messages and rejected readings. Codes are part of the public
+ * contract (docs/protocol.md, metrics tag {@code reason}, rejection records): add new ones, never
+ * rename or reuse one.
+ */
+public enum RejectionReason {
+    /** The payload exceeds {@link TelemetryLimits#MAX_PAYLOAD_BYTES}; refused before parsing. */
+    PAYLOAD_TOO_LARGE(Scope.MESSAGE),
+    /** The payload is not a JSON object (checked cheaply on the first byte, then by the parser). */
+    NOT_JSON(Scope.MESSAGE),
+    /** The {@code schema} field is missing or names a schema this server does not speak. */
+    UNKNOWN_SCHEMA(Scope.MESSAGE),
+    /** A message-level field is missing or has the wrong type or format. */
+    MALFORMED_MESSAGE(Scope.MESSAGE),
+    /** More readings than {@link TelemetryLimits#MAX_READINGS} in one message. */
+    TOO_MANY_READINGS(Scope.MESSAGE),
+    /** The topic names a different site than the payload's {@code siteId}. */
+    SITE_MISMATCH(Scope.MESSAGE),
+    /** The site is not in the registry (import it first). */
+    UNKNOWN_SITE(Scope.MESSAGE),
+    /** A reading field is missing or has the wrong type. */
+    INVALID_READING(Scope.READING),
+    /** The {@code quantity} is not one of wire format v1's quantities. */
+    UNKNOWN_QUANTITY(Scope.READING),
+    /** The {@code unit} is not accepted for the quantity (e.g. "kWh" for a power). */
+    UNIT_MISMATCH(Scope.READING),
+    /** The value is outside the quantity's physical range (e.g. SoC above 100 %). */
+    VALUE_OUT_OF_RANGE(Scope.READING),
+    /** The timestamp is not ISO-8601 with an offset (e.g. "2026-05-12T12:00:00+09:00"). */
+    INVALID_TIMESTAMP(Scope.READING),
+    /** The timestamp is further in the future than the allowed clock skew. */
+    TIMESTAMP_IN_FUTURE(Scope.READING),
+    /** The timestamp is older than raw telemetry is kept. */
+    TIMESTAMP_TOO_OLD(Scope.READING);
+
+    /** Whether the reason refuses the whole message or a single reading in it. */
+    public enum Scope { MESSAGE, READING }
+
+    private final Scope scope;
+
+    RejectionReason(Scope scope) {
+        this.scope = scope;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+}

@@ -1,0 +1,208 @@
+package org.aems.ingest.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.aems.core.grid.SiteId;
+import org.aems.core.telemetry.DecodeResult;
+import org.aems.core.telemetry.Reading;
+import org.aems.core.telemetry.Rejection;
+import org.aems.core.telemetry.TelemetryCodec;
+import org.aems.core.telemetry.Topics;
+import org.aems.ingest.mqtt.Acknowledger;
+import org.aems.ingest.mqtt.InboundMessage;
+import org.aems.ingest.store.ReadingStore;
+import org.aems.ingest.store.ReadingStore.StampedReading;
+import org.aems.ingest.store.RejectionRecord;
+import org.aems.ingest.validation.ReadingValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer thread: takes messages off the queue, decodes and validates them, commits a batch
+ * (readings and rejections in one transaction) and only then acknowledges its messages, in arrival
+ * order. A failed commit is retried with backoff, holding the acknowledgements back, so nothing is
+ * lost while the database is away and the broker's in-flight window applies backpressure.
+ */
+public final class BatchWriter implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
+
+    private final BlockingQueue<InboundMessage> queue;
+    private final TelemetryCodec codec;
+    private final ReadingValidator validator;
+    private final ReadingStore store;
+    private final Acknowledger acknowledger;
+    private final IngestMetrics metrics;
+    private final BatchSettings settings;
+    private final Clock clock;
+    private volatile boolean running = true;
+    private volatile boolean storeHealthy = true;
+    private volatile Thread thread;
+
+    public BatchWriter(BlockingQueue<InboundMessage> queue, TelemetryCodec codec, ReadingValidator validator,
+                       ReadingStore store, Acknowledger acknowledger, IngestMetrics metrics, BatchSettings settings, Clock clock) {
+        this.queue = queue;
+        this.codec = codec;
+        this.validator = validator;
+        this.store = store;
+        this.acknowledger = acknowledger;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void start() {
+        Thread t = new Thread(this, "aems-ingest-writer");
+        t.setDaemon(false);
+        thread = t;
+        t.start();
+    }
+
+    /** Stops taking new messages, commits what it holds, and returns when the thread has ended. */
+    public void stop(Duration timeout) throws InterruptedException {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.join(timeout.toMillis());
+        }
+    }
+
+    /** False while commits are failing (the database is down or refusing writes). */
+    public boolean isStoreHealthy() {
+        return storeHealthy;
+    }
+
+    @Override
+    public void run() {
+        Batch batch = new Batch();
+        while (running || !queue.isEmpty()) {
+            try {
+                fill(batch);
+                if (!batch.isEmpty()) {
+                    commit(batch);
+                    batch = new Batch();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!batch.isEmpty()) {
+            log.warn("writer stopped with {} uncommitted messages; the broker will redeliver them", batch.messages.size());
+        }
+    }
+
+    private void fill(Batch batch) throws InterruptedException {
+        InboundMessage first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return;
+        }
+        add(batch, first);
+        long deadline = System.nanoTime() + settings.maxDelay().toNanos();
+        while (batch.readings.size() < settings.maxReadings()) {
+            long wait = deadline - System.nanoTime();
+            if (wait <= 0) {
+                break;
+            }
+            InboundMessage next = queue.poll(wait, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            add(batch, next);
+        }
+    }
+
+    private void add(Batch batch, InboundMessage message) {
+        batch.messages.add(message);
+        Rejection refused = null;
+        SiteId site = Topics.siteOf(message.topic()).orElse(null);
+        if (site == null) {
+            // Cannot happen with our subscription filter unless the site segment is not a valid id.
+            refused = Rejection.ofMessage(org.aems.core.telemetry.RejectionReason.MALFORMED_MESSAGE,
+                    "topic '" + message.topic() + "' does not name a valid site: use aems/v1/sites/{siteId}/telemetry");
+            batch.rejections.add(record(message, null, null, refused));
+            metrics.rejected(refused.reason());
+            batch.refused++;
+            return;
+        }
+        DecodeResult result = codec.decode(site, message.payload());
+        if (result instanceof DecodeResult.Decoded decoded) {
+            result = validator.validate(decoded);
+        }
+        if (result instanceof DecodeResult.Refused r) {
+            batch.rejections.add(record(message, site.value(), null, r.rejection()));
+            metrics.rejected(r.rejection().reason());
+            batch.refused++;
+            return;
+        }
+        DecodeResult.Decoded decoded = (DecodeResult.Decoded) result;
+        for (Reading reading : decoded.message().readings()) {
+            batch.readings.add(new StampedReading(reading, decoded.message().messageId(), message.receivedAt()));
+        }
+        for (Rejection rejection : decoded.rejectedReadings()) {
+            batch.rejections.add(record(message, site.value(), decoded.message().messageId(), rejection));
+            metrics.rejected(rejection.reason());
+        }
+    }
+
+    private RejectionRecord record(InboundMessage message, String site, String messageId, Rejection rejection) {
+        return RejectionRecord.of(message.receivedAt(), message.topic(), site, messageId, rejection, message.payload(),
+                settings.payloadCap());
+    }
+
+    private void commit(Batch batch) throws InterruptedException {
+        long backoffMillis = 100;
+        while (true) {
+            Instant start = clock.instant();
+            try {
+                ReadingStore.StoreOutcome outcome = store.store(batch.readings, batch.rejections);
+                Instant end = clock.instant();
+                metrics.commit(Duration.between(start, end));
+                metrics.stored(batch.messages.size() - batch.refused, outcome.inserted(), outcome.duplicates());
+                for (int i = 0; i < batch.refused; i++) {
+                    metrics.refused();
+                }
+                for (InboundMessage message : batch.messages) {
+                    metrics.lag(Duration.between(message.receivedAt(), end));
+                    acknowledger.acknowledge(message);
+                }
+                if (!storeHealthy) {
+                    log.info("telemetry store recovered; committed the held batch [messages: {}]", batch.messages.size());
+                }
+                storeHealthy = true;
+                return;
+            } catch (RuntimeException e) {
+                metrics.storeFailed();
+                if (storeHealthy) {
+                    log.error("committing telemetry failed; holding {} messages unacknowledged and retrying. "
+                            + "Check the database: {}", batch.messages.size(), e.getMessage());
+                }
+                storeHealthy = false;
+                if (!running) {
+                    log.warn("stopping with {} uncommitted messages; the broker redelivers them to the next session",
+                            batch.messages.size());
+                    return;
+                }
+                Thread.sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, settings.retryBackoffMax().toMillis());
+            }
+        }
+    }
+
+    /** Messages of one commit with what they decoded to. */
+    private static final class Batch {
+        final List<InboundMessage> messages = new ArrayList<>();
+        final List<StampedReading> readings = new ArrayList<>();
+        final List<RejectionRecord> rejections = new ArrayList<>();
+        int refused;
+
+        boolean isEmpty() {
+            return messages.isEmpty();
+        }
+    }
+}

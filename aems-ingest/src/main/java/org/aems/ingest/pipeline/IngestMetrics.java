@@ -1,0 +1,76 @@
+package org.aems.ingest.pipeline;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.aems.core.telemetry.RejectionReason;
+
+/** The ingest meters, declared in one place (docs/metrics.md lists them). Tags are bounded enums. */
+public final class IngestMetrics {
+
+    public static final String MESSAGES = "aems.ingest.messages";
+    public static final String READINGS = "aems.ingest.readings";
+    public static final String COMMIT_DURATION = "aems.ingest.commit.duration";
+    public static final String LAG = "aems.ingest.lag";
+    public static final String STORE_FAILURES = "aems.ingest.store.failures";
+
+    private final Counter messagesStored;
+    private final Counter messagesRefused;
+    private final Counter readingsAccepted;
+    private final Counter readingsDuplicate;
+    private final Map<RejectionReason, Counter> readingsRejected = new EnumMap<>(RejectionReason.class);
+    private final Timer commitDuration;
+    private final Timer lag;
+    private final Counter storeFailures;
+
+    public IngestMetrics(MeterRegistry registry) {
+        messagesStored = Counter.builder(MESSAGES).tag("outcome", "stored")
+                .description("Telemetry messages committed (some readings may have been rejected)").register(registry);
+        messagesRefused = Counter.builder(MESSAGES).tag("outcome", "refused")
+                .description("Telemetry messages refused whole").register(registry);
+        readingsAccepted = readings(registry, "accepted", "none");
+        readingsDuplicate = readings(registry, "duplicate", "none");
+        for (RejectionReason reason : RejectionReason.values()) {
+            readingsRejected.put(reason, readings(registry, "rejected", reason.name()));
+        }
+        commitDuration = Timer.builder(COMMIT_DURATION).description("Time to commit one batch").register(registry);
+        lag = Timer.builder(LAG).description("From a message's arrival to its commit").register(registry);
+        storeFailures = Counter.builder(STORE_FAILURES).description("Batch commits that failed and were retried")
+                .register(registry);
+    }
+
+    private static Counter readings(MeterRegistry registry, String outcome, String reason) {
+        return Counter.builder(READINGS).tag("outcome", outcome).tag("reason", reason)
+                .description("Telemetry readings by outcome; rejected ones by reason (a refused message counts once)")
+                .register(registry);
+    }
+
+    void stored(int messages, int accepted, int duplicates) {
+        messagesStored.increment(messages);
+        readingsAccepted.increment(accepted);
+        readingsDuplicate.increment(duplicates);
+    }
+
+    void refused() {
+        messagesRefused.increment();
+    }
+
+    void rejected(RejectionReason reason) {
+        readingsRejected.get(reason).increment();
+    }
+
+    void commit(Duration duration) {
+        commitDuration.record(duration);
+    }
+
+    void lag(Duration duration) {
+        lag.record(duration);
+    }
+
+    void storeFailed() {
+        storeFailures.increment();
+    }
+}
