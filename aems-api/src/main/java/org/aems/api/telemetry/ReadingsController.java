@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import org.aems.api.site.SiteNotFoundException;
 import org.aems.core.grid.SiteId;
@@ -67,14 +68,19 @@ class ReadingsController {
                         + name + "'")));
         ReadingQuery.Result result = query.find(site, start, end, q, Optional.ofNullable(device),
                 Optional.ofNullable(after).map(ReadingQuery.Cursor::decode), limit);
+        // Values go in as URI variables so they are encoded strictly: the '+' of "+09:00" must become %2B.
         String next = result.next().map(cursor -> uri.path("/api/v1/sites/{site}/readings")
-                .queryParam("from", TelemetryCodec.format(start))
-                .queryParam("to", TelemetryCodec.format(end))
-                .queryParamIfPresent("quantity", q.map(Quantity::wireName))
-                .queryParamIfPresent("device", Optional.ofNullable(device))
+                .queryParam("from", "{from}")
+                .queryParam("to", "{to}")
+                .queryParamIfPresent("quantity", q.map(x -> "{quantity}"))
+                .queryParamIfPresent("device", Optional.ofNullable(device).map(x -> "{device}"))
                 .queryParam("limit", limit)
-                .queryParam("after", cursor.encode())
-                .buildAndExpand(siteId).encode().toUriString()).orElse(null);
+                .queryParam("after", "{after}")
+                .encode()
+                .buildAndExpand(Map.of("site", siteId, "from", TelemetryCodec.format(start), "to", TelemetryCodec.format(end),
+                        "quantity", quantity == null ? "" : quantity, "device", device == null ? "" : device,
+                        "after", cursor.encode()))
+                .toUriString()).orElse(null);
         return new ReadingPage(siteId, TelemetryCodec.format(start), TelemetryCodec.format(end), result.readings(), next);
     }
 }

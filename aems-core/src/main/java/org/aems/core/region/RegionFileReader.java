@@ -175,7 +175,7 @@ public final class RegionFileReader {
             List<Asset> assets = new ArrayList<>();
             List<RegionFile.AssetEntry> entries = orEmpty(entry.assets());
             for (int i = 0; i < entries.size(); i++) {
-                Asset asset = asset(path + ".assets[" + i + "]", entries.get(i));
+                Asset asset = asset(path + ".assets[" + i + "]", entries.get(i), entry.from());
                 if (asset != null) {
                     assets.add(asset);
                 }
@@ -196,10 +196,11 @@ public final class RegionFileReader {
                     validity(entry.from(), entry.until()), new EffectiveHistory<>(buyback), assets));
         }
 
-        private Asset asset(String path, RegionFile.AssetEntry a) {
+        /** An asset without its own {@code from} is in force from its site's {@code from}. */
+        private Asset asset(String path, RegionFile.AssetEntry a, LocalDate siteFrom) {
             return attempt(path, () -> {
                 DeviceId id = DeviceId.of(required(a.id(), "id"));
-                Validity validity = validity(a.from(), a.until());
+                Validity validity = validity(a.from() == null ? siteFrom : a.from(), a.until());
                 boolean curtailable = a.curtailable() != null && a.curtailable();
                 String type = required(a.type(), "type");
                 switch (type) {

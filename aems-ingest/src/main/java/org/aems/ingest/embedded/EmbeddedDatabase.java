@@ -37,6 +37,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // The owner closes it, after everything that writes to it: zonky's own hook would race Spring's.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100");
             if (port > 0) {
                 builder.setPort(port);

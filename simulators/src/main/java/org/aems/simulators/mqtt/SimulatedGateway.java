@@ -58,8 +58,8 @@ public final class SimulatedGateway implements AutoCloseable {
         if (client.isConnected()) {
             // A clean shutdown says OFFLINE itself; the Last Will covers the unclean ones.
             client.publish(Topics.status(site), control.encode(new GatewayStatus(site, GatewayStatus.State.OFFLINE,
-                    Instant.now())), 1, true).waitForCompletion(2_000);
-            client.disconnect().waitForCompletion(2_000);
+                    Instant.now())), 1, true).waitForCompletion(1_000);
+            client.disconnect().waitForCompletion(1_000);
         }
         client.close();
     }

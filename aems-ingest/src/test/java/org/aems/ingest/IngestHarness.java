@@ -1,0 +1,121 @@
+package org.aems.ingest;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import javax.sql.DataSource;
+import org.aems.core.grid.Region;
+import org.aems.core.region.RegionFileReader;
+import org.aems.core.telemetry.TelemetryCodec;
+import org.aems.ingest.mqtt.InboundMessage;
+import org.aems.ingest.mqtt.MqttSettings;
+import org.aems.ingest.mqtt.TelemetrySubscriber;
+import org.aems.ingest.pipeline.BatchSettings;
+import org.aems.ingest.pipeline.BatchWriter;
+import org.aems.ingest.pipeline.IngestMetrics;
+import org.aems.ingest.registry.RegistryStore;
+import org.aems.ingest.store.JdbcReadingStore;
+import org.aems.ingest.store.TimescaleDbMigration;
+import org.aems.ingest.validation.CachedRegisteredSites;
+import org.aems.ingest.validation.ReadingValidator;
+import org.aems.ingest.validation.ValidationSettings;
+import org.aems.testing.TestInfrastructure;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The ingest pipeline wired by hand against a fresh database and the real broker, exactly as the
+ * auto-configuration wires it, with a test-unique client id.
+ */
+final class IngestHarness implements AutoCloseable {
+
+    final DataSource dataSource;
+    final RegistryStore registry;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final String clientId = "it-ingest-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Clock clock;
+    private TelemetrySubscriber subscriber;
+    private BatchWriter writer;
+
+    IngestHarness(Clock clock) {
+        this.clock = clock;
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(TestInfrastructure.freshDatabase());
+        this.dataSource = ds;
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                .javaMigrations(new TimescaleDbMigration()).load().migrate();
+        this.registry = new RegistryStore(ds);
+    }
+
+    Region importRegion(String yaml) {
+        Region region = new RegionFileReader().read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        registry.importRegion(region, clock.instant());
+        return region;
+    }
+
+    /** Starts subscriber and writer; waits until subscribed. */
+    void start() {
+        MqttSettings settings = new MqttSettings(TestInfrastructure.mqttUrl(), clientId, null, null, "", Duration.ofHours(1),
+                100, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
+        subscriber = new TelemetrySubscriber(settings, queue, clock);
+        ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(registry::exists, Duration.ofSeconds(1), 1000),
+                clock, new ValidationSettings(null, null));
+        writer = new BatchWriter(queue, new TelemetryCodec(), validator, new JdbcReadingStore(dataSource), subscriber,
+                new IngestMetrics(meters), new BatchSettings(0, Duration.ofMillis(50), Duration.ofSeconds(1), 256), clock);
+        writer.start();
+        subscriber.start();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!subscriber.isConnected()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("ingest did not connect to " + settings.url());
+            }
+            sleep(50);
+        }
+        sleep(300); // the SUBACK follows the CONNACK
+    }
+
+    void stop() throws InterruptedException {
+        if (subscriber != null) {
+            subscriber.close();
+            writer.stop(Duration.ofSeconds(5));
+            subscriber = null;
+        }
+    }
+
+    long count(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    double counter(String outcome, String reason) {
+        var counter = meters.find("aems.ingest.readings").tag("outcome", outcome).tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

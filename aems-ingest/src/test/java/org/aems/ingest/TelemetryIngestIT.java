@@ -1,0 +1,178 @@
+package org.aems.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.aems.core.telemetry.TelemetryCodec;
+import org.aems.testing.TestInfrastructure;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Ingest against the real broker and real PostgreSQL: what gateways send is stored once, or rejected with a reason. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TelemetryIngestIT {
+
+    private final String prefix = "it" + UUID.randomUUID().toString().substring(0, 6);
+    private final String siteA = prefix + "-a";
+    private final String siteB = prefix + "-b";
+    private final Instant ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    private IngestHarness ingest;
+    private MqttClient gateway;
+
+    @BeforeAll
+    void start() throws MqttException {
+        ingest = new IngestHarness(Clock.systemUTC());
+        ingest.importRegion(TestRegions.twoSites(prefix));
+        ingest.start();
+        gateway = new MqttClient(TestInfrastructure.mqttUrl(), prefix + "-gw", new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(siteA);
+        gateway.connect(options);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        gateway.disconnect();
+        gateway.close();
+        ingest.close();
+    }
+
+    private void publish(String site, String payload) throws MqttException {
+        gateway.publish("aems/v1/sites/" + site + "/telemetry", payload.getBytes(StandardCharsets.UTF_8), 1, false);
+    }
+
+    private String message(String site, String messageId, String readings) {
+        return """
+                {"schema":"aems.telemetry.v1","messageId":"%s","siteId":"%s","sentAt":"%s","readings":[%s]}
+                """.formatted(messageId, site, TelemetryCodec.format(ts), readings);
+    }
+
+    private String reading(String device, String quantity, String value, String unit, Instant at) {
+        return """
+                {"device":"%s","quantity":"%s","value":%s,"unit":"%s","ts":"%s"}""".formatted(device, quantity, value, unit,
+                TelemetryCodec.format(at));
+    }
+
+    private List<String> stored(String site) {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = ingest.dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT device_id, quantity, value, ts FROM telemetry_reading WHERE site_id = ? ORDER BY ts, device_id, quantity")) {
+            q.setString(1, site);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getDouble(3) + " " + rs.getTimestamp(4).toInstant());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    private List<String> rejections(String messageIdOrTopicSite) {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = ingest.dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT reason, reading_index, payload_size, length(payload) FROM telemetry_rejection "
+                        + "WHERE message_id = ? OR topic LIKE ? ORDER BY id")) {
+            q.setString(1, messageIdOrTopicSite);
+            q.setString(2, "%/" + messageIdOrTopicSite + "/%");
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + (rs.getObject(2) == null ? "" : "@" + rs.getInt(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    @Test
+    void storesReadingsWithValuesUnitsAndTimestampsUnchanged() throws MqttException {
+        publish(siteA, message(siteA, "m-values", String.join(",",
+                reading("meter-1", "meter.power", "-1520", "W", ts),
+                reading("meter-1", "meter.export.energy", "12345.6", "kWh", ts),
+                reading("bat-1", "battery.soc", "56.5", "%", ts))));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored(siteA).size() >= 3);
+        assertThat(stored(siteA)).contains(
+                "meter-1 meter.power -1520.0 " + ts,
+                "meter-1 meter.export.energy 1.23456E7 " + ts,
+                "bat-1 battery.soc 56.5 " + ts);
+    }
+
+    @Test
+    void storesARepeatedMessageOnceAndCountsTheDuplicates() throws MqttException {
+        Instant at = ts.minusSeconds(3600);
+        String payload = message(siteB, "m-dup", reading("meter-1", "meter.power", "800", "W", at));
+        double duplicatesBefore = ingest.counter("duplicate", "none");
+        publish(siteB, payload);
+        publish(siteB, payload);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> ingest.counter("duplicate", "none") >= duplicatesBefore + 1);
+        assertThat(stored(siteB)).filteredOn(r -> r.endsWith(at.toString())).containsExactly("meter-1 meter.power 800.0 " + at);
+    }
+
+    @Test
+    void rejectsAnImpossibleReadingAndStoresTheRestOfItsMessage() throws MqttException {
+        Instant at = ts.minusSeconds(7200);
+        publish(siteA, message(siteA, "m-soc", String.join(",",
+                reading("bat-1", "battery.soc", "120", "%", at),
+                reading("bat-1", "battery.power", "-2000", "W", at),
+                reading("pv-1", "pv.power", "3.2", "kWh", at),
+                reading("pv-1", "pv.energy", "100", "Wh", ts.plus(Duration.ofHours(2))))));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> rejections("m-soc").size() == 3);
+        assertThat(rejections("m-soc")).containsExactly("VALUE_OUT_OF_RANGE@0", "UNIT_MISMATCH@2", "TIMESTAMP_IN_FUTURE@3");
+        assertThat(stored(siteA)).filteredOn(r -> r.endsWith(at.toString())).containsExactly("bat-1 battery.power -2000.0 " + at);
+        assertThat(ingest.counter("rejected", "VALUE_OUT_OF_RANGE")).isEqualTo(1);
+    }
+
+    @Test
+    void refusesBadMessagesWholeWithARecordedReasonAndACappedPayload() throws Exception {
+        String good = message(siteB, "m-good-after-bad", reading("meter-1", "meter.power", "42", "W", ts.minusSeconds(10)));
+        String unknownSite = prefix + "-nobody";
+        publish(siteB, "this is not json");
+        publish(siteB, "{\"schema\":\"aems.telemetry.v9\"}");
+        publish(siteB, message(siteA, "m-mismatch", reading("meter-1", "meter.power", "1", "W", ts)));
+        publish(unknownSite, message(unknownSite, "m-unknown", reading("meter-1", "meter.power", "1", "W", ts)));
+        publish(siteB, "{" + " ".repeat(300 * 1024) + "}");
+        publish(siteB, good);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> rejections(siteB).size() >= 4);
+        assertThat(rejections(siteB)).containsExactly("NOT_JSON", "UNKNOWN_SCHEMA", "SITE_MISMATCH", "PAYLOAD_TOO_LARGE");
+        assertThat(rejections(unknownSite)).containsExactly("UNKNOWN_SITE");
+        assertThat(ingest.count("SELECT max(length(payload)) FROM telemetry_rejection")).isLessThanOrEqualTo(256);
+        assertThat(ingest.count("SELECT max(payload_size) FROM telemetry_rejection")).isGreaterThan(300 * 1024);
+        // The bad messages took nothing good down with them.
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored(siteB).stream().anyMatch(r -> r.startsWith("meter-1 meter.power 42.0")));
+    }
+
+    @Test
+    void keepsWhatArrivesWhileIngestIsAwayInItsPersistentSession() throws Exception {
+        Instant at = ts.minusSeconds(10_800);
+        ingest.stop();
+        publish(siteA, message(siteA, "m-while-away", reading("meter-1", "meter.power", "777", "W", at)));
+        ingest.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> stored(siteA).contains("meter-1 meter.power 777.0 " + at));
+    }
+}

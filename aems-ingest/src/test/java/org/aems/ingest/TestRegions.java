@@ -1,0 +1,40 @@
+package org.aems.ingest;
+
+/** Region files for tests, with site ids unique per run so tests sharing a broker never mix. */
+final class TestRegions {
+
+    private TestRegions() {
+    }
+
+    /** One feeder with sites {prefix}-a (PV, battery, meter) and {prefix}-b (meter only). */
+    static String twoSites(String prefix) {
+        return """
+                region: {id: %1$s, name: test region}
+                substations:
+                  - id: %1$s-ss
+                    banks:
+                      - id: %1$s-b1
+                        limits: [{from: 2024-04-01, reverseFlowLimitKw: 400, importLimitKw: 900}]
+                        feeders:
+                          - id: %1$s-f1
+                            from: 2024-04-01
+                            limits: [{from: 2024-04-01, reverseFlowLimitKw: 150, importLimitKw: 400}]
+                            sites:
+                              - id: %1$s-a
+                                kind: HOUSEHOLD
+                                supplyPoint: "0300000000000000000001"
+                                from: 2024-04-01
+                                buyback: [{from: 2024-04-01, status: SOTSU_FIT_OURS}]
+                                assets:
+                                  - {type: pv, id: pv-1, kwp: 5.5, curtailable: true}
+                                  - {type: battery, id: bat-1, kwh: 9.8, chargeKw: 3, dischargeKw: 3}
+                                  - {type: meter, id: meter-1, metrologyClass: CERTIFIED}
+                              - id: %1$s-b
+                                kind: HOUSEHOLD
+                                supplyPoint: "0300000000000000000002"
+                                from: 2024-04-01
+                                assets:
+                                  - {type: meter, id: meter-1, metrologyClass: CERTIFIED}
+                """.formatted(prefix);
+    }
+}
