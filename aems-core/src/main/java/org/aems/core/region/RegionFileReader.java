@@ -113,6 +113,7 @@ public final class RegionFileReader {
         }
 
         private Substation substation(String path, RegionFile.SubstationEntry entry) {
+            int problemsBefore = problems.size();
             List<Bank> banks = new ArrayList<>();
             List<RegionFile.BankEntry> entries = orEmpty(entry.banks());
             for (int i = 0; i < entries.size(); i++) {
@@ -121,11 +122,15 @@ public final class RegionFileReader {
                     banks.add(bank);
                 }
             }
+            if (problems.size() > problemsBefore) {
+                return null; // the children's problems are reported; the parent would only repeat them
+            }
             return attempt(path, () -> new Substation(SubstationId.of(required(entry.id(), "id")),
                     nameOr(entry.name(), entry.id()), banks));
         }
 
         private Bank bank(String path, RegionFile.BankEntry entry) {
+            int problemsBefore = problems.size();
             List<Feeder> feeders = new ArrayList<>();
             List<RegionFile.FeederEntry> entries = orEmpty(entry.feeders());
             for (int i = 0; i < entries.size(); i++) {
@@ -135,11 +140,15 @@ public final class RegionFileReader {
                 }
             }
             EffectiveHistory<FlowLimits> limits = limits(path + ".limits", entry.limits());
+            if (problems.size() > problemsBefore) {
+                return null;
+            }
             return attempt(path, () -> new Bank(BankId.of(required(entry.id(), "id")), nameOr(entry.name(), entry.id()),
                     limits, feeders));
         }
 
         private Feeder feeder(String path, RegionFile.FeederEntry entry) {
+            int problemsBefore = problems.size();
             List<Site> sites = new ArrayList<>();
             List<RegionFile.SiteEntry> entries = orEmpty(entry.sites());
             for (int i = 0; i < entries.size(); i++) {
@@ -149,6 +158,9 @@ public final class RegionFileReader {
                 }
             }
             EffectiveHistory<FlowLimits> limits = limits(path + ".limits", entry.limits());
+            if (problems.size() > problemsBefore) {
+                return null;
+            }
             return attempt(path, () -> new Feeder(FeederId.of(required(entry.id(), "id")), nameOr(entry.name(), entry.id()),
                     validity(entry.from(), entry.until()), limits, sites));
         }
@@ -172,6 +184,7 @@ public final class RegionFileReader {
         }
 
         private Site site(String path, RegionFile.SiteEntry entry) {
+            int problemsBefore = problems.size();
             List<Asset> assets = new ArrayList<>();
             List<RegionFile.AssetEntry> entries = orEmpty(entry.assets());
             for (int i = 0; i < entries.size(); i++) {
@@ -190,10 +203,17 @@ public final class RegionFileReader {
                     buyback.add(status);
                 }
             }
-            return attempt(path, () -> new Site(SiteId.of(required(entry.id(), "id")), nameOr(entry.name(), entry.id()),
-                    enumValue(SiteKind.class, entry.kind(), "kind"),
-                    new SupplyPointNumber(required(entry.supplyPoint(), "supplyPoint")),
-                    validity(entry.from(), entry.until()), new EffectiveHistory<>(buyback), assets));
+            // Each field on its own, so every problem of the site is reported with its own path.
+            SiteId id = attempt(path + ".id", () -> SiteId.of(required(entry.id(), "id")));
+            SiteKind kind = attempt(path + ".kind", () -> enumValue(SiteKind.class, entry.kind(), "kind"));
+            SupplyPointNumber supplyPoint = attempt(path + ".supplyPoint",
+                    () -> new SupplyPointNumber(required(entry.supplyPoint(), "supplyPoint")));
+            Validity validity = attempt(path, () -> validity(entry.from(), entry.until()));
+            EffectiveHistory<BuybackStatus> history = attempt(path + ".buyback", () -> new EffectiveHistory<>(buyback));
+            if (problems.size() > problemsBefore) {
+                return null;
+            }
+            return attempt(path, () -> new Site(id, nameOr(entry.name(), entry.id()), kind, supplyPoint, validity, history, assets));
         }
 
         /** An asset without its own {@code from} is in force from its site's {@code from}. */

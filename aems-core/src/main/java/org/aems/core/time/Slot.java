@@ -29,15 +29,22 @@ public record Slot(LocalDate date, int index) implements Comparable<Slot> {
         return new Slot(date, index);
     }
 
-    /** The slot an instant falls in (a slot includes its start and excludes its end). */
+    /**
+     * The slot an instant falls in (a slot includes its start and excludes its end). Counts elapsed time
+     * since the JST day's start rather than wall-clock minutes, so it agrees with {@link #start()} even if
+     * the zone ever had a day that is not 24 h long (Japan has had no DST since 1951).
+     */
     public static Slot containing(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
         ZonedDateTime jst = instant.atZone(Jst.ZONE);
-        int minuteOfDay = jst.getHour() * 60 + jst.getMinute();
-        return new Slot(jst.toLocalDate(), minuteOfDay / 30 + 1);
+        LocalDate date = jst.toLocalDate();
+        long elapsed = Duration.between(date.atStartOfDay(Jst.ZONE), jst).toMillis();
+        return new Slot(date, Math.toIntExact(elapsed / DURATION.toMillis()) + 1);
     }
 
-    /** Parses "2026-05-12#25". */
+    /** Parses "2026-05-12#25", the form {@link #toString()} writes. */
     public static Slot parse(String text) {
+        Objects.requireNonNull(text, "text");
         int hash = text.indexOf('#');
         if (hash < 0) {
             throw new IllegalArgumentException("slot must look like 2026-05-12#25, was '" + text + "'");
@@ -49,18 +56,22 @@ public record Slot(LocalDate date, int index) implements Comparable<Slot> {
         }
     }
 
+    /** The JST wall-clock time the slot starts at (slot 25 → 12:00). */
     public LocalTime startLocalTime() {
         return LocalTime.MIDNIGHT.plusMinutes(30L * (index - 1));
     }
 
+    /** The instant the slot starts, computed through the zone rules of {@link Jst#ZONE}. */
     public Instant start() {
         return date.atStartOfDay(Jst.ZONE).plusMinutes(30L * (index - 1)).toInstant();
     }
 
+    /** Exclusive: the start of the next slot. */
     public Instant end() {
         return next().start();
     }
 
+    /** {@link #start()} minus {@link #GATE_CLOSURE_LEAD}. */
     public Instant gateClosure() {
         return start().minus(GATE_CLOSURE_LEAD);
     }
@@ -78,6 +89,7 @@ public record Slot(LocalDate date, int index) implements Comparable<Slot> {
         return index == 1 ? new Slot(date.minusDays(1), SLOTS_PER_DAY) : new Slot(date, index - 1);
     }
 
+    /** The slot {@code slots} later (earlier when negative), across days. */
     public Slot plus(long slots) {
         long ordinal = ordinal() + slots;
         return new Slot(LocalDate.ofEpochDay(Math.floorDiv(ordinal, SLOTS_PER_DAY)), (int) Math.floorMod(ordinal, SLOTS_PER_DAY) + 1);

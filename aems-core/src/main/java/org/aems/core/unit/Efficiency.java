@@ -5,7 +5,7 @@ public record Efficiency(double fraction) {
 
     public Efficiency {
         if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("efficiency must be within (0, 1], was " + fraction);
+            throw new IllegalArgumentException("efficiency must be a fraction within (0, 1], was " + fraction);
         }
     }
 

@@ -3,10 +3,12 @@ package org.aems.core.unit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Energy in whole watt-hours (meters resolve 0.1 kWh or better, so Wh loses nothing). Signed where
- * the quantity is (e.g. a net flow); meter registers are non-negative.
+ * Energy in whole watt-hours (meters resolve 0.1 kWh or better, so Wh loses nothing). A signed energy
+ * follows the sign of the power it came from (site + = import, battery + = charged, see {@link Power});
+ * meter registers are non-negative.
  */
 public record Energy(long wattHours) implements Comparable<Energy> {
 
@@ -16,7 +18,7 @@ public record Energy(long wattHours) implements Comparable<Energy> {
         return new Energy(wattHours);
     }
 
-    /** Rounds half-up to the watt-hour. */
+    /** Rounds half-up (away from zero) to the watt-hour, from the shortest decimal form of the double. */
     public static Energy ofKilowattHours(double kilowattHours) {
         if (!Double.isFinite(kilowattHours)) {
             throw new IllegalArgumentException("energy must be finite, was " + kilowattHours + " kWh");
@@ -50,15 +52,29 @@ public record Energy(long wattHours) implements Comparable<Energy> {
         return wattHours < 0;
     }
 
+    public boolean isPositive() {
+        return wattHours > 0;
+    }
+
+    public boolean isZero() {
+        return wattHours == 0;
+    }
+
+    public Energy abs() {
+        return wattHours < 0 ? negate() : this;
+    }
+
     /** The amount at {@code price}, at full precision: rounding happens once, at the statement total. */
     public Yen times(YenPerKwh price) {
+        Objects.requireNonNull(price, "price");
         return Yen.of(toKilowattHours().multiply(price.value()));
     }
 
-    /** Average power over {@code duration}, rounded half-up to the watt. */
+    /** Average power over {@code duration} (taken to the millisecond), rounded half away from zero to the watt. */
     public Power dividedBy(Duration duration) {
-        if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException("duration must be positive, was " + duration);
+        Objects.requireNonNull(duration, "duration");
+        if (duration.toMillis() <= 0) {
+            throw new IllegalArgumentException("duration must be at least 1 ms, was " + duration);
         }
         BigDecimal w = BigDecimal.valueOf(wattHours).multiply(BigDecimal.valueOf(3_600_000))
                 .divide(BigDecimal.valueOf(duration.toMillis()), 0, RoundingMode.HALF_UP);

@@ -3,6 +3,7 @@ package org.aems.core.unit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Active power in whole watts. Signs follow the quantity it describes (ADR 0001): battery + = charging;
@@ -17,7 +18,7 @@ public record Power(long watts) implements Comparable<Power> {
         return new Power(watts);
     }
 
-    /** Rounds half-up to the watt. */
+    /** Rounds half-up (away from zero) to the watt, from the shortest decimal form of the double. */
     public static Power ofKilowatts(double kilowatts) {
         if (!Double.isFinite(kilowatts)) {
             throw new IllegalArgumentException("power must be finite, was " + kilowatts + " kW");
@@ -58,8 +59,17 @@ public record Power(long watts) implements Comparable<Power> {
         return watts > 0;
     }
 
-    /** Energy delivered at this power for {@code duration}, rounded half-up to the watt-hour. */
+    public boolean isZero() {
+        return watts == 0;
+    }
+
+    /**
+     * Energy at this power for {@code duration} (taken to the millisecond), exact before one rounding to
+     * the watt-hour, half away from zero, so {@code p.negate().times(d)} equals {@code p.times(d).negate()}.
+     * The result keeps this power's sign: 30 min at −500 W is −250 Wh.
+     */
     public Energy times(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
         BigDecimal wh = BigDecimal.valueOf(watts).multiply(BigDecimal.valueOf(duration.toMillis()))
                 .divide(BigDecimal.valueOf(3_600_000), 0, RoundingMode.HALF_UP);
         return Energy.ofWattHours(wh.longValueExact());
@@ -78,6 +88,7 @@ public record Power(long watts) implements Comparable<Power> {
         return Long.compare(watts, other.watts);
     }
 
+    /** "1.52 kW" from 1 kW on (trailing zeros dropped), else "-250 W". */
     @Override
     public String toString() {
         return Math.abs(watts) >= 1000

@@ -41,7 +41,11 @@ public record Yen(BigDecimal amount) implements Comparable<Yen> {
     }
 
     public Yen times(BigDecimal factor) {
-        return new Yen(amount.multiply(factor));
+        return new Yen(amount.multiply(Objects.requireNonNull(factor, "factor")));
+    }
+
+    public boolean isNegative() {
+        return amount.signum() < 0;
     }
 
     /**
