@@ -4,17 +4,20 @@ import java.util.Objects;
 import org.aems.core.unit.Power;
 
 /**
- * A PV system.
+ * A PV system. Its power is generation, ≥ 0; the site meter sees only what the site does not use itself.
  *
  * @param peakPower      DC nameplate (kWp)
  * @param inverterLimit  AC output limit: output above it is clipped
- * @param azimuthDegrees 180 = facing south
+ * @param tiltDegrees    0 = horizontal .. 90 = vertical
+ * @param azimuthDegrees compass bearing the panels face, 0..<360, 180 = south
  */
 public record PvArray(DeviceId id, Validity validity, boolean curtailable, Power peakPower, Power inverterLimit,
                       double tiltDegrees, double azimuthDegrees) implements Asset {
     public PvArray {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(validity, "validity");
+        Objects.requireNonNull(peakPower, "peakPower");
+        Objects.requireNonNull(inverterLimit, "inverterLimit");
         if (!peakPower.isPositive() || !inverterLimit.isPositive()) {
             throw new IllegalArgumentException("PV peak power and inverter limit must be positive, were " + peakPower
                     + " and " + inverterLimit);

@@ -43,6 +43,10 @@ public record Region(RegionId id, String name, List<Substation> substations) {
         return feeders().stream().flatMap(f -> f.sites().stream()).toList();
     }
 
+    public Optional<Feeder> feeder(FeederId feeder) {
+        return feeders().stream().filter(f -> f.id().equals(feeder)).findFirst();
+    }
+
     public Optional<Site> site(SiteId site) {
         return sites().stream().filter(s -> s.id().equals(site)).findFirst();
     }

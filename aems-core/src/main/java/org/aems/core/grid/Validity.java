@@ -12,7 +12,7 @@ public record Validity(LocalDate from, LocalDate until) {
     public Validity {
         Objects.requireNonNull(from, "from");
         if (until != null && !until.isAfter(from)) {
-            throw new IllegalArgumentException("until (" + until + ") must be after from (" + from + ")");
+            throw new IllegalArgumentException("validity until (" + until + ", exclusive) must be after from (" + from + ")");
         }
     }
 
@@ -22,6 +22,10 @@ public record Validity(LocalDate from, LocalDate until) {
 
     public static Validity between(LocalDate from, LocalDate until) {
         return new Validity(from, until);
+    }
+
+    public boolean isOpenEnded() {
+        return until == null;
     }
 
     public boolean contains(LocalDate day) {

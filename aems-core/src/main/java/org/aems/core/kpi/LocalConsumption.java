@@ -18,6 +18,7 @@ public final class LocalConsumption {
     private LocalConsumption() {
     }
 
+    /** The KPIs over {@code slots}; fails if a slot appears twice. Ratios are empty when their denominator is 0. */
     public static LocalConsumptionKpi of(Collection<SlotEnergy> slots) {
         Set<Slot> seen = new HashSet<>();
         Energy generation = Energy.ZERO;

@@ -1,11 +1,13 @@
 package org.aems.core.series;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.YenPerKwh;
 
-/** Prices from versioned series held in memory; the price of a slot is the value at its start. */
+/** Prices from versioned series held in memory; the price of a slot is the value in force at its start. */
 public final class InMemoryPriceSource implements PriceSource {
 
     private final Map<SeriesId, VersionedSeries<YenPerKwh>> series;
@@ -16,7 +18,15 @@ public final class InMemoryPriceSource implements PriceSource {
 
     @Override
     public Optional<SeriesValue<YenPerKwh>> price(SeriesId id, Slot slot) {
-        VersionedSeries<YenPerKwh> s = series.get(id);
+        Objects.requireNonNull(slot, "slot");
+        VersionedSeries<YenPerKwh> s = series.get(Objects.requireNonNull(id, "series"));
         return s == null ? Optional.empty() : s.valueAt(slot.start());
+    }
+
+    @Override
+    public Optional<SeriesValue<YenPerKwh>> price(SeriesId id, Slot slot, Instant knownAt) {
+        Objects.requireNonNull(slot, "slot");
+        VersionedSeries<YenPerKwh> s = series.get(Objects.requireNonNull(id, "series"));
+        return s == null ? Optional.empty() : s.valueAt(slot.start(), knownAt);
     }
 }

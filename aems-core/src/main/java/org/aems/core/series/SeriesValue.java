@@ -18,6 +18,7 @@ public record SeriesValue<V>(Instant from, Instant until, V value, SeriesVersion
         }
     }
 
+    /** Whether {@code at} falls in [from, until). */
     public boolean covers(Instant at) {
         return !at.isBefore(from) && at.isBefore(until);
     }

@@ -29,12 +29,15 @@ public record SlotRange(Slot first, Slot last) implements Iterable<Slot> {
 
     /** Every slot overlapping the half-open interval [from, toExclusive). */
     public static SlotRange covering(Instant from, Instant toExclusive) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(toExclusive, "toExclusive");
         if (!from.isBefore(toExclusive)) {
             throw new IllegalArgumentException("interval must not be empty: from " + from + " to " + toExclusive);
         }
         return new SlotRange(Slot.containing(from), Slot.containing(toExclusive.minusNanos(1)));
     }
 
+    /** Number of slots, both ends included. */
     public int size() {
         return Math.toIntExact(first.until(last) + 1);
     }
@@ -43,10 +46,12 @@ public record SlotRange(Slot first, Slot last) implements Iterable<Slot> {
         return slot.compareTo(first) >= 0 && slot.compareTo(last) <= 0;
     }
 
+    /** Start of the first slot. */
     public Instant start() {
         return first.start();
     }
 
+    /** End of the last slot, exclusive. */
     public Instant end() {
         return last.end();
     }
