@@ -6,6 +6,8 @@ import org.aems.core.region.RegionFileException;
 import org.aems.ingest.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,6 +18,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Every API error as an RFC 9457 problem detail with a stable {@code reason} code. "Your request is
  * wrong" (4xx, with what to change) is kept apart from "we failed" (5xx, nothing internal leaked).
  */
+// Ahead of Spring's own problem-details handler, so our reason codes and hints win where both apply.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice
 class ApiErrors {
 
