@@ -54,6 +54,9 @@ public final class Simulation implements AutoCloseable {
             models.add(new SiteModel(site, settings.seed()));
             gateways.add(new SimulatedGateway(settings.brokerUrl(), site.id(), null, settings.start()));
         }
+        for (SimulatedGateway gateway : gateways) {
+            gateway.awaitOnline();
+        }
         log.info("simulating region {} [sites: {}, broker: {}, interval: {}, speed: x{}, start: {}]", region.id(),
                 sites.size(), settings.brokerUrl(), settings.interval(), settings.speed(), settings.start());
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

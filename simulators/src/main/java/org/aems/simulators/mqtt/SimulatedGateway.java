@@ -9,6 +9,7 @@ import org.aems.core.telemetry.Reading;
 import org.aems.core.telemetry.TelemetryCodec;
 import org.aems.core.telemetry.TelemetryMessage;
 import org.aems.core.telemetry.Topics;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -26,8 +27,13 @@ public final class SimulatedGateway implements AutoCloseable {
     private final TelemetryCodec telemetry = new TelemetryCodec();
     private final ControlCodec control = new ControlCodec();
 
+    private final IMqttToken connecting;
+    private final Instant connectedAt;
+
+    /** Starts connecting; call {@link #awaitOnline()} before publishing, so a fleet connects in parallel. */
     public SimulatedGateway(String brokerUrl, SiteId site, String password, Instant now) throws MqttException {
         this.site = site;
+        this.connectedAt = now;
         this.client = new MqttAsyncClient(brokerUrl, "aems-sim-" + site.value(), new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
@@ -38,8 +44,14 @@ public final class SimulatedGateway implements AutoCloseable {
         }
         MqttMessage will = new MqttMessage(control.encode(new GatewayStatus(site, GatewayStatus.State.OFFLINE, now)), 1, true, null);
         options.setWill(Topics.status(site), will);
-        client.connect(options).waitForCompletion(10_000);
-        client.publish(Topics.status(site), control.encode(new GatewayStatus(site, GatewayStatus.State.ONLINE, now)), 1, true);
+        connecting = client.connect(options);
+    }
+
+    /** Waits for the connection and announces the gateway ONLINE (retained). */
+    public void awaitOnline() throws MqttException {
+        connecting.waitForCompletion(10_000);
+        client.publish(Topics.status(site), control.encode(new GatewayStatus(site, GatewayStatus.State.ONLINE, connectedAt)),
+                1, true);
     }
 
     public SiteId site() {
