@@ -30,14 +30,23 @@ CREATE TABLE feeder (
 );
 
 -- Reverse-flow and import limits of banks and feeders, with their history.
-CREATE TABLE flow_limit (
-    owner_kind           text   NOT NULL CHECK (owner_kind IN ('BANK', 'FEEDER')),
-    owner_id             text   NOT NULL,
+CREATE TABLE bank_limit (
+    bank_id              text   NOT NULL REFERENCES bank (id) ON DELETE CASCADE,
     valid_from           date   NOT NULL,
     valid_until          date,
     reverse_flow_limit_w bigint NOT NULL CHECK (reverse_flow_limit_w > 0),
     import_limit_w       bigint NOT NULL CHECK (import_limit_w > 0),
-    PRIMARY KEY (owner_kind, owner_id, valid_from),
+    PRIMARY KEY (bank_id, valid_from),
+    CHECK (valid_until IS NULL OR valid_until > valid_from)
+);
+
+CREATE TABLE feeder_limit (
+    feeder_id            text   NOT NULL REFERENCES feeder (id) ON DELETE CASCADE,
+    valid_from           date   NOT NULL,
+    valid_until          date,
+    reverse_flow_limit_w bigint NOT NULL CHECK (reverse_flow_limit_w > 0),
+    import_limit_w       bigint NOT NULL CHECK (import_limit_w > 0),
+    PRIMARY KEY (feeder_id, valid_from),
     CHECK (valid_until IS NULL OR valid_until > valid_from)
 );
 
@@ -67,6 +76,7 @@ CREATE TABLE site_buyback (
 CREATE TABLE asset (
     site_id                      text    NOT NULL REFERENCES site (id) ON DELETE CASCADE,
     device_id                    text    NOT NULL,
+    position                     integer NOT NULL, -- order in the region file
     kind                         text    NOT NULL CHECK (kind IN ('PV', 'BATTERY', 'EV_CHARGER', 'METER')),
     valid_from                   date    NOT NULL,
     valid_until                  date,

@@ -17,16 +17,16 @@ final class AssetInsert implements AutoCloseable {
 
     AssetInsert(Connection c) throws SQLException {
         insert = c.prepareStatement("""
-                INSERT INTO asset (site_id, device_id, kind, valid_from, valid_until, curtailable,
+                INSERT INTO asset (site_id, device_id, position, kind, valid_from, valid_until, curtailable,
                                    pv_peak_w, pv_inverter_limit_w, pv_tilt_deg, pv_azimuth_deg,
                                    battery_capacity_wh, battery_max_charge_w, battery_max_discharge_w,
                                    battery_charge_efficiency, battery_discharge_efficiency,
                                    ev_max_charge_w, ev_max_discharge_w, ev_v2x, meter_metrology_class, meter_rollover_wh)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """);
     }
 
-    void add(SiteId site, Asset asset) throws SQLException {
+    void add(SiteId site, int position, Asset asset) throws SQLException {
         Object[] row = new Object[20];
         row[0] = site.value();
         row[1] = asset.id().value();
@@ -56,8 +56,11 @@ final class AssetInsert implements AutoCloseable {
             row[18] = m.metrologyClass().name();
             row[19] = m.registerRollover().wattHours();
         }
-        for (int i = 0; i < row.length; i++) {
-            insert.setObject(i + 1, row[i]);
+        insert.setObject(1, row[0]);
+        insert.setObject(2, row[1]);
+        insert.setInt(3, position);
+        for (int i = 2; i < row.length; i++) {
+            insert.setObject(i + 2, row[i]);
         }
         insert.addBatch();
     }

@@ -198,7 +198,7 @@ public final class RegistryStore {
                        battery_capacity_wh, battery_max_charge_w, battery_max_discharge_w,
                        battery_charge_efficiency, battery_discharge_efficiency,
                        ev_max_charge_w, ev_max_discharge_w, ev_v2x, meter_metrology_class, meter_rollover_wh
-                FROM asset WHERE site_id = ANY (?) ORDER BY site_id, device_id
+                FROM asset WHERE site_id = ANY (?) ORDER BY site_id, position
                 """)) {
             q.setArray(1, c.createArrayOf("text", ids));
             try (ResultSet rs = q.executeQuery()) {
@@ -260,8 +260,10 @@ public final class RegistryStore {
              PreparedStatement bank = c.prepareStatement("INSERT INTO bank (id, substation_id, name) VALUES (?, ?, ?)");
              PreparedStatement feeder = c.prepareStatement(
                      "INSERT INTO feeder (id, bank_id, name, valid_from, valid_until) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement limit = c.prepareStatement("INSERT INTO flow_limit (owner_kind, owner_id, valid_from, "
-                     + "valid_until, reverse_flow_limit_w, import_limit_w) VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement bankLimit = c.prepareStatement("INSERT INTO bank_limit (bank_id, valid_from, valid_until, "
+                     + "reverse_flow_limit_w, import_limit_w) VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement feederLimit = c.prepareStatement("INSERT INTO feeder_limit (feeder_id, valid_from, valid_until, "
+                     + "reverse_flow_limit_w, import_limit_w) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement site = c.prepareStatement("INSERT INTO site (id, feeder_id, name, kind, supply_point_number, "
                      + "valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement buyback = c.prepareStatement(
@@ -274,12 +276,12 @@ public final class RegistryStore {
                     banks++;
                     set(bank, b.id().value(), s.id().value(), b.name());
                     bank.addBatch();
-                    addLimits(limit, "BANK", b.id().value(), b.limits());
+                    addLimits(bankLimit, b.id().value(), b.limits());
                     for (Feeder f : b.feeders()) {
                         feeders++;
                         set(feeder, f.id().value(), b.id().value(), f.name(), date(f.validity().from()), date(f.validity().until()));
                         feeder.addBatch();
-                        addLimits(limit, "FEEDER", f.id().value(), f.limits());
+                        addLimits(feederLimit, f.id().value(), f.limits());
                         for (Site st : f.sites()) {
                             sites++;
                             set(site, st.id().value(), f.id().value(), st.name(), st.kind().name(), st.supplyPoint().value(),
@@ -289,9 +291,9 @@ public final class RegistryStore {
                                 set(buyback, st.id().value(), date(e.validity().from()), date(e.validity().until()), e.value().name());
                                 buyback.addBatch();
                             }
-                            for (Asset a : st.assets()) {
+                            for (int i = 0; i < st.assets().size(); i++) {
                                 assets++;
-                                asset.add(st.id(), a);
+                                asset.add(st.id(), i, st.assets().get(i));
                             }
                         }
                     }
@@ -301,7 +303,8 @@ public final class RegistryStore {
             sub.executeBatch();
             bank.executeBatch();
             feeder.executeBatch();
-            limit.executeBatch();
+            bankLimit.executeBatch();
+            feederLimit.executeBatch();
             site.executeBatch();
             buyback.executeBatch();
             asset.execute();
@@ -309,10 +312,10 @@ public final class RegistryStore {
         return new ImportReport(region.id().value(), region.substations().size(), banks, feeders, sites, assets, List.of());
     }
 
-    private static void addLimits(PreparedStatement limit, String kind, String owner, EffectiveHistory<FlowLimits> limits)
+    private static void addLimits(PreparedStatement limit, String owner, EffectiveHistory<FlowLimits> limits)
             throws SQLException {
         for (Effective<FlowLimits> e : limits.entries()) {
-            set(limit, kind, owner, date(e.validity().from()), date(e.validity().until()),
+            set(limit, owner, date(e.validity().from()), date(e.validity().until()),
                     e.value().reverseFlowLimit().watts(), e.value().importLimit().watts());
             limit.addBatch();
         }
