@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aems.core.grid.Region;
 import org.aems.core.grid.Site;
@@ -32,6 +33,7 @@ public final class Simulation implements AutoCloseable {
     private final List<SimulatedGateway> gateways = new ArrayList<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private ScheduledExecutorService scheduler;
     private Instant wallStart;
     private Instant lastSimulated;
@@ -104,6 +106,9 @@ public final class Simulation implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
             try {

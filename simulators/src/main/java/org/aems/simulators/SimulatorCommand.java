@@ -45,6 +45,9 @@ public final class SimulatorCommand implements Callable<Integer> {
     Duration duration;
 
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "aems-simulator-logback.xml");
+        }
         System.exit(new CommandLine(new SimulatorCommand()).execute(args));
     }
 
