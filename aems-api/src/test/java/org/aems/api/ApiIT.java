@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.aems.core.telemetry.TelemetryCodec;
 import org.aems.testing.TestInfrastructure;
+import org.aems.testing.TestRegions;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -64,35 +65,7 @@ class ApiIT {
     }
 
     static String region(String prefix) {
-        return """
-                region: {id: %1$s, name: API test region}
-                substations:
-                  - id: %1$s-ss
-                    banks:
-                      - id: %1$s-b1
-                        limits: [{from: 2024-04-01, reverseFlowLimitKw: 400, importLimitKw: 900}]
-                        feeders:
-                          - id: %1$s-f1
-                            from: 2024-04-01
-                            limits: [{from: 2024-04-01, reverseFlowLimitKw: 150, importLimitKw: 400}]
-                            sites:
-                              - id: %1$s-a
-                                name: 住宅 A
-                                kind: HOUSEHOLD
-                                supplyPoint: "0300000000000000000001"
-                                from: 2024-04-01
-                                buyback: [{from: 2024-04-01, status: SOTSU_FIT_OURS}]
-                                assets:
-                                  - {type: pv, id: pv-1, kwp: 5.5, curtailable: true}
-                                  - {type: battery, id: bat-1, kwh: 9.8, chargeKw: 3, dischargeKw: 3}
-                                  - {type: meter, id: meter-1, metrologyClass: CERTIFIED}
-                              - id: %1$s-b
-                                kind: SHOP
-                                supplyPoint: "0300000000000000000002"
-                                from: 2024-04-01
-                                assets:
-                                  - {type: meter, id: meter-1, metrologyClass: CERTIFIED}
-                """.formatted(prefix);
+        return TestRegions.twoSites(prefix);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.aems.core.grid.FeederId;
 import org.aems.core.grid.Region;
 import org.aems.core.grid.SiteId;
 import org.aems.ingest.registry.ImportReport;
+import org.aems.testing.TestRegions;
 import org.junit.jupiter.api.Test;
 
 /** The registry stored in PostgreSQL equals the region file, after every import. */

@@ -23,6 +23,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.aems.testing.TestRegions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

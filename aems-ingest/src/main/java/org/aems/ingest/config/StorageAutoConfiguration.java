@@ -35,6 +35,7 @@ public class StorageAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageAutoConfiguration.class);
 
+    /** One clock for everything that asks what time it is; tests and simulations replace it. */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

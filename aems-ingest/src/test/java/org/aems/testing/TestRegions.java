@@ -1,13 +1,13 @@
-package org.aems.ingest;
+package org.aems.testing;
 
 /** Region files for tests, with site ids unique per run so tests sharing a broker never mix. */
-final class TestRegions {
+public final class TestRegions {
 
     private TestRegions() {
     }
 
     /** One feeder with sites {prefix}-a (PV, battery, meter) and {prefix}-b (meter only). */
-    static String twoSites(String prefix) {
+    public static String twoSites(String prefix) {
         return """
                 region: {id: %1$s, name: test region}
                 substations:
