@@ -133,6 +133,23 @@ class TelemetryIngestIT {
     }
 
     @Test
+    void keepsFlagsAndCountsTheSameReadingSentWithAnotherValue() throws MqttException {
+        Instant at = ts.minusSeconds(5400);
+        publish(siteB, message(siteB, "m-first", reading("meter-1", "meter.power", "1000", "W", at)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored(siteB).contains("meter-1 meter.power 1000.0 " + at));
+        publish(siteB, message(siteB, "m-second", reading("meter-1", "meter.power", "1200", "W", at)));
+        publish(siteB, message(siteB, "m-second", reading("meter-1", "meter.power", "1200", "W", at)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> ingest.counter("conflict", "none") >= 1);
+        assertThat(stored(siteB)).filteredOn(r -> r.endsWith(at.toString())).containsExactly("meter-1 meter.power 1000.0 " + at);
+        assertThat(ingest.count("SELECT count(*) FROM telemetry_reading WHERE conflicted AND site_id = '" + siteB + "'")).isEqualTo(1);
+        assertThat(ingest.count("SELECT count(*) FROM telemetry_conflict WHERE conflicting_value = 1200 AND stored_value = 1000"
+                + " AND message_id = 'm-second'")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> ingest.counter("conflict", "none") + ingest.counter("duplicate", "none") >= 2);
+        assertThat(ingest.counter("conflict", "none")).isEqualTo(1);
+    }
+
+    @Test
     void rejectsAnImpossibleReadingAndStoresTheRestOfItsMessage() throws MqttException {
         Instant at = ts.minusSeconds(7200);
         publish(siteA, message(siteA, "m-soc", String.join(",",

@@ -84,7 +84,9 @@ public class IngestAutoConfiguration {
                             ValidationSettings validation, Clock clock) {
         ReadingValidator validator = new ReadingValidator(
                 new CachedRegisteredSites(registry::exists, Duration.ofSeconds(30), 1_000_000), clock, validation);
-        return new BatchWriter(ingestQueue, new TelemetryCodec(), validator, store, subscriber, metrics, batch, clock);
+        BatchWriter writer = new BatchWriter(ingestQueue, new TelemetryCodec(), validator, store, subscriber, metrics, batch, clock);
+        metrics.trackInFlight(writer::inFlight);
+        return writer;
     }
 
     @Bean

@@ -43,6 +43,7 @@ public final class BatchWriter implements Runnable {
     private volatile boolean running = true;
     private volatile boolean storeHealthy = true;
     private volatile Thread thread;
+    private volatile int holding;
 
     public BatchWriter(BlockingQueue<InboundMessage> queue, TelemetryCodec codec, ReadingValidator validator,
                        ReadingStore store, Acknowledger acknowledger, IngestMetrics metrics, BatchSettings settings, Clock clock) {
@@ -70,6 +71,11 @@ public final class BatchWriter implements Runnable {
         if (t != null) {
             t.join(timeout.toMillis());
         }
+    }
+
+    /** Messages taken off the queue and not yet acknowledged, plus those waiting in the queue. */
+    public int inFlight() {
+        return queue.size() + holding;
     }
 
     /** False while commits are failing (the database is down or refusing writes). */
@@ -103,6 +109,7 @@ public final class BatchWriter implements Runnable {
             return;
         }
         add(batch, first);
+        holding = batch.messages.size();
         long deadline = System.nanoTime() + settings.maxDelay().toNanos();
         while (batch.readings.size() < settings.maxReadings()) {
             long wait = deadline - System.nanoTime();
@@ -114,10 +121,12 @@ public final class BatchWriter implements Runnable {
                 break;
             }
             add(batch, next);
+            holding = batch.messages.size();
         }
     }
 
     private void add(Batch batch, InboundMessage message) {
+        metrics.received();
         batch.messages.add(message);
         Rejection refused = null;
         SiteId site = Topics.siteOf(message.topic()).orElse(null);
@@ -163,7 +172,7 @@ public final class BatchWriter implements Runnable {
                 ReadingStore.StoreOutcome outcome = store.store(batch.readings, batch.rejections);
                 Instant end = clock.instant();
                 metrics.commit(Duration.between(start, end));
-                metrics.stored(batch.messages.size() - batch.refused, outcome.inserted(), outcome.duplicates());
+                metrics.stored(batch.messages.size() - batch.refused, outcome.inserted(), outcome.duplicates(), outcome.conflicts());
                 for (int i = 0; i < batch.refused; i++) {
                     metrics.refused();
                 }
@@ -171,6 +180,7 @@ public final class BatchWriter implements Runnable {
                     metrics.lag(Duration.between(message.receivedAt(), end));
                     acknowledger.acknowledge(message);
                 }
+                holding = 0;
                 if (!storeHealthy) {
                     log.info("telemetry store recovered; committed the held batch [messages: {}]", batch.messages.size());
                 }

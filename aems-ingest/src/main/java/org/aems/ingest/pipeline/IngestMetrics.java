@@ -1,6 +1,8 @@
 package org.aems.ingest.pipeline;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -16,23 +18,35 @@ public final class IngestMetrics {
     public static final String COMMIT_DURATION = "aems.ingest.commit.duration";
     public static final String LAG = "aems.ingest.lag";
     public static final String STORE_FAILURES = "aems.ingest.store.failures";
+    public static final String RECEIVED = "aems.ingest.received";
+    public static final String BATCH_SIZE = "aems.ingest.batch.size";
+    public static final String IN_FLIGHT = "aems.ingest.in.flight";
 
     private final Counter messagesStored;
     private final Counter messagesRefused;
     private final Counter readingsAccepted;
     private final Counter readingsDuplicate;
+    private final Counter readingsConflict;
+    private final Counter received;
+    private final DistributionSummary batchSize;
     private final Map<RejectionReason, Counter> readingsRejected = new EnumMap<>(RejectionReason.class);
     private final Timer commitDuration;
     private final Timer lag;
     private final Counter storeFailures;
+    private final MeterRegistry registry;
 
     public IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
         messagesStored = Counter.builder(MESSAGES).tag("outcome", "stored")
                 .description("Telemetry messages committed (some readings may have been rejected)").register(registry);
         messagesRefused = Counter.builder(MESSAGES).tag("outcome", "refused")
                 .description("Telemetry messages refused whole").register(registry);
         readingsAccepted = readings(registry, "accepted", "none");
         readingsDuplicate = readings(registry, "duplicate", "none");
+        readingsConflict = readings(registry, "conflict", "none");
+        received = Counter.builder(RECEIVED).description("Telemetry messages taken off the broker").register(registry);
+        batchSize = DistributionSummary.builder(BATCH_SIZE).description("Readings per committed batch")
+                .publishPercentiles(0.5, 0.99).register(registry);
         for (RejectionReason reason : RejectionReason.values()) {
             readingsRejected.put(reason, readings(registry, "rejected", reason.name()));
         }
@@ -48,10 +62,22 @@ public final class IngestMetrics {
                 .register(registry);
     }
 
-    void stored(int messages, int accepted, int duplicates) {
+    void stored(int messages, int accepted, int duplicates, int conflicts) {
         messagesStored.increment(messages);
         readingsAccepted.increment(accepted);
         readingsDuplicate.increment(duplicates);
+        readingsConflict.increment(conflicts);
+        batchSize.record(accepted + duplicates + conflicts);
+    }
+
+    void received() {
+        received.increment();
+    }
+
+    /** Messages received and not yet acknowledged: bounded by the broker's in-flight window. */
+    public void trackInFlight(java.util.function.Supplier<Number> inFlight) {
+        Gauge.builder(IN_FLIGHT, inFlight).description("Messages received and not yet committed and acknowledged")
+                .register(registry);
     }
 
     void refused() {

@@ -1,24 +1,62 @@
 package org.aems.ingest.store;
 
-import java.sql.Array;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.List;
 import javax.sql.DataSource;
 import org.aems.core.telemetry.Reading;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
- * PostgreSQL store. Readings go in as one {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO
- * NOTHING} per batch: one round trip, idempotent, and its row count tells duplicates from new rows.
+ * PostgreSQL store, idempotent and fast: a batch is COPYed into a session-local staging table, then
+ * moved with {@code INSERT ... ON CONFLICT DO NOTHING}; keys that were already stored with another
+ * value are recorded as conflicts and their stored reading flagged. One transaction per batch.
+ * (Measured against batched and array INSERTs in docs/benchmarks.md.)
  */
 public final class JdbcReadingStore implements ReadingStore {
 
-    private static final String INSERT_READINGS = """
+    private static final String STAGING = """
+            CREATE TEMP TABLE IF NOT EXISTS staged_reading (
+                site_id text, device_id text, quantity text, ts timestamptz, value double precision,
+                message_id text, received_at timestamptz) ON COMMIT DELETE ROWS
+            """;
+
+    private static final String COPY = "COPY staged_reading FROM STDIN";
+
+    private static final String MOVE = """
             INSERT INTO telemetry_reading (site_id, device_id, quantity, ts, value, message_id, received_at)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::float8[], ?::text[], ?::timestamptz[])
+            SELECT site_id, device_id, quantity, ts, value, message_id, received_at FROM staged_reading
             ON CONFLICT (site_id, device_id, quantity, ts) DO NOTHING
+            """;
+
+    /** Staged rows whose key is stored with a different value: new conflicts only (redeliveries are duplicates). */
+    private static final String RECORD_CONFLICTS = """
+            WITH recorded AS (
+                INSERT INTO telemetry_conflict (site_id, device_id, quantity, ts, conflicting_value, stored_value,
+                                                message_id, received_at)
+                SELECT DISTINCT ON (s.site_id, s.device_id, s.quantity, s.ts, s.value)
+                       s.site_id, s.device_id, s.quantity, s.ts, s.value, t.value, s.message_id, s.received_at
+                FROM staged_reading s
+                JOIN telemetry_reading t USING (site_id, device_id, quantity, ts)
+                WHERE t.value <> s.value
+                ON CONFLICT DO NOTHING
+                RETURNING site_id, device_id, quantity, ts)
+            UPDATE telemetry_reading t SET conflicted = true
+            FROM recorded r
+            WHERE t.site_id = r.site_id AND t.device_id = r.device_id AND t.quantity = r.quantity AND t.ts = r.ts
+              AND NOT t.conflicted
+            """;
+
+    private static final String COUNT_NEW_CONFLICTS = """
+            SELECT count(*) FROM telemetry_conflict c JOIN staged_reading s
+              ON c.site_id = s.site_id AND c.device_id = s.device_id AND c.quantity = s.quantity AND c.ts = s.ts
+             AND c.conflicting_value = s.value AND c.message_id = s.message_id AND c.received_at = s.received_at
             """;
 
     private static final String INSERT_REJECTION = """
@@ -39,57 +77,69 @@ public final class JdbcReadingStore implements ReadingStore {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                int inserted = readings.isEmpty() ? 0 : insertReadings(connection, readings);
+                int inserted = 0;
+                int conflicts = 0;
+                if (!readings.isEmpty()) {
+                    stage(connection, readings);
+                    try (Statement s = connection.createStatement()) {
+                        inserted = s.executeUpdate(MOVE);
+                        if (inserted < readings.size()) {
+                            s.executeUpdate(RECORD_CONFLICTS);
+                            try (var rs = s.executeQuery(COUNT_NEW_CONFLICTS)) {
+                                rs.next();
+                                conflicts = rs.getInt(1);
+                            }
+                        }
+                    }
+                }
                 if (!rejections.isEmpty()) {
                     insertRejections(connection, rejections);
                 }
                 connection.commit();
-                return new StoreOutcome(inserted, readings.size() - inserted, rejections.size());
-            } catch (SQLException | RuntimeException e) {
+                return new StoreOutcome(inserted, readings.size() - inserted - conflicts, conflicts, rejections.size());
+            } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new StoreException("storing " + readings.size() + " readings and " + rejections.size()
                     + " rejections failed: " + e.getMessage(), e);
         }
     }
 
-    private static int insertReadings(Connection connection, List<StampedReading> readings) throws SQLException {
-        int n = readings.size();
-        String[] sites = new String[n];
-        String[] devices = new String[n];
-        String[] quantities = new String[n];
-        Timestamp[] timestamps = new Timestamp[n];
-        Double[] values = new Double[n];
-        String[] messageIds = new String[n];
-        Timestamp[] receivedAts = new Timestamp[n];
-        for (int i = 0; i < n; i++) {
-            StampedReading stamped = readings.get(i);
-            Reading r = stamped.reading();
-            sites[i] = r.site().value();
-            devices[i] = r.device().value();
-            quantities[i] = r.quantity().wireName();
-            timestamps[i] = Timestamp.from(r.timestamp());
-            values[i] = r.value();
-            messageIds[i] = stamped.messageId();
-            receivedAts[i] = Timestamp.from(stamped.receivedAt());
+    private static void stage(Connection connection, List<StampedReading> readings) throws SQLException, IOException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(STAGING);
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_READINGS)) {
-            Array[] arrays = {
-                    connection.createArrayOf("text", sites),
-                    connection.createArrayOf("text", devices),
-                    connection.createArrayOf("text", quantities),
-                    connection.createArrayOf("timestamptz", timestamps),
-                    connection.createArrayOf("float8", values),
-                    connection.createArrayOf("text", messageIds),
-                    connection.createArrayOf("timestamptz", receivedAts)};
-            for (int i = 0; i < arrays.length; i++) {
-                insert.setArray(i + 1, arrays[i]);
+        StringBuilder rows = new StringBuilder(readings.size() * 120);
+        for (StampedReading stamped : readings) {
+            Reading r = stamped.reading();
+            // Ids are [A-Za-z0-9_-] and message ids are checked printable, so only tab, newline and
+            // backslash in a message id could disturb COPY's text format: escape them.
+            rows.append(r.site().value()).append('\t')
+                    .append(r.device().value()).append('\t')
+                    .append(r.quantity().wireName()).append('\t')
+                    .append(r.timestamp()).append('\t')
+                    .append(r.value()).append('\t');
+            escape(rows, stamped.messageId());
+            rows.append('\t').append(stamped.receivedAt()).append('\n');
+        }
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        copy.copyIn(COPY, new java.io.ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void escape(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
             }
-            return insert.executeUpdate();
         }
     }
 
@@ -114,4 +164,5 @@ public final class JdbcReadingStore implements ReadingStore {
             insert.executeBatch();
         }
     }
+
 }

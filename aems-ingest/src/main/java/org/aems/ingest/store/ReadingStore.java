@@ -20,7 +20,11 @@ public interface ReadingStore {
     record StampedReading(Reading reading, String messageId, java.time.Instant receivedAt) {
     }
 
-    /** What one store call did. {@code duplicates} were already stored with the same key. */
-    record StoreOutcome(int inserted, int duplicates, int rejections) {
+    /**
+     * What one store call did: {@code duplicates} were already stored with the same key and value;
+     * {@code conflicts} had a stored key with another value (kept in telemetry_conflict, the stored
+     * reading flagged).
+     */
+    record StoreOutcome(int inserted, int duplicates, int conflicts, int rejections) {
     }
 }
