@@ -46,10 +46,18 @@ final class IngestHarness implements AutoCloseable {
     private TelemetrySubscriber subscriber;
     private BatchWriter writer;
 
+    private final String brokerUrl;
+
     IngestHarness(Clock clock) {
+        this(clock, TestInfrastructure.freshDatabase(), TestInfrastructure.mqttUrl());
+    }
+
+    /** Against a database and broker the test owns (fault tests). */
+    IngestHarness(Clock clock, String jdbcUrl, String brokerUrl) {
         this.clock = clock;
+        this.brokerUrl = brokerUrl;
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(TestInfrastructure.freshDatabase());
+        ds.setUrl(jdbcUrl);
         this.dataSource = ds;
         Flyway.configure().dataSource(ds).locations("classpath:db/migration")
                 .javaMigrations(new TimescaleDbMigration()).load().migrate();
@@ -64,7 +72,7 @@ final class IngestHarness implements AutoCloseable {
 
     /** Starts subscriber and writer; waits until subscribed. */
     void start() {
-        MqttSettings settings = new MqttSettings(TestInfrastructure.mqttUrl(), clientId, null, null, "", Duration.ofHours(1),
+        MqttSettings settings = new MqttSettings(brokerUrl, clientId, null, null, "", Duration.ofHours(1),
                 100, Duration.ofSeconds(30), Duration.ofSeconds(10));
         BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
         subscriber = new TelemetrySubscriber(settings, queue, clock);
@@ -82,6 +90,14 @@ final class IngestHarness implements AutoCloseable {
             sleep(50);
         }
         sleep(300); // the SUBACK follows the CONNACK
+    }
+
+    BatchWriter writer() {
+        return writer;
+    }
+
+    boolean connected() {
+        return subscriber != null && subscriber.isConnected();
     }
 
     void stop() throws InterruptedException {

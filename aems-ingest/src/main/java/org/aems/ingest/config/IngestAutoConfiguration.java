@@ -136,7 +136,10 @@ public class IngestAutoConfiguration {
     @Bean
     HealthIndicator telemetryStoreHealthIndicator(BatchWriter writer) {
         return () -> (writer.isStoreHealthy() ? Health.up() : Health.down()
-                .withDetail("reason", "commits are failing; messages are held unacknowledged and retried")).build();
+                .withDetail("reason", "commits are failing; messages are held unacknowledged and retried"))
+                .withDetail("circuitBreaker", writer.circuitBreaker().getState().name())
+                .withDetail("inFlight", writer.inFlight())
+                .build();
     }
 
     private static String defaultClientId() {

@@ -39,7 +39,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // The owner closes it, after everything that writes to it: zonky's own hook would race Spring's.
                     .setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    // zonky turns durability off for speed; an acknowledged reading must survive a crash.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
             if (port > 0) {
                 builder.setPort(port);
             }

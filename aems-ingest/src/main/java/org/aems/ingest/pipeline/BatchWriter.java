@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.aems.core.grid.SiteId;
 import org.aems.core.telemetry.DecodeResult;
 import org.aems.core.telemetry.Reading;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * The single writer thread: takes messages off the queue, decodes and validates them, commits a batch
  * (readings and rejections in one transaction) and only then acknowledges its messages, in arrival
  * order. A failed commit is retried with backoff, holding the acknowledgements back, so nothing is
- * lost while the database is away and the broker's in-flight window applies backpressure.
+ * lost while the database is away and the broker's in-flight window applies backpressure. A
+ * Resilience4j circuit breaker stops hammering a database that keeps failing and probes it with
+ * exponential backoff; ingest resumes by itself when a probe succeeds.
  */
 public final class BatchWriter implements Runnable {
 
@@ -40,6 +44,7 @@ public final class BatchWriter implements Runnable {
     private final IngestMetrics metrics;
     private final BatchSettings settings;
     private final Clock clock;
+    private final CircuitBreaker breaker;
     private volatile boolean running = true;
     private volatile boolean storeHealthy = true;
     private volatile Thread thread;
@@ -55,6 +60,12 @@ public final class BatchWriter implements Runnable {
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
+        this.breaker = StoreCircuitBreaker.create(settings.retryBackoffMax());
+    }
+
+    /** The breaker around the store: open while the database keeps failing, probing with backoff. */
+    public CircuitBreaker circuitBreaker() {
+        return breaker;
     }
 
     public void start() {
@@ -169,7 +180,7 @@ public final class BatchWriter implements Runnable {
         while (true) {
             Instant start = clock.instant();
             try {
-                ReadingStore.StoreOutcome outcome = store.store(batch.readings, batch.rejections);
+                ReadingStore.StoreOutcome outcome = breaker.executeSupplier(() -> store.store(batch.readings, batch.rejections));
                 Instant end = clock.instant();
                 metrics.commit(Duration.between(start, end));
                 metrics.stored(batch.messages.size() - batch.refused, outcome.inserted(), outcome.duplicates(), outcome.conflicts());
@@ -186,6 +197,15 @@ public final class BatchWriter implements Runnable {
                 }
                 storeHealthy = true;
                 return;
+            } catch (CallNotPermittedException e) {
+                // The breaker is open: the database failed repeatedly. Wait for its half-open probe.
+                storeHealthy = false;
+                if (!running) {
+                    log.warn("stopping with {} uncommitted messages; the broker redelivers them to the next session",
+                            batch.messages.size());
+                    return;
+                }
+                Thread.sleep(200);
             } catch (RuntimeException e) {
                 metrics.storeFailed();
                 if (storeHealthy) {

@@ -1,0 +1,105 @@
+package org.aems.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A Mosquitto broker process owned by one test, for tests that restart, kill or overload a broker
+ * (never the machine's shared one). Configured like docker/mosquitto/mosquitto.conf: queues that hold
+ * a whole outage, persistence saved every second. Needs the {@code mosquitto} package (.ci/run
+ * installs it).
+ */
+public final class MosquittoProcess implements AutoCloseable {
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private MosquittoProcess(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    public static MosquittoProcess start() {
+        try {
+            MosquittoProcess broker = new MosquittoProcess(Files.createTempDirectory("aems-mosquitto"), TestInfrastructure.freePort());
+            Files.writeString(broker.dir.resolve("mosquitto.conf"), """
+                    listener %d 127.0.0.1
+                    allow_anonymous true
+                    user root
+                    persistence true
+                    persistence_location %s/
+                    autosave_interval 1
+                    max_inflight_messages 1000
+                    max_queued_messages 3000000
+                    max_queued_bytes 0
+                    persistent_client_expiration 1d
+                    log_dest file %s/mosquitto.log
+                    """.formatted(broker.port, broker.dir, broker.dir));
+            broker.launch();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void launch() throws IOException {
+        String binary = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
+        try {
+            process = new ProcessBuilder(binary, "-c", dir.resolve("mosquitto.conf").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        } catch (IOException e) {
+            throw new IOException("cannot start mosquitto: install it (apt-get install mosquitto): " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                sleep(50);
+            }
+        }
+        throw new IllegalStateException("mosquitto did not listen on port " + port + "; see " + dir.resolve("mosquitto.log"));
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    /** Stops the broker gracefully (it saves its persistence file) and starts it again on the same port. */
+    public void restart() throws IOException, InterruptedException {
+        process.destroy();
+        process.waitFor();
+        launch();
+    }
+
+    /** SIGKILL: the broker loses what it received since its last autosave (at most ~1 s here). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public void startAgain() throws IOException {
+        launch();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.aems.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.aems.core.telemetry.TelemetryCodec;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+
+/**
+ * Publishes the typical gateway message (10 readings, ~1 KB) at QoS 1 for a set of sites, at a fixed
+ * rate or as fast as the broker takes it, keeping a bounded window of unacknowledged publishes.
+ * Message {@code i} is always the same bytes, so a replay is an exact repeat.
+ */
+public final class TelemetryLoad implements AutoCloseable {
+
+    public static final int READINGS_PER_MESSAGE = 10;
+
+    private final List<String> sites;
+    private final Instant base;
+    private final MqttAsyncClient client;
+    private final Semaphore window;
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final java.util.Queue<Long> unacknowledged = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    public TelemetryLoad(String brokerUrl, String clientId, List<String> sites, Instant base, int window) throws MqttException {
+        this.sites = List.copyOf(sites);
+        this.base = base;
+        this.window = new Semaphore(window);
+        this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        options.setAutomaticReconnect(true);
+        client.connect(options).waitForCompletion(10_000);
+    }
+
+    /** Message {@code i}: site {@code i mod sites}, measured at base + (i / sites) seconds. */
+    public byte[] message(long i) {
+        String site = sites.get((int) (i % sites.size()));
+        String ts = TelemetryCodec.format(timestampOf(i));
+        StringBuilder json = new StringBuilder(1100);
+        json.append("{\"schema\":\"aems.telemetry.v1\",\"messageId\":\"").append(site).append('-').append(i)
+                .append("\",\"siteId\":\"").append(site).append("\",\"sentAt\":\"").append(ts).append("\",\"readings\":[");
+        reading(json, "meter-1", "meter.power", -1520 + i % 97, "W", ts).append(',');
+        reading(json, "meter-1", "meter.import.energy", 5_021_345 + i, "Wh", ts).append(',');
+        reading(json, "meter-1", "meter.export.energy", 1_203_456 + 2 * i, "Wh", ts).append(',');
+        reading(json, "pv-1", "pv.power", 3840 + i % 13, "W", ts).append(',');
+        reading(json, "pv-1", "pv.energy", 9_876_543 + 3 * i, "Wh", ts).append(',');
+        reading(json, "bat-1", "battery.power", 2000 - i % 7, "W", ts).append(',');
+        reading(json, "bat-1", "battery.soc", 56 + i % 40, "%", ts).append(',');
+        reading(json, "load", "load.power", 320 + i % 50, "W", ts).append(',');
+        reading(json, "ev-1", "ev.power", 0, "W", ts).append(',');
+        reading(json, "ev-1", "ev.plugged", i % 2, "bool", ts);
+        return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public Instant timestampOf(long i) {
+        return base.plusSeconds(i / sites.size());
+    }
+
+    public String siteOf(long i) {
+        return sites.get((int) (i % sites.size()));
+    }
+
+    private static StringBuilder reading(StringBuilder json, String device, String quantity, long value, String unit, String ts) {
+        return json.append("{\"device\":\"").append(device).append("\",\"quantity\":\"").append(quantity)
+                .append("\",\"value\":").append(value).append(",\"unit\":\"").append(unit).append("\",\"ts\":\"")
+                .append(ts).append("\"}");
+    }
+
+    /**
+     * Publishes messages {@code from} (inclusive) to {@code to} (exclusive); returns when the broker has
+     * acknowledged all of them.
+     *
+     * @param perSecond target rate, or 0 for as fast as possible
+     */
+    public void publish(long from, long to, double perSecond) throws InterruptedException {
+        long start = System.nanoTime();
+        for (long i = from; i < to; i++) {
+            if (perSecond > 0) {
+                long due = start + (long) ((i - from) * 1e9 / perSecond);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            }
+            publishOne(i);
+        }
+        drain();
+    }
+
+    /** Publishes one message; called by publish loops and by latency probes that timestamp it. */
+    public void publishOne(final long i) throws InterruptedException {
+        window.acquire();
+        while (true) {
+            try {
+                client.publish("aems/v1/sites/" + siteOf(i) + "/telemetry", message(i), 1, false, null, new MqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        acknowledged.incrementAndGet();
+                        window.release();
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable cause) {
+                        // Like a real gateway: keep it until the broker acknowledged it, then send it again.
+                        unacknowledged.add(i);
+                        window.release();
+                    }
+                });
+                return;
+            } catch (MqttException e) {
+                // 32202 "too many publishes in progress" and disconnects while the broker restarts: retry.
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private void drain() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Long again = unacknowledged.poll();
+            if (again != null) {
+                publishOne(again);
+            } else if (client.getPendingTokens().length == 0 && unacknowledged.isEmpty()) {
+                return;
+            } else {
+                Thread.sleep(5);
+            }
+        }
+        throw new IllegalStateException("the broker did not acknowledge all messages within 60 s");
+    }
+
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect().waitForCompletion(5_000);
+        }
+        client.close();
+    }
+}
