@@ -9,10 +9,11 @@ CREATE TABLE telemetry_reading (
     value       double precision NOT NULL,
     message_id  text             NOT NULL,
     received_at timestamptz      NOT NULL,
-    -- The natural key: a redelivered or re-sent reading is stored once (ON CONFLICT DO NOTHING).
-    PRIMARY KEY (site_id, device_id, quantity, ts)
+    -- The natural key (site, device, quantity, ts): a redelivered or re-sent reading is stored once
+    -- (ON CONFLICT DO NOTHING). Ordered site, ts first so that the one index also serves "a site's
+    -- readings in a time range"; a second index would cost ~20 % of the write rate.
+    PRIMARY KEY (site_id, ts, device_id, quantity)
 );
-CREATE INDEX telemetry_reading_site_ts_idx ON telemetry_reading (site_id, ts);
 
 -- Every refused message and rejected reading, with what the gateway owner needs to fix it.
 CREATE TABLE telemetry_rejection (

@@ -10,7 +10,7 @@ SELECT create_hypertable('telemetry_reading', by_range('ts', INTERVAL '1 day'), 
 ALTER TABLE telemetry_reading SET (
     timescaledb.compress,
     timescaledb.compress_segmentby = 'site_id',
-    timescaledb.compress_orderby = 'device_id, quantity, ts'
+    timescaledb.compress_orderby = 'ts, device_id, quantity'
 );
 SELECT add_compression_policy('telemetry_reading', INTERVAL '7 days');
 

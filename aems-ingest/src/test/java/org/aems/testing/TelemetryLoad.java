@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.aems.core.telemetry.TelemetryCodec;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -21,18 +20,16 @@ import org.eclipse.paho.mqttv5.common.MqttException;
  */
 public final class TelemetryLoad implements AutoCloseable {
 
-    public static final int READINGS_PER_MESSAGE = 10;
+    public static final int READINGS_PER_MESSAGE = TelemetryMessages.READINGS_PER_MESSAGE;
 
-    private final List<String> sites;
-    private final Instant base;
+    private final TelemetryMessages messages;
     private final MqttAsyncClient client;
     private final Semaphore window;
     private final AtomicLong acknowledged = new AtomicLong();
     private final java.util.Queue<Long> unacknowledged = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public TelemetryLoad(String brokerUrl, String clientId, List<String> sites, Instant base, int window) throws MqttException {
-        this.sites = List.copyOf(sites);
-        this.base = base;
+        this.messages = new TelemetryMessages(sites, base);
         this.window = new Semaphore(window);
         this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
@@ -41,38 +38,16 @@ public final class TelemetryLoad implements AutoCloseable {
         client.connect(options).waitForCompletion(10_000);
     }
 
-    /** Message {@code i}: site {@code i mod sites}, measured at base + (i / sites) seconds. */
-    public byte[] message(long i) {
-        String site = sites.get((int) (i % sites.size()));
-        String ts = TelemetryCodec.format(timestampOf(i));
-        StringBuilder json = new StringBuilder(1100);
-        json.append("{\"schema\":\"aems.telemetry.v1\",\"messageId\":\"").append(site).append('-').append(i)
-                .append("\",\"siteId\":\"").append(site).append("\",\"sentAt\":\"").append(ts).append("\",\"readings\":[");
-        reading(json, "meter-1", "meter.power", -1520 + i % 97, "W", ts).append(',');
-        reading(json, "meter-1", "meter.import.energy", 5_021_345 + i, "Wh", ts).append(',');
-        reading(json, "meter-1", "meter.export.energy", 1_203_456 + 2 * i, "Wh", ts).append(',');
-        reading(json, "pv-1", "pv.power", 3840 + i % 13, "W", ts).append(',');
-        reading(json, "pv-1", "pv.energy", 9_876_543 + 3 * i, "Wh", ts).append(',');
-        reading(json, "bat-1", "battery.power", 2000 - i % 7, "W", ts).append(',');
-        reading(json, "bat-1", "battery.soc", 56 + i % 40, "%", ts).append(',');
-        reading(json, "load", "load.power", 320 + i % 50, "W", ts).append(',');
-        reading(json, "ev-1", "ev.power", 0, "W", ts).append(',');
-        reading(json, "ev-1", "ev.plugged", i % 2, "bool", ts);
-        return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    public TelemetryMessages messages() {
+        return messages;
     }
 
-    public Instant timestampOf(long i) {
-        return base.plusSeconds(i / sites.size());
+    public byte[] message(long i) {
+        return messages.message(i);
     }
 
     public String siteOf(long i) {
-        return sites.get((int) (i % sites.size()));
-    }
-
-    private static StringBuilder reading(StringBuilder json, String device, String quantity, long value, String unit, String ts) {
-        return json.append("{\"device\":\"").append(device).append("\",\"quantity\":\"").append(quantity)
-                .append("\",\"value\":").append(value).append(",\"unit\":\"").append(unit).append("\",\"ts\":\"")
-                .append(ts).append("\"}");
+        return messages.siteOf(i);
     }
 
     /**

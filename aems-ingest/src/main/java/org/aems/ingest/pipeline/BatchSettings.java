@@ -12,7 +12,7 @@ import java.time.Duration;
 public record BatchSettings(int maxReadings, Duration maxDelay, Duration retryBackoffMax, int payloadCap) {
     public BatchSettings {
         maxReadings = maxReadings == 0 ? 5_000 : maxReadings;
-        maxDelay = maxDelay == null ? Duration.ofMillis(200) : maxDelay;
+        maxDelay = maxDelay == null ? Duration.ofMillis(50) : maxDelay;
         retryBackoffMax = retryBackoffMax == null ? Duration.ofSeconds(10) : retryBackoffMax;
         payloadCap = payloadCap == 0 ? 4096 : payloadCap;
         if (maxReadings < 1 || payloadCap < 0) {

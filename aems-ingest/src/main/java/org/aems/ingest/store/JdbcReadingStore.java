@@ -24,7 +24,7 @@ public final class JdbcReadingStore implements ReadingStore {
     private static final String STAGING = """
             CREATE TEMP TABLE IF NOT EXISTS staged_reading (
                 site_id text, device_id text, quantity text, ts timestamptz, value double precision,
-                message_id text, received_at timestamptz) ON COMMIT DELETE ROWS
+                message_id text, received_at timestamptz)
             """;
 
     private static final String COPY = "COPY staged_reading FROM STDIN";
@@ -90,6 +90,12 @@ public final class JdbcReadingStore implements ReadingStore {
                                 conflicts = rs.getInt(1);
                             }
                         }
+                    }
+                }
+                if (!readings.isEmpty()) {
+                    try (Statement s = connection.createStatement()) {
+                        // Emptied by DELETE, not ON COMMIT DELETE ROWS: that truncates the file at every commit.
+                        s.executeUpdate("DELETE FROM staged_reading");
                     }
                 }
                 if (!rejections.isEmpty()) {
