@@ -116,7 +116,8 @@ final class MeterPropertyReader {
     private void fixed(int index, MeterProperty property, EchonetProperty value) {
         long register = value.unsignedInt(7);
         if (register == NO_DATA_UNSIGNED) {
-            register(index, property, register);
+            // a slot without a value: its time says nothing, so report the missing value, not the time
+            reject(index, RejectionReason.NO_MEASUREMENT, property.label() + ": the meter has no measurement (0xFFFFFFFE)");
             return;
         }
         int year = value.unsignedShort(0);

@@ -3,6 +3,7 @@ package org.aems.core.echonet;
 import static org.aems.core.echonet.Frames.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,7 @@ class EchonetFrameTest {
 
         assertThat(frame.esv()).isEqualTo(Esv.GET_SNA);
         assertThat(frame.properties()).extracting(EchonetProperty::epc, EchonetProperty::pdc)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0xE7, 4), org.assertj.core.groups.Tuple.tuple(0xE0, 0),
-                        org.assertj.core.groups.Tuple.tuple(0xE8, 0));
+                .containsExactly(tuple(0xE7, 4), tuple(0xE0, 0), tuple(0xE8, 0));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.aems.core.grid.DeviceId;
@@ -121,8 +122,9 @@ class EchonetMessageCodecTest {
     void refusesAnEnvelopeWithoutFramesOrWithTooMany() {
         assertThat(refused(message("odw-000123", ""))).isEqualTo(Rejection.ofMessage(RejectionReason.MALFORMED_MESSAGE,
                 "field 'frames' must be an array of 1..100 hex strings, had 0"));
-        String many = quoted(java.util.Collections.nCopies(101, SCALE_AND_POWER).toArray(String[]::new));
-        assertThat(refused(message("odw-000123", many)).detail()).isEqualTo("field 'frames' must be an array of 1..100 hex strings, had 101");
+        String many = quoted(Collections.nCopies(101, SCALE_AND_POWER).toArray(String[]::new));
+        assertThat(refused(message("odw-000123", many)).detail())
+                .isEqualTo("field 'frames' must be an array of 1..100 hex strings, had 101");
         assertThat(refused(message("odw-000123", "42")).detail()).isEqualTo("frames[0] must be a string of hex digits, was 42");
     }
 
