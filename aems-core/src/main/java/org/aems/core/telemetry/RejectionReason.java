@@ -33,7 +33,25 @@ public enum RejectionReason {
     /** The timestamp is further in the future than the allowed clock skew. */
     TIMESTAMP_IN_FUTURE(Scope.READING),
     /** The timestamp is older than raw telemetry is kept. */
-    TIMESTAMP_TOO_OLD(Scope.READING);
+    TIMESTAMP_TOO_OLD(Scope.READING),
+    /**
+     * The device answered but had no measurement for the value: ECHONET Lite's "no data" special
+     * value (0x7FFFFFFE signed, 0xFFFFFFFE unsigned), e.g. a 30-minute slot that has not happened yet.
+     * Nothing is stored; it is recorded so that gaps have a cause.
+     */
+    NO_MEASUREMENT(Scope.READING),
+    /**
+     * An energy register arrived without the meter's unit (EPC 0xE1) and coefficient (0xD3), neither
+     * in the same ECHONET Lite frame nor remembered from an earlier one, so it cannot be turned into Wh.
+     */
+    SCALE_UNKNOWN(Scope.READING),
+    /**
+     * A raw ECHONET Lite frame cannot be used as a whole: malformed (truncated, PDC past the end,
+     * trailing bytes, OPC 0, not hex), not format 1 (EHD 0x1081), a service (ESV) that carries no
+     * meter data, or not sent by a low-voltage smart meter (class 0x0288). Inside an
+     * {@code aems.echonet.v1} message it refuses that frame only; the other frames are decoded.
+     */
+    ECHONET_MALFORMED(Scope.MESSAGE);
 
     /** Whether the reason refuses the whole message or a single reading in it. */
     public enum Scope { MESSAGE, READING }

@@ -11,8 +11,6 @@ import java.util.Optional;
 import org.aems.core.grid.DeviceId;
 import org.aems.core.grid.SiteId;
 import org.aems.core.time.Jst;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,14 +20,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns MQTT telemetry payloads (wire format v1, docs/protocol.md) into readings or rejections with
  * stable reason codes, and readings back into payloads. Thread-safe.
  *
- * <p>Cheap checks come first: size, then the first non-blank byte, and only then the JSON parser.
- * One bad reading never takes the rest of its message down.
+ * <p>Cheap checks come first ({@link JsonEnvelope}): size, then the first non-blank byte, and only
+ * then the JSON parser. One bad reading never takes the rest of its message down.
  */
 public final class TelemetryCodec {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * Decodes a payload received on {@code topic}.
@@ -37,53 +33,18 @@ public final class TelemetryCodec {
      * @param topicSite the site named in the topic; the payload must name the same site
      */
     public DecodeResult decode(SiteId topicSite, byte[] payload) {
-        if (payload.length > TelemetryLimits.MAX_PAYLOAD_BYTES) {
-            return refuse(RejectionReason.PAYLOAD_TOO_LARGE, "payload has " + payload.length + " bytes, limit is "
-                    + TelemetryLimits.MAX_PAYLOAD_BYTES + "; split the batch into several messages");
+        JsonEnvelope.Opening opening = JsonEnvelope.open(topicSite, payload, TelemetryMessage.SCHEMA, Topics::telemetry);
+        if (opening instanceof JsonEnvelope.Refused refused) {
+            return new DecodeResult.Refused(refused.rejection());
         }
-        if (!startsLikeJsonObject(payload)) {
-            return refuse(RejectionReason.NOT_JSON, "payload is not a JSON object (it must start with '{')");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(payload);
-        } catch (JacksonException e) {
-            return refuse(RejectionReason.NOT_JSON, "payload is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (!(root instanceof ObjectNode)) {
-            return refuse(RejectionReason.NOT_JSON, "payload is not a JSON object");
-        }
-        JsonNode schema = root.get("schema");
-        if (schema == null || !schema.isString() || !TelemetryMessage.SCHEMA.equals(schema.stringValue())) {
-            return refuse(RejectionReason.UNKNOWN_SCHEMA, "field 'schema' must be \"" + TelemetryMessage.SCHEMA + "\", was "
-                    + (schema == null ? "missing" : schema.toString()));
-        }
-        Optional<String> messageId = text(root, "messageId");
-        if (messageId.isEmpty() || messageId.get().isBlank()
-                || messageId.get().length() > TelemetryLimits.MAX_MESSAGE_ID_LENGTH) {
-            return refuse(RejectionReason.MALFORMED_MESSAGE, "field 'messageId' must be a string of 1.."
-                    + TelemetryLimits.MAX_MESSAGE_ID_LENGTH + " characters");
-        }
-        Optional<String> siteText = text(root, "siteId");
-        if (siteText.isEmpty()) {
-            return refuse(RejectionReason.MALFORMED_MESSAGE, "field 'siteId' must be a string");
-        }
-        SiteId site;
-        try {
-            site = SiteId.of(siteText.get());
-        } catch (IllegalArgumentException e) {
-            return refuse(RejectionReason.MALFORMED_MESSAGE, "field 'siteId': " + e.getMessage());
-        }
-        if (!site.equals(topicSite)) {
-            return refuse(RejectionReason.SITE_MISMATCH, "payload siteId '" + site + "' differs from the topic's site '"
-                    + topicSite + "'; publish to " + Topics.telemetry(site));
-        }
-        Optional<Instant> sentAt = text(root, "sentAt").flatMap(TelemetryCodec::parseTimestamp);
+        JsonEnvelope.Opened envelope = (JsonEnvelope.Opened) opening;
+        SiteId site = envelope.site();
+        Optional<Instant> sentAt = envelope.timestamp("sentAt");
         if (sentAt.isEmpty()) {
             return refuse(RejectionReason.MALFORMED_MESSAGE,
                     "field 'sentAt' must be an ISO-8601 timestamp with offset, e.g. 2026-05-12T12:00:05+09:00");
         }
-        JsonNode readings = root.get("readings");
+        JsonNode readings = envelope.root().get("readings");
         if (!(readings instanceof ArrayNode array)) {
             return refuse(RejectionReason.MALFORMED_MESSAGE, "field 'readings' must be an array");
         }
@@ -98,7 +59,7 @@ public final class TelemetryCodec {
             outcome.reading().ifPresent(accepted::add);
             outcome.rejection().ifPresent(rejected::add);
         }
-        return new DecodeResult.Decoded(new TelemetryMessage(messageId.get(), site, sentAt.get(), accepted), rejected);
+        return new DecodeResult.Decoded(new TelemetryMessage(envelope.messageId(), site, sentAt.get(), accepted), rejected);
     }
 
     /** Encodes a message as wire format v1 JSON, timestamps in JST with their offset. */
@@ -138,21 +99,6 @@ public final class TelemetryCodec {
         }
     }
 
-    private static boolean startsLikeJsonObject(byte[] payload) {
-        for (byte b : payload) {
-            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
-                continue;
-            }
-            return b == '{';
-        }
-        return false;
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isString() ? Optional.of(value.stringValue()) : Optional.empty();
-    }
-
     private static DecodeResult refuse(RejectionReason reason, String detail) {
         return new DecodeResult.Refused(Rejection.ofMessage(reason, detail));
     }
@@ -174,7 +120,7 @@ public final class TelemetryCodec {
             if (!(node instanceof ObjectNode)) {
                 return Outcome.fail(i, RejectionReason.INVALID_READING, "reading must be a JSON object");
             }
-            Optional<String> deviceText = text(node, "device");
+            Optional<String> deviceText = JsonEnvelope.text(node, "device");
             if (deviceText.isEmpty()) {
                 return Outcome.fail(i, RejectionReason.INVALID_READING, "field 'device' must be a string");
             }
@@ -184,7 +130,7 @@ public final class TelemetryCodec {
             } catch (IllegalArgumentException e) {
                 return Outcome.fail(i, RejectionReason.INVALID_READING, "field 'device': " + e.getMessage());
             }
-            Optional<String> quantityText = text(node, "quantity");
+            Optional<String> quantityText = JsonEnvelope.text(node, "quantity");
             if (quantityText.isEmpty()) {
                 return Outcome.fail(i, RejectionReason.INVALID_READING, "field 'quantity' must be a string");
             }
@@ -193,7 +139,7 @@ public final class TelemetryCodec {
                 return Outcome.fail(i, RejectionReason.UNKNOWN_QUANTITY, "quantity '" + quantityText.get()
                         + "' is not part of aems.telemetry.v1 (see docs/protocol.md, Quantities)");
             }
-            Optional<String> unit = text(node, "unit");
+            Optional<String> unit = JsonEnvelope.text(node, "unit");
             if (unit.isEmpty()) {
                 return Outcome.fail(i, RejectionReason.INVALID_READING, "field 'unit' must be a string");
             }
@@ -215,7 +161,7 @@ public final class TelemetryCodec {
             if (violation.isPresent()) {
                 return Outcome.fail(i, RejectionReason.VALUE_OUT_OF_RANGE, quantity.get().wireName() + " " + violation.get());
             }
-            Optional<String> tsText = text(node, "ts");
+            Optional<String> tsText = JsonEnvelope.text(node, "ts");
             Optional<Instant> ts = tsText.flatMap(TelemetryCodec::parseTimestamp);
             if (ts.isEmpty()) {
                 return Outcome.fail(i, RejectionReason.INVALID_TIMESTAMP, "field 'ts' must be ISO-8601 with offset, e.g. "

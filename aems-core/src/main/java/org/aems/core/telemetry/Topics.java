@@ -13,6 +13,8 @@ public final class Topics {
     public static final String ALL_TELEMETRY = ROOT + "+/telemetry";
     /** Filter for every site's status (retained; the gateway's Last Will sets it offline). */
     public static final String ALL_STATUS = ROOT + "+/status";
+    /** Filter for every site's raw ECHONET Lite smart-meter frames (schema aems.echonet.v1). */
+    public static final String ALL_ECHONET = ROOT + "+/echonet";
     /** Filter for every site's command acknowledgements. */
     public static final String ALL_COMMAND_ACKS = ROOT + "+/command-acks";
 
@@ -21,6 +23,11 @@ public final class Topics {
 
     public static String telemetry(SiteId site) {
         return ROOT + site.value() + "/telemetry";
+    }
+
+    /** Where a site's gateway forwards raw ECHONET Lite smart-meter frames (schema aems.echonet.v1). */
+    public static String echonet(SiteId site) {
+        return ROOT + site.value() + "/echonet";
     }
 
     public static String status(SiteId site) {

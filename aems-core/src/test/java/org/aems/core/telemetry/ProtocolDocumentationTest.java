@@ -11,9 +11,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.aems.core.echonet.EchonetMessageCodec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,7 +43,7 @@ class ProtocolDocumentationTest {
             }
             examples.add(new Example(attributes, m.group(2)));
         }
-        assertThat(examples).as("examples in docs/protocol.md").hasSizeGreaterThanOrEqualTo(7);
+        assertThat(examples).as("examples in docs/protocol.md").hasSizeGreaterThanOrEqualTo(8);
         return examples.stream();
     }
 
@@ -51,7 +53,12 @@ class ProtocolDocumentationTest {
         byte[] payload = example.json().getBytes(StandardCharsets.UTF_8);
         String topic = example.attributes().get("topic");
         switch (example.attributes().get("schema")) {
-            case "telemetry" -> checkTelemetry(example, topic, payload);
+            case "telemetry" -> checkDecoded(example, new TelemetryCodec().decode(Topics.siteOf(topic).orElseThrow(), payload));
+            case "echonet" -> {
+                assertThat(topic).isEqualTo(Topics.echonet(Topics.siteOf(topic).orElseThrow()));
+                checkDecoded(example, new EchonetMessageCodec().decode(Topics.siteOf(topic).orElseThrow(), payload,
+                        Optional.empty()).result());
+            }
             case "status" -> assertThat(new ControlCodec().decodeStatus(payload).siteId()).isEqualTo(Topics.siteOf(topic).orElseThrow());
             case "command" -> assertThat(new ControlCodec().decodeCommand(payload).siteId()).isEqualTo(Topics.siteOf(topic).orElseThrow());
             case "command-ack" -> assertThat(new ControlCodec().decodeAck(payload).siteId()).isEqualTo(Topics.siteOf(topic).orElseThrow());
@@ -59,8 +66,7 @@ class ProtocolDocumentationTest {
         }
     }
 
-    private static void checkTelemetry(Example example, String topic, byte[] payload) {
-        DecodeResult result = new TelemetryCodec().decode(Topics.siteOf(topic).orElseThrow(), payload);
+    private static void checkDecoded(Example example, DecodeResult result) {
         List<String> reasons = example.attributes().containsKey("reasons")
                 ? Arrays.asList(example.attributes().get("reasons").split(",")) : List.of();
         if ("refused".equals(example.attributes().get("expect"))) {
