@@ -59,15 +59,19 @@ public final class ReadingValidator {
                 rejected);
     }
 
-    /** Payload positions of the decoded readings: every position not already rejected, in order. */
+    /**
+     * Payload positions of the decoded readings: the positions no rejection took, in order. Exact for
+     * telemetry (one reading per array element); for ECHONET Lite frames, where one property can give
+     * 48 readings, an approximation that never fails.
+     */
     private static List<Integer> acceptedIndexes(DecodeResult.Decoded decoded) {
-        boolean[] rejected = new boolean[decoded.message().readings().size() + decoded.rejectedReadings().size()];
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
         for (Rejection r : decoded.rejectedReadings()) {
-            rejected[r.readingIndex()] = true;
+            taken.add(r.readingIndex());
         }
         List<Integer> indexes = new ArrayList<>(decoded.message().readings().size());
-        for (int i = 0; i < rejected.length; i++) {
-            if (!rejected[i]) {
+        for (int i = 0; indexes.size() < decoded.message().readings().size(); i++) {
+            if (!taken.contains(i)) {
                 indexes.add(i);
             }
         }
