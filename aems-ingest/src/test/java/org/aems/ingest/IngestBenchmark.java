@@ -31,6 +31,7 @@ import org.aems.ingest.pipeline.BatchWriter;
 import org.aems.ingest.pipeline.IngestMetrics;
 import org.aems.ingest.registry.RegistryStore;
 import org.aems.ingest.store.JdbcReadingStore;
+import org.aems.ingest.store.MeterScaleStore;
 import org.aems.ingest.store.ReadingStore;
 import org.aems.ingest.store.TimescaleDbMigration;
 import org.aems.ingest.validation.CachedRegisteredSites;
@@ -205,7 +206,7 @@ public final class IngestBenchmark {
         TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, queue, Clock.systemUTC());
         ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(new RegistryStore(ds)::exists,
                 Duration.ofMinutes(1), 10_000), Clock.systemUTC(), new ValidationSettings(null, null));
-        BatchWriter writer = new BatchWriter(queue, new TelemetryCodec(), validator, new JdbcReadingStore(ds), message -> {
+        BatchWriter writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(ds), validator, new JdbcReadingStore(ds), message -> {
             onCommit.accept(message);
             subscriber.acknowledge(message);
         }, new IngestMetrics(new SimpleMeterRegistry()), new BatchSettings(0, null, null, 0), Clock.systemUTC());

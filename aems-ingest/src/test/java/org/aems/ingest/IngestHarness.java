@@ -24,6 +24,7 @@ import org.aems.ingest.pipeline.BatchWriter;
 import org.aems.ingest.pipeline.IngestMetrics;
 import org.aems.ingest.registry.RegistryStore;
 import org.aems.ingest.store.JdbcReadingStore;
+import org.aems.ingest.store.MeterScaleStore;
 import org.aems.ingest.store.TimescaleDbMigration;
 import org.aems.ingest.validation.CachedRegisteredSites;
 import org.aems.ingest.validation.ReadingValidator;
@@ -78,7 +79,7 @@ final class IngestHarness implements AutoCloseable {
         subscriber = new TelemetrySubscriber(settings, queue, clock);
         ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(registry::exists, Duration.ofSeconds(1), 1000),
                 clock, new ValidationSettings(null, null));
-        writer = new BatchWriter(queue, new TelemetryCodec(), validator, new JdbcReadingStore(dataSource), subscriber,
+        writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(dataSource), validator, new JdbcReadingStore(dataSource), subscriber,
                 new IngestMetrics(meters), new BatchSettings(0, Duration.ofMillis(50), Duration.ofSeconds(1), 256), clock);
         writer.start();
         subscriber.start();

@@ -133,6 +133,27 @@ class TelemetryIngestIT {
     }
 
     @Test
+    void convertsRawEchonetFramesWithTheScaleTheMeterReportedEarlier() throws MqttException {
+        Instant first = ts.minusSeconds(9000);
+        Instant second = first.plusSeconds(30);
+        // Get_Res: D3 coefficient 1, E1 0x01 = 0.1 kWh, D7 6 digits, E7 0x1F8 = 504 W
+        publishEchonet("e-1", first, "1081000102880105FF017204D30400000001E10101D70106E704000001F8");
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored(siteA).contains("meter-1 meter.power 504.0 " + first));
+        // Get_Res with E0 only: 0x0000FE73 = 65139 x 0.1 kWh, converted with the scale remembered above
+        publishEchonet("e-2", second, "1081000202880105FF017201E0040000FE73");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored(siteA).contains("meter-1 meter.import.energy 6513900.0 " + second));
+        assertThat(ingest.count("SELECT count(*) FROM meter_scale WHERE site_id = '" + siteA + "' AND unit_code = 1")).isEqualTo(1);
+    }
+
+    private void publishEchonet(String messageId, Instant receivedAt, String frame) throws MqttException {
+        String payload = """
+                {"schema":"aems.echonet.v1","messageId":"%s","siteId":"%s","device":"meter-1","receivedAt":"%s","frames":["%s"]}
+                """.formatted(messageId, siteA, TelemetryCodec.format(receivedAt), frame);
+        gateway.publish("aems/v1/sites/" + siteA + "/echonet", payload.getBytes(StandardCharsets.UTF_8), 1, false);
+    }
+
+    @Test
     void keepsFlagsAndCountsTheSameReadingSentWithAnotherValue() throws MqttException {
         Instant at = ts.minusSeconds(5400);
         publish(siteB, message(siteB, "m-first", reading("meter-1", "meter.power", "1000", "W", at)));

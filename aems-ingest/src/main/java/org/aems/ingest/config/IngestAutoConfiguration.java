@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import javax.sql.DataSource;
 import org.aems.core.telemetry.TelemetryCodec;
 import org.aems.ingest.mqtt.InboundMessage;
 import org.aems.ingest.mqtt.MqttSettings;
@@ -16,6 +17,7 @@ import org.aems.ingest.pipeline.BatchSettings;
 import org.aems.ingest.pipeline.BatchWriter;
 import org.aems.ingest.pipeline.IngestMetrics;
 import org.aems.ingest.registry.RegistryStore;
+import org.aems.ingest.store.MeterScaleStore;
 import org.aems.ingest.store.ReadingStore;
 import org.aems.ingest.validation.CachedRegisteredSites;
 import org.aems.ingest.validation.ReadingValidator;
@@ -80,11 +82,13 @@ public class IngestAutoConfiguration {
 
     @Bean
     BatchWriter batchWriter(BlockingQueue<InboundMessage> ingestQueue, RegistryStore registry, ReadingStore store,
+                            DataSource dataSource,
                             TelemetrySubscriber subscriber, IngestMetrics metrics, BatchSettings batch,
                             ValidationSettings validation, Clock clock) {
         ReadingValidator validator = new ReadingValidator(
                 new CachedRegisteredSites(registry::exists, Duration.ofSeconds(30), 1_000_000), clock, validation);
-        BatchWriter writer = new BatchWriter(ingestQueue, new TelemetryCodec(), validator, store, subscriber, metrics, batch, clock);
+        BatchWriter writer = new BatchWriter(ingestQueue, new TelemetryCodec(), new MeterScaleStore(dataSource), validator, store,
+                subscriber, metrics, batch, clock);
         metrics.trackInFlight(writer::inFlight);
         return writer;
     }

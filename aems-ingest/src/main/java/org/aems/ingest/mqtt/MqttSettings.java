@@ -35,10 +35,18 @@ public record MqttSettings(String url, String clientId, String username, String 
         }
     }
 
-    /** The filter ingest subscribes to: shared when a group is set. */
+    /** The filter for JSON telemetry: shared when a group is set. */
     public String telemetryFilter() {
-        return sharedGroup.isEmpty() ? org.aems.core.telemetry.Topics.ALL_TELEMETRY
-                : org.aems.core.telemetry.Topics.shared(sharedGroup, org.aems.core.telemetry.Topics.ALL_TELEMETRY);
+        return filter(org.aems.core.telemetry.Topics.ALL_TELEMETRY);
+    }
+
+    /** The filter for raw ECHONET Lite meter frames: shared when a group is set. */
+    public String echonetFilter() {
+        return filter(org.aems.core.telemetry.Topics.ALL_ECHONET);
+    }
+
+    private String filter(String topics) {
+        return sharedGroup.isEmpty() ? topics : org.aems.core.telemetry.Topics.shared(sharedGroup, topics);
     }
 
     @Override

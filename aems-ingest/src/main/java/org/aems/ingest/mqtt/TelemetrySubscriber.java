@@ -107,9 +107,10 @@ public final class TelemetrySubscriber implements MqttCallback, Acknowledger, Au
         long current = epoch.incrementAndGet();
         try {
             // Subscribing again is harmless when the session survived and required when it did not.
-            client.subscribe(new MqttSubscription(settings.telemetryFilter(), 1));
-            log.info("subscribed to telemetry [url: {}, filter: {}, client-id: {}, connection: {}, reconnect: {}]",
-                    serverUri, settings.telemetryFilter(), settings.clientId(), current, reconnect);
+            client.subscribe(new MqttSubscription[] {new MqttSubscription(settings.telemetryFilter(), 1),
+                    new MqttSubscription(settings.echonetFilter(), 1)});
+            log.info("subscribed to telemetry [url: {}, filters: {} {}, client-id: {}, connection: {}, reconnect: {}]",
+                    serverUri, settings.telemetryFilter(), settings.echonetFilter(), settings.clientId(), current, reconnect);
         } catch (MqttException e) {
             log.error("subscribing to {} failed: {}; ingest receives nothing until it reconnects", settings.telemetryFilter(),
                     e.getMessage());

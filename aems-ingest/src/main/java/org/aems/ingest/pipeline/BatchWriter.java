@@ -9,6 +9,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.aems.core.echonet.EchonetDecoding;
+import org.aems.core.echonet.EchonetMessageCodec;
 import org.aems.core.grid.SiteId;
 import org.aems.core.telemetry.DecodeResult;
 import org.aems.core.telemetry.Reading;
@@ -17,6 +19,7 @@ import org.aems.core.telemetry.TelemetryCodec;
 import org.aems.core.telemetry.Topics;
 import org.aems.ingest.mqtt.Acknowledger;
 import org.aems.ingest.mqtt.InboundMessage;
+import org.aems.ingest.store.MeterScaleStore;
 import org.aems.ingest.store.ReadingStore;
 import org.aems.ingest.store.ReadingStore.StampedReading;
 import org.aems.ingest.store.RejectionRecord;
@@ -38,6 +41,8 @@ public final class BatchWriter implements Runnable {
 
     private final BlockingQueue<InboundMessage> queue;
     private final TelemetryCodec codec;
+    private final EchonetMessageCodec echonet = new EchonetMessageCodec();
+    private final MeterScaleStore scales;
     private final ReadingValidator validator;
     private final ReadingStore store;
     private final Acknowledger acknowledger;
@@ -50,10 +55,12 @@ public final class BatchWriter implements Runnable {
     private volatile Thread thread;
     private volatile int holding;
 
-    public BatchWriter(BlockingQueue<InboundMessage> queue, TelemetryCodec codec, ReadingValidator validator,
-                       ReadingStore store, Acknowledger acknowledger, IngestMetrics metrics, BatchSettings settings, Clock clock) {
+    public BatchWriter(BlockingQueue<InboundMessage> queue, TelemetryCodec codec, MeterScaleStore scales,
+                       ReadingValidator validator, ReadingStore store, Acknowledger acknowledger, IngestMetrics metrics,
+                       BatchSettings settings, Clock clock) {
         this.queue = queue;
         this.codec = codec;
+        this.scales = scales;
         this.validator = validator;
         this.store = store;
         this.acknowledger = acknowledger;
@@ -144,13 +151,13 @@ public final class BatchWriter implements Runnable {
         if (site == null) {
             // Cannot happen with our subscription filter unless the site segment is not a valid id.
             refused = Rejection.ofMessage(org.aems.core.telemetry.RejectionReason.MALFORMED_MESSAGE,
-                    "topic '" + message.topic() + "' does not name a valid site: use aems/v1/sites/{siteId}/telemetry");
+                    "topic '" + message.topic() + "' does not name a valid site: use aems/v1/sites/{siteId}/telemetry or .../echonet");
             batch.rejections.add(record(message, null, null, refused));
             metrics.rejected(refused.reason());
             batch.refused++;
             return;
         }
-        DecodeResult result = codec.decode(site, message.payload());
+        DecodeResult result = decode(site, message);
         if (result instanceof DecodeResult.Decoded decoded) {
             result = validator.validate(decoded);
         }
@@ -168,6 +175,16 @@ public final class BatchWriter implements Runnable {
             batch.rejections.add(record(message, site.value(), decoded.message().messageId(), rejection));
             metrics.rejected(rejection.reason());
         }
+    }
+
+    /** JSON telemetry, or raw ECHONET Lite meter frames converted with the meter's last known scale. */
+    private DecodeResult decode(SiteId site, InboundMessage message) {
+        if (!message.topic().endsWith("/echonet")) {
+            return codec.decode(site, message.payload());
+        }
+        EchonetDecoding decoding = echonet.decode(site, message.payload(), device -> scales.find(site, device));
+        decoding.lastScale().ifPresent(s -> scales.save(site, s.device(), s.scale(), message.receivedAt()));
+        return decoding.result();
     }
 
     private RejectionRecord record(InboundMessage message, String site, String messageId, Rejection rejection) {
