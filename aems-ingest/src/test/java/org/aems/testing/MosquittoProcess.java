@@ -47,6 +47,36 @@ public final class MosquittoProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A broker with the repository's own docker/mosquitto/mosquitto.conf, only its port, data folder and
+     * log destination changed, so tests prove what deployments get.
+     */
+    public static MosquittoProcess startWithRepositoryConfig() {
+        try {
+            Path repoConfig = Path.of("..", "docker", "mosquitto", "mosquitto.conf");
+            MosquittoProcess broker = new MosquittoProcess(Files.createTempDirectory("aems-mosquitto"), TestInfrastructure.freePort());
+            StringBuilder config = new StringBuilder();
+            for (String line : Files.readAllLines(repoConfig)) {
+                String trimmed = line.trim();
+                if (trimmed.startsWith("listener ")) {
+                    config.append("listener ").append(broker.port).append(" 127.0.0.1\n");
+                } else if (trimmed.startsWith("persistence_location ")) {
+                    config.append("persistence_location ").append(broker.dir).append("/\n");
+                } else if (trimmed.startsWith("log_dest ")) {
+                    config.append("log_dest file ").append(broker.dir).append("/mosquitto.log\n");
+                } else {
+                    config.append(line).append('\n');
+                }
+            }
+            config.append("user root\n");
+            Files.writeString(broker.dir.resolve("mosquitto.conf"), config);
+            broker.launch();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void launch() throws IOException {
         String binary = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
         try {
