@@ -211,7 +211,7 @@ public final class IngestBenchmark {
                 Duration.ofHours(1), 0, null, null);
         BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
         TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, queue, Clock.systemUTC());
-        ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(new RegistryStore(ds)::exists,
+        ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(new RegistryStore(ds)::siteOf,
                 Duration.ofMinutes(1), 10_000), Clock.systemUTC(), new ValidationSettings(null, null));
         BatchWriter writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(ds), validator, new JdbcReadingStore(ds), message -> {
             onCommit.accept(message);

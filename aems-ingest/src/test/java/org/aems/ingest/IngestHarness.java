@@ -77,7 +77,7 @@ final class IngestHarness implements AutoCloseable {
                 100, Duration.ofSeconds(30), Duration.ofSeconds(10));
         BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
         subscriber = new TelemetrySubscriber(settings, queue, clock);
-        ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(registry::exists, Duration.ofSeconds(1), 1000),
+        ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(registry::siteOf, Duration.ofSeconds(1), 1000),
                 clock, new ValidationSettings(null, null));
         writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(dataSource), validator, new JdbcReadingStore(dataSource), subscriber,
                 new IngestMetrics(meters), new BatchSettings(0, Duration.ofMillis(50), Duration.ofSeconds(1), 256), clock);

@@ -177,12 +177,16 @@ class TelemetryIngestIT {
                 reading("bat-1", "battery.soc", "120", "%", at),
                 reading("bat-1", "battery.power", "-2000", "W", at),
                 reading("pv-1", "pv.power", "3.2", "kWh", at),
-                reading("pv-1", "pv.energy", "100", "Wh", ts.plus(Duration.ofHours(2))))));
+                reading("pv-1", "pv.energy", "100", "Wh", ts.plus(Duration.ofHours(2))),
+                reading("pv-1", "pv.power", "7000", "W", at),
+                reading("bat-1", "battery.power", "-3600", "W", at.plusSeconds(1)))));
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> rejections("m-soc").size() == 3);
-        assertThat(rejections("m-soc")).containsExactly("VALUE_OUT_OF_RANGE@0", "UNIT_MISMATCH@2", "TIMESTAMP_IN_FUTURE@3");
+        await().atMost(Duration.ofSeconds(15)).until(() -> rejections("m-soc").size() == 5);
+        // 7 kW from a 5.5 kWp array and 3.6 kW from a 3 kW battery are unit or sizing mistakes.
+        assertThat(rejections("m-soc")).containsExactly("VALUE_OUT_OF_RANGE@0", "UNIT_MISMATCH@2", "TIMESTAMP_IN_FUTURE@3",
+                "VALUE_OUT_OF_RANGE@4", "VALUE_OUT_OF_RANGE@5");
         assertThat(stored(siteA)).filteredOn(r -> r.endsWith(at.toString())).containsExactly("bat-1 battery.power -2000.0 " + at);
-        assertThat(ingest.counter("rejected", "VALUE_OUT_OF_RANGE")).isEqualTo(1);
+        assertThat(ingest.counter("rejected", "VALUE_OUT_OF_RANGE")).isEqualTo(3);
     }
 
     @Test

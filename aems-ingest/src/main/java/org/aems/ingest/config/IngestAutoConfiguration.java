@@ -86,7 +86,7 @@ public class IngestAutoConfiguration {
                             TelemetrySubscriber subscriber, IngestMetrics metrics, BatchSettings batch,
                             ValidationSettings validation, Clock clock) {
         ReadingValidator validator = new ReadingValidator(
-                new CachedRegisteredSites(registry::exists, Duration.ofSeconds(30), 1_000_000), clock, validation);
+                new CachedRegisteredSites(registry::siteOf, Duration.ofSeconds(30), 200_000), clock, validation);
         BatchWriter writer = new BatchWriter(ingestQueue, new TelemetryCodec(), new MeterScaleStore(dataSource), validator, store,
                 subscriber, metrics, batch, clock);
         metrics.trackInFlight(writer::inFlight);

@@ -104,6 +104,11 @@ public final class RegistryStore {
         return found.stream().findFirst();
     }
 
+    /** The site with its assets as registered now, for validation. */
+    public Optional<Site> siteOf(SiteId id) {
+        return site(id).map(RegisteredSite::site);
+    }
+
     /** Sites ordered by id, optionally of one feeder, a page at a time. */
     public List<RegisteredSite> sites(Optional<FeederId> feeder, int offset, int limit) {
         List<Object> args = new ArrayList<>();

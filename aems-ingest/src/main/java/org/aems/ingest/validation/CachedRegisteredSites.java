@@ -3,7 +3,9 @@ package org.aems.ingest.validation;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
-import java.util.function.Predicate;
+import java.util.Optional;
+import java.util.function.Function;
+import org.aems.core.grid.Site;
 import org.aems.core.grid.SiteId;
 
 /**
@@ -12,14 +14,14 @@ import org.aems.core.grid.SiteId;
  */
 public final class CachedRegisteredSites implements RegisteredSites {
 
-    private final LoadingCache<SiteId, Boolean> cache;
+    private final LoadingCache<SiteId, Optional<Site>> cache;
 
-    public CachedRegisteredSites(Predicate<SiteId> registry, Duration ttl, long maximumSize) {
-        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build(registry::test);
+    public CachedRegisteredSites(Function<SiteId, Optional<Site>> registry, Duration ttl, long maximumSize) {
+        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build(registry::apply);
     }
 
     @Override
-    public boolean isRegistered(SiteId site) {
+    public Optional<Site> find(SiteId site) {
         return cache.get(site);
     }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.aems.core.grid.Site;
 import org.aems.core.telemetry.DecodeResult;
 import org.aems.core.telemetry.Reading;
 import org.aems.core.telemetry.Rejection;
@@ -20,6 +22,7 @@ public final class ReadingValidator {
     private final RegisteredSites sites;
     private final Clock clock;
     private final ValidationSettings settings;
+    private final AssetPlausibility plausibility = new AssetPlausibility();
 
     public ReadingValidator(RegisteredSites sites, Clock clock, ValidationSettings settings) {
         this.sites = sites;
@@ -29,7 +32,8 @@ public final class ReadingValidator {
 
     public DecodeResult validate(DecodeResult.Decoded decoded) {
         TelemetryMessage message = decoded.message();
-        if (!sites.isRegistered(message.siteId())) {
+        Optional<Site> site = sites.find(message.siteId());
+        if (site.isEmpty()) {
             return new DecodeResult.Refused(Rejection.ofMessage(RejectionReason.UNKNOWN_SITE, "site '" + message.siteId()
                     + "' is not registered; import it with POST /api/v1/registry/import before its gateway publishes"));
         }
@@ -51,6 +55,9 @@ public final class ReadingValidator {
                 rejected.add(Rejection.ofReading(index, RejectionReason.TIMESTAMP_TOO_OLD, "ts "
                         + TelemetryCodec.format(reading.timestamp()) + " is older than the " + settings.maxAge().toDays()
                         + "-day telemetry retention"));
+            } else if (plausibility.violation(site.get(), reading).isPresent()) {
+                rejected.add(Rejection.ofReading(index, RejectionReason.VALUE_OUT_OF_RANGE,
+                        plausibility.violation(site.get(), reading).get()));
             } else {
                 accepted.add(reading);
             }
