@@ -61,6 +61,8 @@ class DatabaseOutageIT {
             assertThat(ingest.count("SELECT count(*) FROM telemetry_reading")).as("readings stored").isEqualTo(messages * 10L);
             assertThat(ingest.count("SELECT count(*) FROM telemetry_rejection")).isZero();
             assertThat(ingest.writer().isStoreHealthy()).isTrue();
+            assertThat(ingest.count("SELECT count(*) FROM alert WHERE kind = 'INGEST_STORE_FAILING' AND resolved_at IS NOT NULL"))
+                    .as("the outage is on record as a resolved alert").isEqualTo(1);
             // A commit whose answer was lost in the crash is retried: its readings then count as duplicates.
             assertThat(ingest.counter("accepted", "none") + ingest.counter("duplicate", "none")).isGreaterThanOrEqualTo(messages * 10.0);
         }

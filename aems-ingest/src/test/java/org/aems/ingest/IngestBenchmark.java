@@ -30,6 +30,7 @@ import org.aems.ingest.pipeline.BatchSettings;
 import org.aems.ingest.pipeline.BatchWriter;
 import org.aems.ingest.pipeline.IngestMetrics;
 import org.aems.ingest.registry.RegistryStore;
+import org.aems.ingest.store.JdbcAlertSink;
 import org.aems.ingest.store.JdbcReadingStore;
 import org.aems.ingest.store.MeterScaleStore;
 import org.aems.ingest.store.ReadingStore;
@@ -216,7 +217,7 @@ public final class IngestBenchmark {
         BatchWriter writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(ds), validator, new JdbcReadingStore(ds), message -> {
             onCommit.accept(message);
             subscriber.acknowledge(message);
-        }, new IngestMetrics(new SimpleMeterRegistry()), new BatchSettings(0, null, null, 0), Clock.systemUTC());
+        }, new JdbcAlertSink(ds), new IngestMetrics(new SimpleMeterRegistry()), new BatchSettings(0, null, null, 0), Clock.systemUTC());
         writer.start();
         subscriber.start();
         while (!subscriber.isConnected()) {

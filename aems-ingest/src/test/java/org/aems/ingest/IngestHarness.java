@@ -23,6 +23,7 @@ import org.aems.ingest.pipeline.BatchSettings;
 import org.aems.ingest.pipeline.BatchWriter;
 import org.aems.ingest.pipeline.IngestMetrics;
 import org.aems.ingest.registry.RegistryStore;
+import org.aems.ingest.store.JdbcAlertSink;
 import org.aems.ingest.store.JdbcReadingStore;
 import org.aems.ingest.store.MeterScaleStore;
 import org.aems.ingest.store.TimescaleDbMigration;
@@ -79,7 +80,7 @@ final class IngestHarness implements AutoCloseable {
         subscriber = new TelemetrySubscriber(settings, queue, clock);
         ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(registry::siteOf, Duration.ofSeconds(1), 1000),
                 clock, new ValidationSettings(null, null));
-        writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(dataSource), validator, new JdbcReadingStore(dataSource), subscriber,
+        writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(dataSource), validator, new JdbcReadingStore(dataSource), subscriber, new JdbcAlertSink(dataSource),
                 new IngestMetrics(meters), new BatchSettings(0, Duration.ofMillis(50), Duration.ofSeconds(1), 256), clock);
         writer.start();
         subscriber.start();

@@ -17,6 +17,7 @@ import org.aems.ingest.pipeline.BatchSettings;
 import org.aems.ingest.pipeline.BatchWriter;
 import org.aems.ingest.pipeline.IngestMetrics;
 import org.aems.ingest.registry.RegistryStore;
+import org.aems.ingest.store.JdbcAlertSink;
 import org.aems.ingest.store.MeterScaleStore;
 import org.aems.ingest.store.ReadingStore;
 import org.aems.ingest.validation.CachedRegisteredSites;
@@ -88,7 +89,7 @@ public class IngestAutoConfiguration {
         ReadingValidator validator = new ReadingValidator(
                 new CachedRegisteredSites(registry::siteOf, Duration.ofSeconds(30), 200_000), clock, validation);
         BatchWriter writer = new BatchWriter(ingestQueue, new TelemetryCodec(), new MeterScaleStore(dataSource), validator, store,
-                subscriber, metrics, batch, clock);
+                subscriber, new JdbcAlertSink(dataSource), metrics, batch, clock);
         metrics.trackInFlight(writer::inFlight);
         return writer;
     }

@@ -9,6 +9,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.aems.core.alert.Alert;
+import org.aems.core.alert.AlertKind;
+import org.aems.core.alert.AlertSink;
+import org.aems.core.alert.Severity;
 import org.aems.core.echonet.EchonetDecoding;
 import org.aems.core.echonet.EchonetMessageCodec;
 import org.aems.core.grid.SiteId;
@@ -43,6 +47,9 @@ public final class BatchWriter implements Runnable {
     private final TelemetryCodec codec;
     private final EchonetMessageCodec echonet = new EchonetMessageCodec();
     private final MeterScaleStore scales;
+    private final AlertSink alerts;
+    private Instant failingSince;
+    private String lastFailure;
     private final ReadingValidator validator;
     private final ReadingStore store;
     private final Acknowledger acknowledger;
@@ -56,9 +63,10 @@ public final class BatchWriter implements Runnable {
     private volatile int holding;
 
     public BatchWriter(BlockingQueue<InboundMessage> queue, TelemetryCodec codec, MeterScaleStore scales,
-                       ReadingValidator validator, ReadingStore store, Acknowledger acknowledger, IngestMetrics metrics,
-                       BatchSettings settings, Clock clock) {
+                       ReadingValidator validator, ReadingStore store, Acknowledger acknowledger, AlertSink alerts,
+                       IngestMetrics metrics, BatchSettings settings, Clock clock) {
         this.queue = queue;
+        this.alerts = alerts;
         this.codec = codec;
         this.scales = scales;
         this.validator = validator;
@@ -213,6 +221,8 @@ public final class BatchWriter implements Runnable {
                     log.info("telemetry store recovered; committed the held batch [messages: {}]", batch.messages.size());
                 }
                 storeHealthy = true;
+                recovered(end);
+                watchRejections(batch, end);
                 return;
             } catch (CallNotPermittedException e) {
                 // The breaker is open: the database failed repeatedly. Wait for its half-open probe.
@@ -225,6 +235,7 @@ public final class BatchWriter implements Runnable {
                 Thread.sleep(200);
             } catch (RuntimeException e) {
                 metrics.storeFailed();
+                failing(start, e);
                 if (storeHealthy) {
                     log.error("committing telemetry failed; holding {} messages unacknowledged and retrying. "
                             + "Check the database: {}", batch.messages.size(), e.getMessage());
@@ -238,6 +249,47 @@ public final class BatchWriter implements Runnable {
                 Thread.sleep(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, settings.retryBackoffMax().toMillis());
             }
+        }
+    }
+
+    private void failing(Instant at, RuntimeException e) {
+        lastFailure = e.getMessage();
+        if (failingSince == null) {
+            failingSince = at;
+            // Usually the database is what failed, so this raise fails too; recovered() records it then.
+            raiseQuietly(new Alert(AlertKind.INGEST_STORE_FAILING, Severity.CRITICAL, "ingest",
+                    "telemetry commits failing since " + TelemetryCodec.format(at) + ": " + e.getMessage(), at));
+        }
+    }
+
+    private void recovered(Instant at) {
+        if (failingSince == null) {
+            return;
+        }
+        raiseQuietly(new Alert(AlertKind.INGEST_STORE_FAILING, Severity.CRITICAL, "ingest",
+                "telemetry commits failed from " + TelemetryCodec.format(failingSince) + " to " + TelemetryCodec.format(at)
+                        + "; messages were held unacknowledged and none was lost. Last error: " + lastFailure, failingSince));
+        try {
+            alerts.resolve(AlertKind.INGEST_STORE_FAILING, "ingest", at);
+            failingSince = null;
+        } catch (RuntimeException e) {
+            log.warn("resolving the store alert failed: {}", e.getMessage());
+        }
+    }
+
+    /** More rejected than accepted readings in a sizeable batch: a gateway or firmware is sending bad data. */
+    private void watchRejections(Batch batch, Instant at) {
+        if (batch.rejections.size() >= 100 && batch.rejections.size() > batch.readings.size()) {
+            raiseQuietly(new Alert(AlertKind.REJECTION_SPIKE, Severity.WARNING, "ingest", batch.rejections.size()
+                    + " rejected vs " + batch.readings.size() + " accepted readings in one batch; see telemetry_rejection", at));
+        }
+    }
+
+    private void raiseQuietly(Alert alert) {
+        try {
+            alerts.raise(alert);
+        } catch (RuntimeException e) {
+            log.debug("alert {} not stored yet: {}", alert.kind(), e.getMessage());
         }
     }
 
