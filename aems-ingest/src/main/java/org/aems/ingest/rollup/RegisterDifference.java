@@ -29,6 +29,14 @@ import org.aems.core.unit.Power;
  */
 final class RegisterDifference {
 
+    /**
+     * A raw reading stamped by the gateway's clock may sit a few seconds on the wrong side of a boundary
+     * and so slightly above the value the meter fixed there: a decrease of at most one unit of the
+     * coarsest register resolution (1 kWh, ECHONET Lite 0xE1) between a raw reading and a fixed value is
+     * clock skew, not a reset.
+     */
+    static final double SKEW_TOLERANCE_WH = 1000;
+
     private final Duration maxGap;
     private final Power maxSitePower;
 
@@ -104,6 +112,9 @@ final class RegisterDifference {
         double increase = q.wattHours() - p.wattHours();
         if (increase >= 0) {
             return increase <= plausible ? new Step(StepKind.NORMAL, increase) : Step.DISCONTINUOUS;
+        }
+        if (p.fixed() != q.fixed() && -increase <= SKEW_TOLERANCE_WH) {
+            return new Step(StepKind.NORMAL, 0);
         }
         if (series.rollover().isPresent()) {
             double wrap = series.rollover().get().wattHours();
