@@ -83,5 +83,7 @@ CREATE TABLE rollup_watermark (
 );
 INSERT INTO rollup_watermark (id) VALUES (true);
 
--- The rollup finds what arrived since its watermark by received_at.
+-- The rollup finds what arrived since its watermark by received_at. A B-tree, not BRIN: on plain
+-- PostgreSQL the retention purge frees old pages that new rows then reuse, which widens BRIN block
+-- ranges until the index matches everything. It costs write rate (ADR 0008).
 CREATE INDEX telemetry_reading_received_idx ON telemetry_reading (received_at);
