@@ -210,6 +210,20 @@ class TelemetryIngestIT {
     }
 
     @Test
+    void acknowledgesABadMessageOnceItsRejectionIsRecordedSoItIsNeverRedelivered() throws Exception {
+        String unregistered = prefix + "-gone";
+        publish(unregistered, message(unregistered, "m-bad-once", reading("meter-1", "meter.power", "5", "W", ts)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> rejections(unregistered).size() == 1);
+        ingest.stop();
+        ingest.start();
+        Instant at = ts.minusSeconds(12_000);
+        publish(siteB, message(siteB, "m-after-restart", reading("meter-1", "meter.power", "321", "W", at)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored(siteB).contains("meter-1 meter.power 321.0 " + at));
+        assertThat(rejections(unregistered)).containsExactly("UNKNOWN_SITE");
+    }
+
+    @Test
     void keepsWhatArrivesWhileIngestIsAwayInItsPersistentSession() throws Exception {
         Instant at = ts.minusSeconds(10_800);
         ingest.stop();

@@ -166,11 +166,13 @@ public final class BatchWriter implements Runnable {
             return;
         }
         DecodeResult result = decode(site, message);
+        String messageId = null;
         if (result instanceof DecodeResult.Decoded decoded) {
+            messageId = decoded.message().messageId();
             result = validator.validate(decoded);
         }
         if (result instanceof DecodeResult.Refused r) {
-            batch.rejections.add(record(message, site.value(), null, r.rejection()));
+            batch.rejections.add(record(message, site.value(), messageId, r.rejection()));
             metrics.rejected(r.rejection().reason());
             batch.refused++;
             return;
