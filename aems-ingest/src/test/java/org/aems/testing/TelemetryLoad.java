@@ -29,7 +29,11 @@ public final class TelemetryLoad implements AutoCloseable {
     private final java.util.Queue<Long> unacknowledged = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public TelemetryLoad(String brokerUrl, String clientId, List<String> sites, Instant base, int window) throws MqttException {
-        this.messages = new TelemetryMessages(sites, base);
+        this(brokerUrl, clientId, new TelemetryMessages(sites, base), window);
+    }
+
+    public TelemetryLoad(String brokerUrl, String clientId, TelemetryMessages messages, int window) throws MqttException {
+        this.messages = messages;
         this.window = new Semaphore(window);
         this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();

@@ -15,10 +15,17 @@ public final class TelemetryMessages {
 
     private final List<String> sites;
     private final Instant base;
+    private final long stepSeconds;
 
     public TelemetryMessages(List<String> sites, Instant base) {
+        this(sites, base, 1);
+    }
+
+    /** @param stepSeconds time between two messages of the same site */
+    public TelemetryMessages(List<String> sites, Instant base, long stepSeconds) {
         this.sites = List.copyOf(sites);
         this.base = base;
+        this.stepSeconds = stepSeconds;
     }
 
     /** Message {@code i}: site {@code i mod sites}, measured at base + (i / sites) seconds. */
@@ -42,7 +49,7 @@ public final class TelemetryMessages {
     }
 
     public Instant timestampOf(long i) {
-        return base.plusSeconds(i / sites.size());
+        return base.plusSeconds(i / sites.size() * stepSeconds);
     }
 
     public String siteOf(long i) {

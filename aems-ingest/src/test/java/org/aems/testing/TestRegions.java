@@ -37,4 +37,30 @@ public final class TestRegions {
                                   - {type: meter, id: meter-1, metrologyClass: CERTIFIED}
                 """.formatted(prefix);
     }
+
+    /** One feeder with {@code n} sites {prefix}-000 .. (meter only), like the demo region's size. */
+    public static String manySites(String prefix, int n) {
+        StringBuilder yaml = new StringBuilder("""
+                region: {id: %1$s, name: test region}
+                substations:
+                  - id: %1$s-ss
+                    banks:
+                      - id: %1$s-b1
+                        limits: [{from: 2024-04-01, reverseFlowLimitKw: 400, importLimitKw: 900}]
+                        feeders:
+                          - id: %1$s-f1
+                            from: 2024-04-01
+                            limits: [{from: 2024-04-01, reverseFlowLimitKw: 150, importLimitKw: 400}]
+                            sites:
+                """.formatted(prefix));
+        for (int i = 0; i < n; i++) {
+            yaml.append("                              - {id: %s-%03d, kind: HOUSEHOLD, from: 2024-04-01, supplyPoint: \"03%020d\", assets: [{type: meter, id: meter-1, metrologyClass: CERTIFIED}]}\n"
+                    .formatted(prefix, i, i));
+        }
+        return yaml.toString();
+    }
+
+    public static java.util.List<String> siteIds(String prefix, int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> String.format("%s-%03d", prefix, i)).toList();
+    }
 }
