@@ -154,6 +154,27 @@ class TelemetryIngestIT {
     }
 
     @Test
+    void recordsARegisterThatWentDownAsRolloverReplacementOrDecrease() throws MqttException {
+        // site A's meter wraps at the default 100,000 kWh = 100,000,000 Wh
+        Instant t0 = ts.minusSeconds(20_000);
+        publish(siteA, message(siteA, "r-1", String.join(",",
+                reading("meter-1", "meter.import.energy", "99999000", "Wh", t0),
+                reading("meter-1", "meter.import.energy", "500", "Wh", t0.plusSeconds(60)),
+                reading("meter-1", "meter.export.energy", "8000000", "Wh", t0),
+                reading("meter-1", "meter.export.energy", "12", "Wh", t0.plusSeconds(60)),
+                reading("pv-1", "pv.energy", "5000000", "Wh", t0),
+                reading("pv-1", "pv.energy", "4990000", "Wh", t0.plusSeconds(60)))));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> ingest.count(
+                "SELECT count(*) FROM register_event WHERE site_id = '" + siteA + "'") == 3);
+        assertThat(ingest.count("SELECT count(*) FROM register_event WHERE quantity = 'meter.import.energy' AND kind = 'ROLLOVER'")).isEqualTo(1);
+        assertThat(ingest.count("SELECT count(*) FROM register_event WHERE quantity = 'meter.export.energy' AND kind = 'METER_REPLACED'")).isEqualTo(1);
+        assertThat(ingest.count("SELECT count(*) FROM register_event WHERE quantity = 'pv.energy' AND kind = 'DECREASE'")).isEqualTo(1);
+        // The readings themselves are kept as received.
+        assertThat(stored(siteA)).contains("meter-1 meter.import.energy 500.0 " + t0.plusSeconds(60));
+    }
+
+    @Test
     void keepsFlagsAndCountsTheSameReadingSentWithAnotherValue() throws MqttException {
         Instant at = ts.minusSeconds(5400);
         publish(siteB, message(siteB, "m-first", reading("meter-1", "meter.power", "1000", "W", at)));

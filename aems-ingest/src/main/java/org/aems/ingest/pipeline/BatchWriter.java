@@ -211,6 +211,7 @@ public final class BatchWriter implements Runnable {
                 Instant end = clock.instant();
                 metrics.commit(Duration.between(start, end));
                 metrics.stored(batch.messages.size() - batch.refused, outcome.inserted(), outcome.duplicates(), outcome.conflicts());
+                metrics.registerEvents(outcome.registerEvents());
                 for (int i = 0; i < batch.refused; i++) {
                     metrics.refused();
                 }

@@ -21,6 +21,7 @@ public final class IngestMetrics {
     public static final String RECEIVED = "aems.ingest.received";
     public static final String BATCH_SIZE = "aems.ingest.batch.size";
     public static final String IN_FLIGHT = "aems.ingest.in.flight";
+    public static final String REGISTER_EVENTS = "aems.ingest.register.events";
 
     private final Counter messagesStored;
     private final Counter messagesRefused;
@@ -28,6 +29,7 @@ public final class IngestMetrics {
     private final Counter readingsDuplicate;
     private final Counter readingsConflict;
     private final Counter received;
+    private final Counter registerEvents;
     private final DistributionSummary batchSize;
     private final Map<RejectionReason, Counter> readingsRejected = new EnumMap<>(RejectionReason.class);
     private final Timer commitDuration;
@@ -44,6 +46,9 @@ public final class IngestMetrics {
         readingsAccepted = readings(registry, "accepted", "none");
         readingsDuplicate = readings(registry, "duplicate", "none");
         readingsConflict = readings(registry, "conflict", "none");
+        registerEvents = Counter.builder(REGISTER_EVENTS)
+                .description("Cumulative registers that went down: rollover, meter replacement or unexplained decrease")
+                .register(registry);
         received = Counter.builder(RECEIVED).description("Telemetry messages taken off the broker").register(registry);
         batchSize = DistributionSummary.builder(BATCH_SIZE).description("Readings per committed batch")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -68,6 +73,10 @@ public final class IngestMetrics {
         readingsDuplicate.increment(duplicates);
         readingsConflict.increment(conflicts);
         batchSize.record(accepted + duplicates + conflicts);
+    }
+
+    void registerEvents(int count) {
+        registerEvents.increment(count);
     }
 
     void received() {

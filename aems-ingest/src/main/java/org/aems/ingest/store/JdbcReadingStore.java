@@ -59,6 +59,29 @@ public final class JdbcReadingStore implements ReadingStore {
              AND c.conflicting_value = s.value AND c.message_id = s.message_id AND c.received_at = s.received_at
             """;
 
+    /**
+     * Cumulative registers lower than the same register's previous stored value: classified and kept as
+     * register events (a rollover near the meter's wrap value, a replacement restarting near zero, or
+     * an unexplained decrease). Readings stay stored as received.
+     */
+    private static final String RECORD_REGISTER_EVENTS = """
+            INSERT INTO register_event (site_id, device_id, quantity, ts, previous_ts, previous_value, value, kind, detected_at)
+            SELECT s.site_id, s.device_id, s.quantity, s.ts, p.ts, p.value, s.value,
+                   CASE WHEN a.meter_rollover_wh IS NOT NULL AND p.value >= 0.9 * a.meter_rollover_wh
+                             AND s.value <= 0.1 * a.meter_rollover_wh THEN 'ROLLOVER'
+                        WHEN s.value < 0.01 * p.value THEN 'METER_REPLACED'
+                        ELSE 'DECREASE' END,
+                   s.received_at
+            FROM staged_reading s
+            JOIN LATERAL (SELECT t.ts, t.value FROM telemetry_reading t
+                          WHERE t.site_id = s.site_id AND t.ts < s.ts AND t.device_id = s.device_id AND t.quantity = s.quantity
+                          ORDER BY t.ts DESC LIMIT 1) p ON p.value > s.value
+            LEFT JOIN asset a ON a.site_id = s.site_id AND a.device_id = s.device_id
+            WHERE s.quantity IN ('meter.import.energy', 'meter.export.energy', 'meter.import.energy.fixed',
+                                 'meter.export.energy.fixed', 'pv.energy')
+            ON CONFLICT DO NOTHING
+            """;
+
     private static final String INSERT_REJECTION = """
             INSERT INTO telemetry_rejection (received_at, topic, site_id, message_id, reason, detail, reading_index,
                                              payload, payload_size)
@@ -79,10 +102,12 @@ public final class JdbcReadingStore implements ReadingStore {
             try {
                 int inserted = 0;
                 int conflicts = 0;
+                int registerEvents = 0;
                 if (!readings.isEmpty()) {
                     stage(connection, readings);
                     try (Statement s = connection.createStatement()) {
                         inserted = s.executeUpdate(MOVE);
+                        registerEvents = s.executeUpdate(RECORD_REGISTER_EVENTS);
                         if (inserted < readings.size()) {
                             s.executeUpdate(RECORD_CONFLICTS);
                             try (var rs = s.executeQuery(COUNT_NEW_CONFLICTS)) {
@@ -102,7 +127,8 @@ public final class JdbcReadingStore implements ReadingStore {
                     insertRejections(connection, rejections);
                 }
                 connection.commit();
-                return new StoreOutcome(inserted, readings.size() - inserted - conflicts, conflicts, rejections.size());
+                return new StoreOutcome(inserted, readings.size() - inserted - conflicts, conflicts, registerEvents,
+                        rejections.size());
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -23,8 +23,9 @@ public interface ReadingStore {
     /**
      * What one store call did: {@code duplicates} were already stored with the same key and value;
      * {@code conflicts} had a stored key with another value (kept in telemetry_conflict, the stored
-     * reading flagged).
+     * reading flagged); {@code registerEvents} cumulative registers that went down (rollover, meter
+     * replacement or unexplained decrease), kept in register_event.
      */
-    record StoreOutcome(int inserted, int duplicates, int conflicts, int rejections) {
+    record StoreOutcome(int inserted, int duplicates, int conflicts, int registerEvents, int rejections) {
     }
 }
