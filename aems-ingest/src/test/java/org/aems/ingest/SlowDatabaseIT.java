@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The telemetry table is locked (a migration, a long maintenance job) while messages keep coming:
- * ingest holds at most its in-flight window, the broker keeps the rest, and all of it lands once the
- * lock goes. // #3
+ * ingest holds at most its in-flight window, the broker keeps the rest, the blocked commit times out
+ * (health DOWN, alert), and all of it lands once the lock goes. // #3
  */
 class SlowDatabaseIT {
 
@@ -40,6 +40,7 @@ class SlowDatabaseIT {
             Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(4));
             int messages = 4_000;
             int maxInFlight = 0;
+            boolean wentDown = false;
             try (Connection locker = DriverManager.getConnection(postgres.jdbcUrl());
                  TelemetryLoad load = new TelemetryLoad(broker.url(), prefix + "-gw", List.of(prefix + "-a", prefix + "-b"), base, 100)) {
                 CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
@@ -57,6 +58,7 @@ class SlowDatabaseIT {
                 long until = System.nanoTime() + LOCK.toNanos();
                 while (System.nanoTime() < until) {
                     maxInFlight = Math.max(maxInFlight, ingest.writer().inFlight());
+                    wentDown |= !ingest.writer().isStoreHealthy();
                     Thread.sleep(100);
                 }
                 locker.rollback();
@@ -67,6 +69,10 @@ class SlowDatabaseIT {
             assertThat(ingest.count("SELECT count(*) FROM telemetry_reading")).isEqualTo(messages * 10L);
             // Receive Maximum 100 in the harness: never more than that in the JVM, whatever the broker holds.
             assertThat(maxInFlight).as("messages held by ingest while the table was locked").isGreaterThan(0).isLessThanOrEqualTo(100);
+            // The 10 s commit timeout turns a commit blocked by the lock into a failure: DOWN and an alert.
+            assertThat(wentDown).as("health went DOWN while commits were blocked").isTrue();
+            assertThat(ingest.count("SELECT count(*) FROM alert WHERE kind = 'INGEST_STORE_FAILING'")).isEqualTo(1);
+            assertThat(ingest.writer().isStoreHealthy()).isTrue();
         }
     }
 }

@@ -47,9 +47,12 @@ public class StorageAutoConfiguration {
         return new TimescaleDbMigration();
     }
 
+    /** {@code aems.storage.commit-timeout} (default 10 s): a telemetry commit blocked longer fails and is retried. */
     @Bean
-    ReadingStore readingStore(DataSource dataSource) {
-        return new JdbcReadingStore(dataSource);
+    ReadingStore readingStore(DataSource dataSource, Environment environment) {
+        Duration timeout = Binder.get(environment).bind("aems.storage.commit-timeout", Duration.class)
+                .orElse(JdbcReadingStore.DEFAULT_COMMIT_TIMEOUT);
+        return new JdbcReadingStore(dataSource, timeout);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.aems.core.telemetry.Reading;
@@ -88,10 +89,19 @@ public final class JdbcReadingStore implements ReadingStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
+    /** A commit blocked longer than this (a lock, a stalled disk) fails, so health and alerts show it. */
+    public static final Duration DEFAULT_COMMIT_TIMEOUT = Duration.ofSeconds(10);
+
     private final DataSource dataSource;
+    private final String statementTimeout;
 
     public JdbcReadingStore(DataSource dataSource) {
+        this(dataSource, DEFAULT_COMMIT_TIMEOUT);
+    }
+
+    public JdbcReadingStore(DataSource dataSource, Duration commitTimeout) {
         this.dataSource = dataSource;
+        this.statementTimeout = "SET LOCAL statement_timeout = " + Math.max(1, commitTimeout.toMillis());
     }
 
     @Override
@@ -100,6 +110,9 @@ public final class JdbcReadingStore implements ReadingStore {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                try (Statement s = connection.createStatement()) {
+                    s.execute(statementTimeout);
+                }
                 int inserted = 0;
                 int conflicts = 0;
                 int registerEvents = 0;
