@@ -91,6 +91,10 @@ public final class IngestBenchmark {
                 messages, TelemetryLoad.READINGS_PER_MESSAGE, new TelemetryMessages(sites, base).message(0).length, SITES,
                 Runtime.getRuntime().availableProcessors());
         try (MosquittoProcess broker = MosquittoProcess.start()) {
+            if (Integer.getInteger("backlogMinutes", 0) > 0) {
+                backlog(broker.url(), Integer.getInteger("backlogMinutes"), 3_000);
+                return;
+            }
             if (Boolean.getBoolean("latencyOnly")) {
                 long[] l = latency(broker.url(), Integer.getInteger("rate", 3_000));
                 System.out.printf("latency only: p50 %d / p99 %d / max %d ms; after 5 s: p50 %d / p99 %d / max %d ms%n",
@@ -246,6 +250,67 @@ public final class IngestBenchmark {
                 throw new IllegalStateException("pipeline stored " + rows + " readings, expected " + messages * 10L);
             }
             return rows / seconds;
+        }
+    }
+
+    /**
+     * A backlog of {@code minutes} at {@code perSecond} waits in the broker while ingest is down; then
+     * ingest starts and live data keeps arriving at the same rate. Prints how long until both are stored.
+     */
+    private void backlog(String url, int minutes, int perSecond) throws Exception {
+        long backlog = (long) minutes * 60 * perSecond;
+        AtomicLong committed = new AtomicLong();
+        String clientId = "bench-backlog-" + System.nanoTime();
+        DataSource ds = freshDatabase();
+        MqttSettings settings = new MqttSettings(url, clientId, null, null, "aems-ingest", Duration.ofHours(1), 0, null, null);
+        // Register the session (and its subscription) so the broker queues the backlog for it.
+        TelemetrySubscriber first = new TelemetrySubscriber(settings, new ArrayBlockingQueue<>(2_000), Clock.systemUTC());
+        first.start();
+        while (!first.isConnected()) {
+            sleep(20);
+        }
+        sleep(300);
+        first.close();
+        try (TelemetryLoad load = load(url)) {
+            long t0 = System.nanoTime();
+            load.publish(0, backlog, 0);
+            System.out.printf("backlog: %,d messages (%d min at %,d msg/s) queued in the broker in %.1f s%n", backlog, minutes,
+                    perSecond, (System.nanoTime() - t0) / 1e9);
+            BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
+            TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, queue, Clock.systemUTC());
+            ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(new RegistryStore(ds)::siteOf,
+                    Duration.ofMinutes(1), 10_000), Clock.systemUTC(), new ValidationSettings(null, null));
+            BatchWriter writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(ds), validator,
+                    new JdbcReadingStore(ds), m -> {
+                        committed.incrementAndGet();
+                        subscriber.acknowledge(m);
+                    }, new JdbcAlertSink(ds), new IngestMetrics(new SimpleMeterRegistry()), new BatchSettings(0, null, null, 0),
+                    Clock.systemUTC());
+            long start = System.nanoTime();
+            writer.start();
+            subscriber.start();
+            // Live data at the design rate while the backlog drains, until both are in.
+            long live = 0;
+            long liveStart = System.nanoTime();
+            while (committed.get() < backlog + live) {
+                long due = (System.nanoTime() - liveStart) * perSecond / 1_000_000_000L;
+                while (live < due) {
+                    load.publishOne(backlog + live++);
+                }
+                if (System.nanoTime() - start > Duration.ofMinutes(Integer.getInteger("backlogTimeoutMinutes", 30)).toNanos()) {
+                    break;
+                }
+                if ((System.nanoTime() - start) / 1_000_000_000L % 10 == 0 && (System.nanoTime() - start) % 1_000_000_000L < 6_000_000L) {
+                    System.out.printf("  progress: %,d of %,d backlog + %,d live committed%n", committed.get(), backlog, live);
+                }
+                Thread.sleep(5);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%s: %,d of %,d backlog + %,d live messages committed in %.0f s (%,.0f msg/s committed, "
+                    + "%,.0f msg/s above the live rate)%n", committed.get() >= backlog + live ? "backlog drained" : "NOT drained in time",
+                    committed.get(), backlog, live, seconds, committed.get() / seconds, (committed.get() - live) / seconds);
+            subscriber.close();
+            writer.stop(Duration.ofSeconds(10));
         }
     }
 
