@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import javax.sql.DataSource;
+import org.aems.core.alert.AlertSink;
 import org.aems.core.telemetry.TelemetryCodec;
 import org.aems.ingest.mqtt.InboundMessage;
 import org.aems.ingest.mqtt.MqttSettings;
@@ -17,7 +18,6 @@ import org.aems.ingest.pipeline.BatchSettings;
 import org.aems.ingest.pipeline.BatchWriter;
 import org.aems.ingest.pipeline.IngestMetrics;
 import org.aems.ingest.registry.RegistryStore;
-import org.aems.ingest.store.JdbcAlertSink;
 import org.aems.ingest.store.MeterScaleStore;
 import org.aems.ingest.store.ReadingStore;
 import org.aems.ingest.validation.CachedRegisteredSites;
@@ -83,13 +83,12 @@ public class IngestAutoConfiguration {
 
     @Bean
     BatchWriter batchWriter(BlockingQueue<InboundMessage> ingestQueue, RegistryStore registry, ReadingStore store,
-                            DataSource dataSource,
-                            TelemetrySubscriber subscriber, IngestMetrics metrics, BatchSettings batch,
-                            ValidationSettings validation, Clock clock) {
+                            DataSource dataSource, AlertSink alerts, TelemetrySubscriber subscriber, IngestMetrics metrics,
+                            BatchSettings batch, ValidationSettings validation, Clock clock) {
         ReadingValidator validator = new ReadingValidator(
                 new CachedRegisteredSites(registry::siteOf, Duration.ofSeconds(30), 200_000), clock, validation);
         BatchWriter writer = new BatchWriter(ingestQueue, new TelemetryCodec(), new MeterScaleStore(dataSource), validator, store,
-                subscriber, new JdbcAlertSink(dataSource), metrics, batch, clock);
+                subscriber, alerts, metrics, batch, clock);
         metrics.trackInFlight(writer::inFlight);
         return writer;
     }

@@ -6,7 +6,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.aems.core.alert.AlertSink;
 import org.aems.ingest.registry.RegistryStore;
+import org.aems.ingest.store.JdbcAlertSink;
 import org.aems.ingest.store.JdbcReadingStore;
 import org.aems.ingest.store.ReadingStore;
 import org.aems.ingest.store.StorageMode;
@@ -53,6 +55,13 @@ public class StorageAutoConfiguration {
         Duration timeout = Binder.get(environment).bind("aems.storage.commit-timeout", Duration.class)
                 .orElse(JdbcReadingStore.DEFAULT_COMMIT_TIMEOUT);
         return new JdbcReadingStore(dataSource, timeout);
+    }
+
+    /** The one alert seam (org.aems.core.alert): every role raises through it; the dashboard reads the table. */
+    @Bean
+    @ConditionalOnMissingBean
+    AlertSink alertSink(DataSource dataSource) {
+        return new JdbcAlertSink(dataSource);
     }
 
     @Bean
