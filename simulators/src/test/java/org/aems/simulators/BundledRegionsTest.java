@@ -23,8 +23,13 @@ import org.junit.jupiter.api.Test;
 class BundledRegionsTest {
 
     @Test
-    void demoReadsWithoutProblems() {
-        assertThat(BundledRegions.scenario("demo").region().sites()).hasSize(50);
+    void demoReadsWithoutProblemsWithItsSimulationSection() {
+        Scenario demo = BundledRegions.scenario("demo");
+
+        assertThat(demo.region().sites()).hasSize(50);
+        assertThat(demo.settings().seed()).hasValue(42);
+        assertThat(demo.behaviour(org.aems.core.grid.SiteId.of("demo-002")).loadProfile()).isEqualTo(LoadProfile.HOUSEHOLD_4P);
+        assertThat(demo.behaviour(org.aems.core.grid.SiteId.of("demo-001")).loadProfile()).isEqualTo(LoadProfile.HOUSEHOLD_2P);
     }
 
     @Test
