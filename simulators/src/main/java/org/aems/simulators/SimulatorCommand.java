@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.aems.core.grid.Region;
 import org.aems.core.region.RegionFileException;
+import org.aems.simulators.scenario.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,17 +30,19 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--sites", defaultValue = "0", description = "play only the first N sites (0 = all)")
     int sites;
 
-    @Option(names = "--interval", defaultValue = "PT5S", description = "wall time between messages of a site, ISO-8601 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--interval", description = "wall time between messages of a site, ISO-8601 "
+            + "(default: the scenario's simulation.publishInterval, else PT5S)")
     Duration interval;
 
     @Option(names = "--speed", defaultValue = "1", description = "simulated seconds per real second (default: ${DEFAULT-VALUE})")
     double speed;
 
-    @Option(names = "--start", description = "simulated start, ISO-8601 with offset, e.g. 2026-05-12T10:00:00+09:00 (default: now)")
+    @Option(names = "--start", description = "simulated start, ISO-8601 with offset, e.g. 2026-05-12T10:00:00+09:00 "
+            + "(default: now)")
     OffsetDateTime start;
 
-    @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seed", description = "random seed (default: the scenario's simulation.seed, else 42)")
+    Long seed;
 
     @Option(names = "--duration", description = "stop after this wall time, ISO-8601, e.g. PT10M (default: run until Ctrl-C)")
     Duration duration;
@@ -53,15 +56,18 @@ public final class SimulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Region loaded;
+        Scenario scenario;
         try {
-            loaded = BundledRegions.load(region);
+            scenario = BundledRegions.scenario(region);
         } catch (RegionFileException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
         }
+        Region loaded = scenario.region();
         Instant startAt = start == null ? Instant.now() : start.toInstant();
-        Simulation simulation = new Simulation(loaded, new SimulationSettings(broker, sites, interval, speed, startAt, seed),
+        Duration publishEvery = interval != null ? interval : scenario.settings().publishInterval().orElse(Duration.ofSeconds(5));
+        long runSeed = seed != null ? seed : scenario.settings().seed().orElse(42);
+        Simulation simulation = new Simulation(loaded, new SimulationSettings(broker, sites, publishEvery, speed, startAt, runSeed),
                 Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,8 +8,12 @@ import java.util.List;
  * The YAML shape of a region file (docs/region-file.md): the one description of feeders, sites and
  * assets that the registry imports and the simulator plays. Bound by Jackson, then checked and turned
  * into the domain by {@link RegionFileReader}. Powers in kW, energies in kWh, as planners write them.
+ *
+ * <p>The optional {@code simulation} sections (at the top and on each site) belong to the simulator's
+ * scenario (docs/scenarios.md): the registry accepts them so one file serves both, and ignores their
+ * content; the simulators module reads and validates them itself.
  */
-record RegionFile(Header region, List<SubstationEntry> substations) {
+record RegionFile(Header region, Object simulation, List<SubstationEntry> substations) {
 
     record Header(String id, String name) {
     }
@@ -29,7 +33,7 @@ record RegionFile(Header region, List<SubstationEntry> substations) {
     }
 
     record SiteEntry(String id, String name, String kind, String supplyPoint, LocalDate from, LocalDate until,
-                     List<BuybackEntry> buyback, List<AssetEntry> assets) {
+                     List<BuybackEntry> buyback, List<AssetEntry> assets, Object simulation) {
     }
 
     record BuybackEntry(LocalDate from, LocalDate until, String status) {

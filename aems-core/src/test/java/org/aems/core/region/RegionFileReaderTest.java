@@ -87,4 +87,23 @@ class RegionFileReaderTest {
         assertThat(e.problems()).containsExactly("substations[0].banks[0].feeders[0].limits: entries from 2024-04-01 and from "
                 + "2026-04-01 overlap; end the earlier one (until) on or before 2026-04-01");
     }
+
+    @Test
+    void acceptsAndIgnoresTheSimulatorsScenarioSections() { // #4
+        String scenario = VALID.replace("region: {id: r1, name: Test}\n", """
+                region: {id: r1, name: Test}
+                simulation:
+                  seed: 7
+                  profiles:
+                    HOUSEHOLD: {loadProfile: household-2p, annualKwh: 4200, anythingTheSimulatorKnows: [1, 2]}
+                """).replace("from: 2024-04-01\n                buyback:", """
+                from: 2024-04-01
+                                simulation: {loadProfile: household-4p, annualKwh: 5100}
+                                buyback:""");
+        assertThat(scenario).contains("simulation: {loadProfile: household-4p");
+
+        Region region = read(scenario);
+
+        assertThat(region).isEqualTo(read(VALID));
+    }
 }
