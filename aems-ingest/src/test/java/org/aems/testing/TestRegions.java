@@ -6,8 +6,8 @@ public final class TestRegions {
     private TestRegions() {
     }
 
-    /** One feeder with sites {prefix}-a (PV, battery, meter) and {prefix}-b (meter only). */
-    public static String twoSites(String prefix) {
+    /** Region, substation, bank and feeder {prefix}-f1, up to its {@code sites:} key. */
+    private static String oneFeeder(String prefix) {
         return """
                 region: {id: %1$s, name: test region}
                 substations:
@@ -20,6 +20,12 @@ public final class TestRegions {
                             from: 2024-04-01
                             limits: [{from: 2024-04-01, reverseFlowLimitKw: 150, importLimitKw: 400}]
                             sites:
+                """.formatted(prefix);
+    }
+
+    /** One feeder with sites {prefix}-a (PV, battery, meter) and {prefix}-b (meter only). */
+    public static String twoSites(String prefix) {
+        return oneFeeder(prefix) + """
                               - id: %1$s-a
                                 kind: HOUSEHOLD
                                 supplyPoint: "0300000000000000000001"
@@ -40,19 +46,7 @@ public final class TestRegions {
 
     /** One feeder with {@code n} sites {prefix}-000 .. (meter only), like the demo region's size. */
     public static String manySites(String prefix, int n) {
-        StringBuilder yaml = new StringBuilder("""
-                region: {id: %1$s, name: test region}
-                substations:
-                  - id: %1$s-ss
-                    banks:
-                      - id: %1$s-b1
-                        limits: [{from: 2024-04-01, reverseFlowLimitKw: 400, importLimitKw: 900}]
-                        feeders:
-                          - id: %1$s-f1
-                            from: 2024-04-01
-                            limits: [{from: 2024-04-01, reverseFlowLimitKw: 150, importLimitKw: 400}]
-                            sites:
-                """.formatted(prefix));
+        StringBuilder yaml = new StringBuilder(oneFeeder(prefix));
         for (int i = 0; i < n; i++) {
             yaml.append("                              - {id: %s-%03d, kind: HOUSEHOLD, from: 2024-04-01, supplyPoint: \"03%020d\", assets: [{type: meter, id: meter-1, metrologyClass: CERTIFIED}]}\n"
                     .formatted(prefix, i, i));
