@@ -55,11 +55,13 @@ public final class ReadingValidator {
                 rejected.add(Rejection.ofReading(index, RejectionReason.TIMESTAMP_TOO_OLD, "ts "
                         + TelemetryCodec.format(reading.timestamp()) + " is older than the " + settings.maxAge().toDays()
                         + "-day telemetry retention"));
-            } else if (plausibility.violation(site.get(), reading).isPresent()) {
-                rejected.add(Rejection.ofReading(index, RejectionReason.VALUE_OUT_OF_RANGE,
-                        plausibility.violation(site.get(), reading).get()));
             } else {
-                accepted.add(reading);
+                Optional<String> implausible = plausibility.violation(site.get(), reading);
+                if (implausible.isPresent()) {
+                    rejected.add(Rejection.ofReading(index, RejectionReason.VALUE_OUT_OF_RANGE, implausible.get()));
+                } else {
+                    accepted.add(reading);
+                }
             }
         }
         return new DecodeResult.Decoded(new TelemetryMessage(message.messageId(), message.siteId(), message.sentAt(), accepted),
