@@ -102,6 +102,10 @@ public final class IngestBenchmark {
                 return;
             }
             double dbRows = databaseCeiling();
+            if (Boolean.getBoolean("databaseOnly")) {
+                System.out.printf("database ceiling only: %,.0f rows/s%n", dbRows);
+                return;
+            }
             System.out.printf("[1/4] database ceiling (COPY + INSERT ON CONFLICT, logged, synchronous_commit on): %,.0f rows/s%n", dbRows);
             double brokerMsgs = brokerCeiling(broker.url());
             System.out.printf("[2/4] broker ceiling (QoS 1, subscriber does nothing): %,.0f msg/s%n", brokerMsgs);
@@ -163,8 +167,9 @@ public final class IngestBenchmark {
         Instant now = Instant.now();
         for (int i = 0; i < messages; i++) {
             DecodeResult.Decoded d = (DecodeResult.Decoded) codec.decode(SiteId.of(bytes.siteOf(i)), bytes.message(i));
+            var origin = ReadingStore.Origin.of("aems/v1/sites/" + bytes.siteOf(i) + "/telemetry", bytes.message(i), 4096);
             for (Reading r : d.message().readings()) {
-                all.add(new ReadingStore.StampedReading(r, d.message().messageId(), now));
+                all.add(new ReadingStore.StampedReading(r, d.message().messageId(), now, origin));
             }
         }
         long start = System.nanoTime();

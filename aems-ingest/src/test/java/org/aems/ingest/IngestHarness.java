@@ -119,6 +119,18 @@ final class IngestHarness implements AutoCloseable {
         }
     }
 
+    java.util.List<String> strings(String sql) {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
     double counter(String outcome, String reason) {
         var counter = meters.find("aems.ingest.readings").tag("outcome", outcome).tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();

@@ -154,24 +154,36 @@ class TelemetryIngestIT {
     }
 
     @Test
-    void recordsARegisterThatWentDownAsRolloverReplacementOrDecrease() throws MqttException {
+    void recordsRolloversAndReplacementsButRefusesARegisterThatWentBackwards() throws MqttException {
         // site A's meter wraps at the default 100,000 kWh = 100,000,000 Wh
         Instant t0 = ts.minusSeconds(20_000);
+        double rejectedBefore = ingest.counter("rejected", "REGISTER_DECREASED");
         publish(siteA, message(siteA, "r-1", String.join(",",
                 reading("meter-1", "meter.import.energy", "99999000", "Wh", t0),
                 reading("meter-1", "meter.import.energy", "500", "Wh", t0.plusSeconds(60)),
                 reading("meter-1", "meter.export.energy", "8000000", "Wh", t0),
                 reading("meter-1", "meter.export.energy", "12", "Wh", t0.plusSeconds(60)),
-                reading("pv-1", "pv.energy", "5000000", "Wh", t0),
-                reading("pv-1", "pv.energy", "4990000", "Wh", t0.plusSeconds(60)))));
-
+                reading("pv-1", "pv.energy", "5000000", "Wh", t0))));
         await().atMost(Duration.ofSeconds(15)).until(() -> ingest.count(
-                "SELECT count(*) FROM register_event WHERE site_id = '" + siteA + "'") == 3);
+                "SELECT count(*) FROM register_event WHERE site_id = '" + siteA + "'") == 2);
+        // A later message whose PV register went backwards: that reading is refused, the rest stored.
+        publish(siteA, message(siteA, "r-2", String.join(",",
+                reading("pv-1", "pv.energy", "4990000", "Wh", t0.plusSeconds(60)),
+                reading("meter-1", "meter.import.energy", "900", "Wh", t0.plusSeconds(120)))));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored(siteA).contains("meter-1 meter.import.energy 900.0 " + t0.plusSeconds(120)));
         assertThat(ingest.count("SELECT count(*) FROM register_event WHERE quantity = 'meter.import.energy' AND kind = 'ROLLOVER'")).isEqualTo(1);
         assertThat(ingest.count("SELECT count(*) FROM register_event WHERE quantity = 'meter.export.energy' AND kind = 'METER_REPLACED'")).isEqualTo(1);
-        assertThat(ingest.count("SELECT count(*) FROM register_event WHERE quantity = 'pv.energy' AND kind = 'DECREASE'")).isEqualTo(1);
-        // The readings themselves are kept as received.
-        assertThat(stored(siteA)).contains("meter-1 meter.import.energy 500.0 " + t0.plusSeconds(60));
+        // Rollover and replacement readings are kept as received.
+        assertThat(stored(siteA)).contains("meter-1 meter.import.energy 500.0 " + t0.plusSeconds(60),
+                "meter-1 meter.export.energy 12.0 " + t0.plusSeconds(60));
+        assertThat(stored(siteA)).doesNotContain("pv-1 pv.energy 4990000.0 " + t0.plusSeconds(60));
+        assertThat(ingest.strings("SELECT reason || ' ' || message_id || ' ' || topic || ' ' || detail FROM telemetry_rejection "
+                + "WHERE reason = 'REGISTER_DECREASED' AND site_id = '" + siteA + "'")).containsExactly(
+                "REGISTER_DECREASED r-2 aems/v1/sites/" + siteA + "/telemetry pv.energy of pv-1 went down from 5000000.0 Wh at "
+                        + t0 + " to 4990000.0 Wh at " + t0.plusSeconds(60) + ", and neither a rollover nor a meter replacement "
+                        + "explains it; fix the meter's reading or its scale (coefficient, unit) and resend");
+        assertThat(ingest.counter("rejected", "REGISTER_DECREASED")).isEqualTo(rejectedBefore + 1);
     }
 
     @Test

@@ -51,7 +51,13 @@ public enum RejectionReason {
      * meter data, or not sent by a low-voltage smart meter (class 0x0288). Inside an
      * {@code aems.echonet.v1} message it refuses that frame only; the other frames are decoded.
      */
-    ECHONET_MALFORMED(Scope.MESSAGE);
+    ECHONET_MALFORMED(Scope.MESSAGE),
+    /**
+     * A cumulative register (import, export, PV energy) is lower than the same register's previous
+     * value, and neither a rollover near the meter's wrap value nor a meter replacement (restart near
+     * zero) explains it. Found when the reading is committed, against the stored history.
+     */
+    REGISTER_DECREASED(Scope.READING);
 
     /** Whether the reason refuses the whole message or a single reading in it. */
     public enum Scope { MESSAGE, READING }

@@ -178,8 +178,9 @@ public final class BatchWriter implements Runnable {
             return;
         }
         DecodeResult.Decoded decoded = (DecodeResult.Decoded) result;
+        ReadingStore.Origin origin = ReadingStore.Origin.of(message.topic(), message.payload(), settings.payloadCap());
         for (Reading reading : decoded.message().readings()) {
-            batch.readings.add(new StampedReading(reading, decoded.message().messageId(), message.receivedAt()));
+            batch.readings.add(new StampedReading(reading, decoded.message().messageId(), message.receivedAt(), origin));
         }
         for (Rejection rejection : decoded.rejectedReadings()) {
             batch.rejections.add(record(message, site.value(), decoded.message().messageId(), rejection));
@@ -212,6 +213,9 @@ public final class BatchWriter implements Runnable {
                 metrics.commit(Duration.between(start, end));
                 metrics.stored(batch.messages.size() - batch.refused, outcome.inserted(), outcome.duplicates(), outcome.conflicts());
                 metrics.registerEvents(outcome.registerEvents());
+                for (int i = 0; i < outcome.registerDecreases(); i++) {
+                    metrics.rejected(org.aems.core.telemetry.RejectionReason.REGISTER_DECREASED);
+                }
                 for (int i = 0; i < batch.refused; i++) {
                     metrics.refused();
                 }

@@ -4,13 +4,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.aems.core.telemetry.Reading;
+import org.aems.core.telemetry.Rejection;
+import org.aems.core.telemetry.RejectionReason;
+import org.aems.ingest.store.ReadingStore.Origin;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -33,6 +40,7 @@ public final class JdbcReadingStore implements ReadingStore {
     private static final String MOVE = """
             INSERT INTO telemetry_reading (site_id, device_id, quantity, ts, value, message_id, received_at)
             SELECT site_id, device_id, quantity, ts, value, message_id, received_at FROM staged_reading
+            ORDER BY site_id, ts, device_id, quantity
             ON CONFLICT (site_id, device_id, quantity, ts) DO NOTHING
             """;
 
@@ -60,27 +68,64 @@ public final class JdbcReadingStore implements ReadingStore {
              AND c.conflicting_value = s.value AND c.message_id = s.message_id AND c.received_at = s.received_at
             """;
 
+    private static final String CUMULATIVE = """
+            ('meter.import.energy', 'meter.export.energy', 'meter.import.energy.fixed', 'meter.export.energy.fixed',
+             'pv.energy')""";
+
+    private static final String REGISTER_CHECK = """
+            CREATE TEMP TABLE IF NOT EXISTS register_check (
+                site_id text, device_id text, quantity text, ts timestamptz, value double precision,
+                message_id text, received_at timestamptz, previous_ts timestamptz, previous_value double precision,
+                kind text)
+            """;
+
     /**
-     * Cumulative registers lower than the same register's previous stored value: classified and kept as
-     * register events (a rollover near the meter's wrap value, a replacement restarting near zero, or
-     * an unexplained decrease). Readings stay stored as received.
+     * Each staged cumulative register that is lower than the previous value of the same register, that
+     * previous value being the later of the one stored and the one earlier in the same batch, classified:
+     * a rollover near the meter's wrap value, a replacement restarting near zero, or a decrease that
+     * neither explains. Runs before the staged rows are moved, so a decrease can still be refused.
      */
+    private static final String CLASSIFY_REGISTERS = """
+            INSERT INTO register_check
+            WITH cumulative AS (
+                SELECT s.*, lag(s.ts) OVER w AS batch_ts, lag(s.value) OVER w AS batch_value
+                FROM staged_reading s
+                WHERE s.quantity IN %s
+                WINDOW w AS (PARTITION BY s.site_id, s.device_id, s.quantity ORDER BY s.ts)),
+            compared AS (
+                SELECT c.site_id, c.device_id, c.quantity, c.ts, c.value, c.message_id, c.received_at,
+                       CASE WHEN p.ts > c.batch_ts OR c.batch_ts IS NULL THEN p.ts ELSE c.batch_ts END AS previous_ts,
+                       CASE WHEN p.ts > c.batch_ts OR c.batch_ts IS NULL THEN p.value ELSE c.batch_value END AS previous_value
+                FROM cumulative c
+                LEFT JOIN LATERAL (SELECT t.ts, t.value FROM telemetry_reading t
+                                   WHERE t.site_id = c.site_id AND t.ts < c.ts AND t.device_id = c.device_id
+                                     AND t.quantity = c.quantity
+                                   ORDER BY t.ts DESC LIMIT 1) p ON true)
+            SELECT c.*,
+                   CASE WHEN a.meter_rollover_wh IS NOT NULL AND c.previous_value >= 0.9 * a.meter_rollover_wh
+                             AND c.value <= 0.1 * a.meter_rollover_wh THEN 'ROLLOVER'
+                        WHEN c.value < 0.01 * c.previous_value THEN 'METER_REPLACED'
+                        ELSE 'DECREASE' END
+            FROM compared c
+            LEFT JOIN asset a ON a.site_id = c.site_id AND a.device_id = c.device_id
+            WHERE c.previous_value > c.value
+            """.formatted(CUMULATIVE);
+
+    /** Rollovers and replacements are facts about the meter: recorded, and the reading stored. */
     private static final String RECORD_REGISTER_EVENTS = """
             INSERT INTO register_event (site_id, device_id, quantity, ts, previous_ts, previous_value, value, kind, detected_at)
-            SELECT s.site_id, s.device_id, s.quantity, s.ts, p.ts, p.value, s.value,
-                   CASE WHEN a.meter_rollover_wh IS NOT NULL AND p.value >= 0.9 * a.meter_rollover_wh
-                             AND s.value <= 0.1 * a.meter_rollover_wh THEN 'ROLLOVER'
-                        WHEN s.value < 0.01 * p.value THEN 'METER_REPLACED'
-                        ELSE 'DECREASE' END,
-                   s.received_at
-            FROM staged_reading s
-            JOIN LATERAL (SELECT t.ts, t.value FROM telemetry_reading t
-                          WHERE t.site_id = s.site_id AND t.ts < s.ts AND t.device_id = s.device_id AND t.quantity = s.quantity
-                          ORDER BY t.ts DESC LIMIT 1) p ON p.value > s.value
-            LEFT JOIN asset a ON a.site_id = s.site_id AND a.device_id = s.device_id
-            WHERE s.quantity IN ('meter.import.energy', 'meter.export.energy', 'meter.import.energy.fixed',
-                                 'meter.export.energy.fixed', 'pv.energy')
+            SELECT site_id, device_id, quantity, ts, previous_ts, previous_value, value, kind, received_at
+            FROM register_check WHERE kind <> 'DECREASE'
             ON CONFLICT DO NOTHING
+            """;
+
+    /** A register that went backwards for no reason the meter explains is refused: taken out of the batch. */
+    private static final String REFUSE_DECREASES = """
+            DELETE FROM staged_reading s USING register_check r
+            WHERE r.kind = 'DECREASE' AND s.site_id = r.site_id AND s.device_id = r.device_id
+              AND s.quantity = r.quantity AND s.ts = r.ts AND s.value = r.value
+            RETURNING s.site_id, s.device_id, s.quantity, s.ts, s.value, s.message_id, s.received_at,
+                      r.previous_ts, r.previous_value
             """;
 
     private static final String INSERT_REJECTION = """
@@ -116,32 +161,34 @@ public final class JdbcReadingStore implements ReadingStore {
                 int inserted = 0;
                 int conflicts = 0;
                 int registerEvents = 0;
+                List<RejectionRecord> refused = new ArrayList<>(rejections);
                 if (!readings.isEmpty()) {
                     stage(connection, readings);
                     try (Statement s = connection.createStatement()) {
-                        inserted = s.executeUpdate(MOVE);
+                        s.execute(REGISTER_CHECK);
+                        s.executeUpdate(CLASSIFY_REGISTERS);
                         registerEvents = s.executeUpdate(RECORD_REGISTER_EVENTS);
-                        if (inserted < readings.size()) {
+                        refused.addAll(refuseDecreases(s, readings));
+                        inserted = s.executeUpdate(MOVE);
+                        if (inserted < readings.size() - (refused.size() - rejections.size())) {
                             s.executeUpdate(RECORD_CONFLICTS);
                             try (var rs = s.executeQuery(COUNT_NEW_CONFLICTS)) {
                                 rs.next();
                                 conflicts = rs.getInt(1);
                             }
                         }
-                    }
-                }
-                if (!readings.isEmpty()) {
-                    try (Statement s = connection.createStatement()) {
-                        // Emptied by DELETE, not ON COMMIT DELETE ROWS: that truncates the file at every commit.
+                        // Emptied by DELETE, not ON COMMIT DELETE ROWS: that truncates the files at every commit.
                         s.executeUpdate("DELETE FROM staged_reading");
+                        s.executeUpdate("DELETE FROM register_check");
                     }
                 }
-                if (!rejections.isEmpty()) {
-                    insertRejections(connection, rejections);
+                if (!refused.isEmpty()) {
+                    insertRejections(connection, refused);
                 }
                 connection.commit();
-                return new StoreOutcome(inserted, readings.size() - inserted - conflicts, conflicts, registerEvents,
-                        rejections.size());
+                int decreases = refused.size() - rejections.size();
+                return new StoreOutcome(inserted, readings.size() - decreases - inserted - conflicts, conflicts,
+                        registerEvents, decreases, refused.size());
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -152,6 +199,29 @@ public final class JdbcReadingStore implements ReadingStore {
             throw new StoreException("storing " + readings.size() + " readings and " + rejections.size()
                     + " rejections failed: " + e.getMessage(), e);
         }
+    }
+
+    private static List<RejectionRecord> refuseDecreases(Statement s, List<StampedReading> readings) throws SQLException {
+        List<RejectionRecord> refused = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(REFUSE_DECREASES)) {
+            Map<String, Origin> origins = new HashMap<>();
+            while (rs.next()) {
+                if (origins.isEmpty()) {
+                    readings.forEach(r -> origins.putIfAbsent(r.messageId(), r.origin()));
+                }
+                Origin origin = origins.get(rs.getString("message_id"));
+                String detail = ("%s of %s went down from %s Wh at %s to %s Wh at %s, and neither a rollover nor a meter "
+                        + "replacement explains it; fix the meter's reading or its scale (coefficient, unit) and resend")
+                        .formatted(rs.getString("quantity"), rs.getString("device_id"), rs.getDouble("previous_value"),
+                                rs.getTimestamp("previous_ts").toInstant(), rs.getDouble("value"),
+                                rs.getTimestamp("ts").toInstant());
+                refused.add(new RejectionRecord(rs.getTimestamp("received_at").toInstant(), origin.topic(),
+                        rs.getString("site_id"), rs.getString("message_id"),
+                        Rejection.ofReading(-1, RejectionReason.REGISTER_DECREASED, detail), origin.payload(),
+                        origin.payloadSize()));
+            }
+        }
+        return refused;
     }
 
     private static void stage(Connection connection, List<StampedReading> readings) throws SQLException, IOException {

@@ -16,16 +16,30 @@ public interface ReadingStore {
      */
     StoreOutcome store(List<StampedReading> readings, List<RejectionRecord> rejections);
 
-    /** A reading with the message it came in and when it arrived. */
-    record StampedReading(Reading reading, String messageId, java.time.Instant receivedAt) {
+    /**
+     * A reading with the message it came in, when it arrived, and where from: the store refuses a
+     * register that went backwards, and that rejection is recorded like any other.
+     */
+    record StampedReading(Reading reading, String messageId, java.time.Instant receivedAt, Origin origin) {
+    }
+
+    /** The topic and (capped) payload of the message a reading came in. One instance per message. */
+    record Origin(String topic, byte[] payload, int payloadSize) {
+
+        public static Origin of(String topic, byte[] fullPayload, int cap) {
+            byte[] kept = fullPayload.length <= cap ? fullPayload : java.util.Arrays.copyOf(fullPayload, cap);
+            return new Origin(topic, kept, fullPayload.length);
+        }
     }
 
     /**
      * What one store call did: {@code duplicates} were already stored with the same key and value;
      * {@code conflicts} had a stored key with another value (kept in telemetry_conflict, the stored
-     * reading flagged); {@code registerEvents} cumulative registers that went down (rollover, meter
-     * replacement or unexplained decrease), kept in register_event.
+     * reading flagged); {@code registerEvents} cumulative registers that rolled over or restarted
+     * after a meter replacement, kept in register_event with the reading; {@code registerDecreases}
+     * registers that went backwards without either, refused and counted among {@code rejections}.
      */
-    record StoreOutcome(int inserted, int duplicates, int conflicts, int registerEvents, int rejections) {
+    record StoreOutcome(int inserted, int duplicates, int conflicts, int registerEvents, int registerDecreases,
+                        int rejections) {
     }
 }
