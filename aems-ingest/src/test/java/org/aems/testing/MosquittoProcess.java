@@ -38,6 +38,7 @@ public final class MosquittoProcess implements AutoCloseable {
                     max_queued_messages 3000000
                     max_queued_bytes 0
                     persistent_client_expiration 1d
+                    sys_interval 1
                     log_dest file %s/mosquitto.log
                     """.formatted(broker.port, broker.dir, broker.dir));
             broker.launch();

@@ -5,5 +5,12 @@ public enum AlertKind {
     /** Telemetry commits are failing; ingest holds messages unacknowledged (the broker queues the rest). */
     INGEST_STORE_FAILING,
     /** An unusual share of the readings in a batch was rejected (a gateway or firmware sending bad data). */
-    REJECTION_SPIKE
+    REJECTION_SPIKE,
+    /**
+     * Ingest holds messages but has committed nothing for a while without failing (a hung writer, a
+     * lock), or has been disconnected from the broker for a while: telemetry is not flowing.
+     */
+    INGEST_STALLED,
+    /** The broker holds so many undelivered messages that its queue limit, past which it drops QoS 1 messages, is near. */
+    BROKER_QUEUE_NEAR_LIMIT
 }

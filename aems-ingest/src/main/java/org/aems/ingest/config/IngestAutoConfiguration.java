@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import javax.sql.DataSource;
@@ -23,6 +24,11 @@ import org.aems.ingest.store.ReadingStore;
 import org.aems.ingest.validation.CachedRegisteredSites;
 import org.aems.ingest.validation.ReadingValidator;
 import org.aems.ingest.validation.ValidationSettings;
+import org.aems.ingest.watch.BrokerQueueDepth;
+import org.aems.ingest.watch.BrokerQueueWatch;
+import org.aems.ingest.watch.IngestStallWatch;
+import org.aems.ingest.watch.IngestWatchdog;
+import org.aems.ingest.watch.WatchSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -127,6 +133,28 @@ public class IngestAutoConfiguration {
                 return PHASE;
             }
         };
+    }
+
+    @Bean
+    WatchSettings ingestWatchSettings(Environment environment) {
+        return Binder.get(environment).bindOrCreate("aems.ingest.watch", WatchSettings.class);
+    }
+
+    @Bean(destroyMethod = "close")
+    BrokerQueueDepth brokerQueueDepth(MqttSettings settings, Clock clock, IngestMetrics metrics) {
+        BrokerQueueDepth depth = BrokerQueueDepth.of(settings, clock);
+        metrics.trackBrokerQueue(depth::current);
+        return depth;
+    }
+
+    /** Alerts for a stalled ingest and a broker queue nearing its limit (docs/metrics.md, "Alerts"). */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    IngestWatchdog ingestWatchdog(BatchWriter writer, TelemetrySubscriber subscriber, BrokerQueueDepth depth, AlertSink alerts,
+                                  WatchSettings settings, Clock clock) {
+        IngestStallWatch stall = new IngestStallWatch(writer::inFlight, writer::lastCommit, writer::isStoreHealthy,
+                subscriber::isConnected, subscriber.settings().url(), settings.stallAfter(), alerts);
+        BrokerQueueWatch queue = new BrokerQueueWatch(depth::current, settings.brokerQueueLimit(), settings.brokerQueueWarnAt(), alerts);
+        return new IngestWatchdog(List.of(stall::check, queue::check), settings, clock);
     }
 
     @Bean

@@ -61,6 +61,7 @@ public final class BatchWriter implements Runnable {
     private volatile boolean storeHealthy = true;
     private volatile Thread thread;
     private volatile int holding;
+    private volatile Instant lastCommit;
 
     public BatchWriter(BlockingQueue<InboundMessage> queue, TelemetryCodec codec, MeterScaleStore scales,
                        ReadingValidator validator, ReadingStore store, Acknowledger acknowledger, AlertSink alerts,
@@ -102,6 +103,11 @@ public final class BatchWriter implements Runnable {
     /** Messages taken off the queue and not yet acknowledged, plus those waiting in the queue. */
     public int inFlight() {
         return queue.size() + holding;
+    }
+
+    /** When the last batch was committed, or null before the first. */
+    public Instant lastCommit() {
+        return lastCommit;
     }
 
     /** False while commits are failing (the database is down or refusing writes). */
@@ -210,6 +216,7 @@ public final class BatchWriter implements Runnable {
             try {
                 ReadingStore.StoreOutcome outcome = breaker.executeSupplier(() -> store.store(batch.readings, batch.rejections));
                 Instant end = clock.instant();
+                lastCommit = end;
                 metrics.commit(Duration.between(start, end));
                 metrics.stored(batch.messages.size() - batch.refused, outcome.inserted(), outcome.duplicates(), outcome.conflicts());
                 metrics.registerEvents(outcome.registerEvents());

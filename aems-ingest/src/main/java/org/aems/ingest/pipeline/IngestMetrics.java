@@ -22,6 +22,7 @@ public final class IngestMetrics {
     public static final String BATCH_SIZE = "aems.ingest.batch.size";
     public static final String IN_FLIGHT = "aems.ingest.in.flight";
     public static final String REGISTER_EVENTS = "aems.ingest.register.events";
+    public static final String BROKER_QUEUED = "aems.ingest.broker.queued";
 
     private final Counter messagesStored;
     private final Counter messagesRefused;
@@ -87,6 +88,14 @@ public final class IngestMetrics {
     public void trackInFlight(java.util.function.Supplier<Number> inFlight) {
         Gauge.builder(IN_FLIGHT, inFlight).description("Messages received and not yet committed and acknowledged")
                 .register(registry);
+    }
+
+    /** The broker's own count of messages it holds; NaN while it does not say (not Mosquitto, or not yet). */
+    public void trackBrokerQueue(java.util.function.Supplier<java.util.OptionalLong> queued) {
+        Gauge.builder(BROKER_QUEUED, () -> {
+            java.util.OptionalLong n = queued.get();
+            return n.isPresent() ? n.getAsLong() : Double.NaN;
+        }).description("Messages the MQTT broker holds (queued for all sessions, and retained), from $SYS").register(registry);
     }
 
     void refused() {
