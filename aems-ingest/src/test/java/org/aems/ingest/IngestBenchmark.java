@@ -95,6 +95,10 @@ public final class IngestBenchmark {
                 backlog(broker.url(), Integer.getInteger("backlogMinutes"), 3_000);
                 return;
             }
+            if (System.getProperty("overload") != null) {
+                overload(broker.url(), Duration.parse(System.getProperty("overload")), 9_000);
+                return;
+            }
             if (Boolean.getBoolean("latencyOnly")) {
                 long[] l = latency(broker.url(), Integer.getInteger("rate", 3_000));
                 System.out.printf("latency only: p50 %d / p99 %d / max %d ms; after 5 s: p50 %d / p99 %d / max %d ms%n",
@@ -316,6 +320,43 @@ public final class IngestBenchmark {
                     committed.get(), backlog, live, seconds, committed.get() / seconds, (committed.get() - live) / seconds);
             subscriber.close();
             writer.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * Heap under 3x the design load: {@code perSecond} offered for {@code duration}, far above what ingest
+     * commits, so the broker queues the rest and ingest's memory is held only by its bounded window. Prints,
+     * per 30 s, the peak heap in use and the old generation after the last collection (the live set):
+     * flat means neither grows from window to window.
+     */
+    private void overload(String url, Duration duration, int perSecond) throws Exception {
+        AtomicLong committed = new AtomicLong();
+        List<MemoryPoolMXBean> oldGen = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.getName().contains("Old")).toList();
+        System.out.printf("overload: offering %,d msg/s (3x the design load) for %s%n", perSecond, duration);
+        try (Ingest ingest = startIngest(url, m -> committed.incrementAndGet()); TelemetryLoad load = load(url)) {
+            long offset = 10L * messages; // new keys
+            long start = System.nanoTime();
+            long window = Duration.ofSeconds(30).toNanos();
+            long nextReport = start + window;
+            long sent = 0;
+            heap.reset();
+            while (System.nanoTime() - start < duration.toNanos()) {
+                long due = (System.nanoTime() - start) * perSecond / 1_000_000_000L;
+                while (sent < due) {
+                    load.publishOne(offset + sent++);
+                }
+                if (System.nanoTime() >= nextReport) {
+                    long live = oldGen.stream().mapToLong(p -> p.getCollectionUsage() == null ? 0 : p.getCollectionUsage().getUsed()).sum();
+                    System.out.printf("  %3d s: offered %,d (%,.0f msg/s), committed %,d (%,.0f msg/s); heap peak %d MiB, "
+                                    + "old gen after GC %d MiB%n", (System.nanoTime() - start) / 1_000_000_000L, sent,
+                            sent / ((System.nanoTime() - start) / 1e9), committed.get(), committed.get() / ((System.nanoTime() - start) / 1e9),
+                            heap.peakMiB(), live / (1024 * 1024));
+                    heap.reset();
+                    nextReport += window;
+                }
+                Thread.sleep(2);
+            }
         }
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class SlowDatabaseIT {
 
-    /** Lock length: 12 s in the suite; the benchmark's fault run uses 30 s (-Daems.fault.lock=PT30S). */
+    /** Lock length: 12 s in the suite; 60 s in the fault run of docs/benchmarks.md (-Daems.fault.lock=PT60S). */
     private static final Duration LOCK = Duration.parse(System.getProperty("aems.fault.lock", "PT12S"));
 
     @Test

@@ -103,8 +103,14 @@ public final class MosquittoProcess implements AutoCloseable {
 
     /** Stops the broker gracefully (it saves its persistence file) and starts it again on the same port. */
     public void restart() throws IOException, InterruptedException {
+        restartAfter(java.time.Duration.ZERO);
+    }
+
+    /** Stops the broker gracefully, keeps it down for {@code down}, and starts it again on the same port. */
+    public void restartAfter(java.time.Duration down) throws IOException, InterruptedException {
         process.destroy();
         process.waitFor();
+        Thread.sleep(down.toMillis());
         launch();
     }
 

@@ -39,6 +39,7 @@ public final class TelemetryLoad implements AutoCloseable {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 10); // Paho's default backs off to 128 s
         client.connect(options).waitForCompletion(10_000);
     }
 

@@ -92,7 +92,7 @@ public final class TelemetrySubscriber implements MqttCallback, Acknowledger, Au
         options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
         options.setConnectionTimeout((int) settings.connectTimeout().toSeconds());
         options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 30);
+        options.setAutomaticReconnectDelay(1, 10);
         if (settings.username() != null && !settings.username().isBlank()) {
             options.setUserName(settings.username());
         }

@@ -102,7 +102,10 @@ public final class BatchWriter implements Runnable {
 
     /** Messages taken off the queue and not yet acknowledged, plus those waiting in the queue. */
     public int inFlight() {
-        return queue.size() + holding;
+        // Held first, then queued: a message moving from the queue into the batch between the two reads
+        // is missed once rather than counted twice, so the figure never exceeds the receive maximum.
+        int held = holding;
+        return held + queue.size();
     }
 
     /** When the last batch was committed, or null before the first. */

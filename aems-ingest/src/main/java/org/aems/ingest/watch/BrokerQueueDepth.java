@@ -57,6 +57,7 @@ public final class BrokerQueueDepth implements AutoCloseable {
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setCleanStart(true);
             options.setAutomaticReconnect(true);
+            options.setAutomaticReconnectDelay(1, 10); // Paho's default backs off to 128 s
             if (settings.username() != null) {
                 options.setUserName(settings.username());
             }
