@@ -26,7 +26,7 @@ final class Problems {
     static List<Slot> slots(int n) {
         List<Slot> slots = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            slots.add(Slot.of(DAY, 25 + i)); // from 12:00 JST
+            slots.add(Slot.of(DAY, 25).plus(i)); // from 12:00 JST
         }
         return slots;
     }
