@@ -12,5 +12,7 @@ public enum AlertKind {
      */
     INGEST_STALLED,
     /** The broker holds so many undelivered messages that its queue limit, past which it drops QoS 1 messages, is near. */
-    BROKER_QUEUE_NEAR_LIMIT
+    BROKER_QUEUE_NEAR_LIMIT,
+    /** A bank's solve failed or ran out of time: the last plan or the rule-based baseline was published instead. */
+    OPTIMIZER_FALLBACK
 }
