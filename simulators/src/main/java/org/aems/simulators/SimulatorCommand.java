@@ -125,8 +125,7 @@ public final class SimulatorCommand implements Callable<Integer> {
         simulation.start();
         if (duration != null) {
             Thread.sleep(duration.toMillis());
-            simulation.close();
-            System.out.println(simulation.summary());
+            simulation.close(); // logs the summary
             return 0;
         }
         stopped.await();

@@ -44,22 +44,12 @@ public final class LoadModel {
      *
      * @param day        JST date
      * @param hour       JST hour of day with fraction, 0..24
-     * @param airTempC   air temperature now
+     * @param feltTempC  the temperature buildings feel now (air lagged and mixed with the day's mean)
      * @param epochMinute minutes since the epoch, for the noise
      */
-    public double powerW(LocalDate day, boolean workday, boolean schoolBreak, double hour, double airTempC, long epochMinute) {
-        double base = shape.at(workday, schoolBreak, hour, airTempC);
+    public double powerW(LocalDate day, boolean workday, boolean schoolBreak, double hour, double feltTempC, long epochMinute) {
+        double base = shape.at(workday, schoolBreak, hour, feltTempC);
         return scaled(base, day, epochMinute);
-    }
-
-    /**
-     * Load in W given the temperature buildings feel: {@code felt} mixes the air now with the day's mean,
-     * because walls and rooms lag the air (a tropical night keeps the air conditioner on).
-     */
-    public double powerW(LocalDate day, boolean workday, boolean schoolBreak, double hour, double airTempC, double dayMeanC,
-                         long epochMinute) {
-        double felt = 0.6 * airTempC + 0.4 * dayMeanC;
-        return scaled(shape.at(workday, schoolBreak, hour, felt), day, epochMinute);
     }
 
     private double scaled(double base, LocalDate day, long epochMinute) {
@@ -77,7 +67,7 @@ public final class LoadModel {
             for (LocalDate d = LocalDate.of(2025, 1, 1); d.getYear() == 2025; d = d.plusDays(1)) {
                 double mean = org.aems.simulators.weather.Weather.normalTemperatureC(d);
                 for (int h = 0; h < 24; h++) {
-                    double t = mean + 0.6 * 3.5 * Math.cos(2 * Math.PI * (h - 14) / 24);
+                    double t = mean + 0.6 * 3.5 * Math.cos(2 * Math.PI * (h - 14.75) / 24);
                     sum += s.at(WorkCalendar.isWorkday(d), WorkCalendar.isSchoolBreak(d), h, t);
                     n++;
                 }
@@ -112,7 +102,7 @@ public final class LoadModel {
                         null, .11, .09, HOME_OCCUPIED_WORKDAY, HOME_OCCUPIED_HOLIDAY);
                 case HOUSEHOLD_2P, HOUSEHOLD_3P, HOUSEHOLD_4P -> new Shape(
                         h(.78, .70, .65, .62, .62, .66, .82, 1.02, .96, .84, .78, .78, .82, .78, .76, .78, .86, 1.00, 1.20, 1.34, 1.36, 1.32, 1.20, 1.00),
-                        h(.74, .64, .58, .56, .55, .58, .68, .88, 1.04, 1.08, 1.06, 1.08, 1.12, 1.04, .98, .98, 1.04, 1.18, 1.34, 1.42, 1.40, 1.32, 1.18, .95),
+                        h(.76, .66, .60, .58, .57, .60, .70, .90, 1.06, 1.12, 1.12, 1.14, 1.18, 1.12, 1.08, 1.08, 1.10, 1.16, 1.24, 1.30, 1.30, 1.26, 1.16, .96),
                         null, .11, .09, HOME_OCCUPIED_WORKDAY, HOME_OCCUPIED_HOLIDAY);
                 case OFFICE -> new Shape(
                         h(.56, .55, .55, .55, .55, .56, .60, .70, 1.10, 1.48, 1.54, 1.54, 1.44, 1.54, 1.54, 1.52, 1.48, 1.38, 1.20, 1.02, .88, .76, .66, .60),

@@ -109,8 +109,8 @@ public final class SiteModel {
             pvPower[i] = pvs.get(i).step(t, hours, ctx.sun(), clearSky, ctx.airTempC());
             pvW += pvPower[i];
         }
-        double loadW = load.powerW(ctx.day(), ctx.workday(), ctx.schoolBreak(), ctx.hourOfDay(), ctx.airTempC(),
-                ctx.weather().day(ctx.day()).meanTempC(), ctx.middle().getEpochSecond() / 60);
+        double loadW = load.powerW(ctx.day(), ctx.workday(), ctx.schoolBreak(), ctx.hourOfDay(), ctx.feltTempC(),
+                ctx.middle().getEpochSecond() / 60);
         double evW = 0;
         double[] evPower = new double[evs.size()];
         for (int i = 0; i < evs.size(); i++) {

@@ -12,10 +12,10 @@ import org.aems.simulators.weather.Weather;
 
 /**
  * What every site shares in one step: the step (from, to], the sun, the JST day and hour, the air
- * temperature. Computed once per step for the whole region.
+ * temperature and the temperature buildings feel. Computed once per step for the whole region.
  */
 public record StepContext(Instant from, Instant to, double hours, SolarPosition.Sun sun, LocalDate day, boolean workday,
-                          boolean schoolBreak, double hourOfDay, double airTempC, Weather weather) {
+                          boolean schoolBreak, double hourOfDay, double airTempC, double feltTempC, Weather weather) {
 
     public StepContext {
         Objects.requireNonNull(from, "from");
@@ -32,8 +32,19 @@ public record StepContext(Instant from, Instant to, double hours, SolarPosition.
         double hour = local.getHour() + local.getMinute() / 60.0 + local.getSecond() / 3600.0;
         return new StepContext(from, to, step.toMillis() / 3_600_000.0,
                 SolarPosition.at(middle, SolarPosition.ODAWARA_LATITUDE, SolarPosition.ODAWARA_LONGITUDE), day,
-                WorkCalendar.isWorkday(day), WorkCalendar.isSchoolBreak(day), hour, weather.temperatureC(middle), weather);
+                WorkCalendar.isWorkday(day), WorkCalendar.isSchoolBreak(day), hour, weather.temperatureC(middle),
+                felt(middle, day, weather), weather);
     }
+
+    /**
+     * The temperature buildings feel, °C: walls and rooms lag the air by about 45 minutes and keep part of
+     * the day's mean (a tropical night keeps the air conditioner on).
+     */
+    static double felt(Instant at, LocalDate day, Weather weather) {
+        return 0.6 * weather.temperatureC(at.minus(BUILDING_LAG)) + 0.4 * weather.day(day).meanTempC();
+    }
+
+    private static final Duration BUILDING_LAG = Duration.ofMinutes(45);
 
     public Instant middle() {
         return Instant.ofEpochMilli((from.toEpochMilli() + to.toEpochMilli()) / 2);
