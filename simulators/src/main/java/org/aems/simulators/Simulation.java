@@ -1,107 +1,286 @@
 package org.aems.simulators;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.aems.core.grid.Region;
-import org.aems.core.grid.Site;
+import org.aems.core.grid.SiteId;
+import org.aems.core.telemetry.ControlCodec;
+import org.aems.core.telemetry.GatewayStatus;
+import org.aems.core.telemetry.Topics;
+import org.aems.simulators.mqtt.MqttLink;
+import org.aems.simulators.mqtt.RunStats;
 import org.aems.simulators.mqtt.SimulatedGateway;
+import org.aems.simulators.region.RegionModel;
+import org.aems.simulators.scenario.Scenario;
 import org.aems.simulators.site.SiteModel;
+import org.aems.simulators.site.SiteStep;
+import org.aems.simulators.site.StepContext;
+import org.aems.simulators.truth.GroundTruth;
+import org.aems.simulators.weather.Weather;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays a region: each site's model steps on a simulated clock and its gateway publishes the readings.
- * Runs on one scheduler thread; {@link #close()} stops it and says OFFLINE for every gateway.
+ * Plays a region over MQTT. One simulated clock: tick k happens k publish intervals after the start (wall
+ * time) and covers the simulated step ending at {@code start + k × interval × speed}; every site steps
+ * and publishes once per tick. Commands are received on the sites' commands topics and answered at once
+ * with the simulated time of their arrival. {@link #close()} stops it, says OFFLINE for every gateway and
+ * logs the summary.
  */
 public final class Simulation implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Simulation.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final int DEDICATED_UP_TO = 100;
+    private static final int POOLED_CONNECTIONS = 16;
+    private static final int MAX_WINDOW = 1_000;
 
-    private final Region region;
+    private final Scenario scenario;
     private final SimulationSettings settings;
     private final Clock wallClock;
-    private final List<SiteModel> models = new ArrayList<>();
+    private final RunStats stats = new RunStats();
     private final List<SimulatedGateway> gateways = new ArrayList<>();
-    private final AtomicLong published = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
+    private final List<MqttLink> links = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private RegionModel model;
+    private GroundTruth truth;
     private ScheduledExecutorService scheduler;
+    private ExecutorService commandThread;
     private Instant wallStart;
-    private Instant lastSimulated;
+    private volatile long tick;
+    private Instant lastProgress;
+    private long lastProgressMessages;
 
-    public Simulation(Region region, SimulationSettings settings, Clock wallClock) {
-        this.region = region;
+    public Simulation(Scenario scenario, SimulationSettings settings, Clock wallClock) {
+        this.scenario = scenario;
         this.settings = settings;
         this.wallClock = wallClock;
     }
 
-    /** Connects every gateway and starts publishing; returns when all are connected. */
-    public void start() throws MqttException {
-        List<Site> sites = region.sites();
-        if (settings.maxSites() > 0 && settings.maxSites() < sites.size()) {
-            sites = sites.subList(0, settings.maxSites());
-        }
-        wallStart = wallClock.instant();
-        lastSimulated = settings.start();
-        for (Site site : sites) {
-            models.add(new SiteModel(site, settings.seed()));
-            gateways.add(new SimulatedGateway(settings.brokerUrl(), site.id(), null, settings.start()));
-        }
-        for (SimulatedGateway gateway : gateways) {
-            gateway.awaitOnline();
-        }
-        log.info("simulating region {} [sites: {}, broker: {}, interval: {}, speed: x{}, start: {}]", region.id(),
-                sites.size(), settings.brokerUrl(), settings.interval(), settings.speed(), settings.start());
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "aems-simulator");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleAtFixedRate(this::tick, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+    /** A region file read without its simulation sections: every site behaves as the default of its kind. */
+    public Simulation(Region region, SimulationSettings settings, Clock wallClock) {
+        this(Scenario.withDefaults(region), settings, wallClock);
     }
 
-    /** Simulated time now. */
+    /** Connects every gateway and starts publishing; returns when all are connected and subscribed. */
+    public void start() throws MqttException {
+        Weather weather = settings.sky().map(sky -> new Weather(settings.seed(), sky))
+                .orElseGet(() -> new Weather(settings.seed()));
+        model = new RegionModel(scenario, settings.maxSites(), settings.seed(), weather, settings.physics());
+        truth = settings.truth().map(GroundTruth::new).orElse(null);
+        List<SiteModel> sites = model.sites();
+        int connections = settings.connections() > 0 ? Math.min(settings.connections(), sites.size())
+                : sites.size() <= DEDICATED_UP_TO ? sites.size() : POOLED_CONNECTIONS;
+        boolean dedicated = connections == sites.size();
+        commandThread = Executors.newSingleThreadExecutor(daemon("aems-simulator-commands"));
+        Map<SiteId, SimulatedGateway> bySite = new HashMap<>();
+        List<List<SimulatedGateway>> perLink = new ArrayList<>();
+        ControlCodec control = new ControlCodec();
+        String run = Long.toString(System.nanoTime() % 1_000_000, 36);
+        for (int i = 0; i < connections; i++) {
+            List<SimulatedGateway> mine = new ArrayList<>();
+            perLink.add(mine);
+            SiteId first = sites.get(i).site().id();
+            MqttLink link = dedicated
+                    // Dedicated: the site's own connection, username and Last Will, exactly as docs/protocol.md.
+                    ? new MqttLink(settings.brokerUrl(), "aems-sim-" + first.value(), first.value(), Topics.status(first),
+                    control.encode(new GatewayStatus(first, GatewayStatus.State.OFFLINE, settings.start())),
+                    (topic, payload) -> dispatch(bySite, topic, payload), () -> lost(mine))
+                    // Pooled: one connection for many sites; no per-site Last Will is possible, so the
+                    // simulator publishes OFFLINE itself on a clean stop and for simulated outages.
+                    : new MqttLink(settings.brokerUrl(), "aems-sim-pool-" + run + "-" + i, "aems-simulator", null, null,
+                    (topic, payload) -> dispatch(bySite, topic, payload), () -> lost(mine));
+            links.add(link);
+        }
+        for (int i = 0; i < sites.size(); i++) {
+            SimulatedGateway gateway = new SimulatedGateway(sites.get(i), links.get(i % connections), settings.faults(),
+                    settings.seed(), stats, truth, this::simulatedNow);
+            gateways.add(gateway);
+            perLink.get(i % connections).add(gateway);
+            bySite.put(gateway.site(), gateway);
+        }
+        List<IMqttToken> connecting = new ArrayList<>();
+        for (MqttLink link : links) {
+            connecting.add(link.connect());
+        }
+        for (int i = 0; i < links.size(); i++) {
+            links.get(i).awaitConnected(connecting.get(i), MAX_WINDOW);
+            links.get(i).subscribe(perLink.get(i).stream().map(g -> Topics.commands(g.site())).toList());
+        }
+        wallStart = wallClock.instant();
+        lastProgress = wallStart;
+        try {
+            for (SimulatedGateway gateway : gateways) {
+                gateway.announce(GatewayStatus.State.ONLINE, settings.start());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        log.info("simulating region {} [sites: {}, broker: {}, connections: {} ({}), publish window: {}, interval: {}, "
+                        + "speed: x{}, step: {}, start: {}, seed: {}, faults: {}, truth: {}]", scenario.region().id(), sites.size(),
+                settings.brokerUrl(), connections, dedicated ? "one per site" : "shared", links.get(0).windowSize(),
+                settings.interval(), settings.speed(), settings.step(), settings.start(), settings.seed(),
+                settings.faults().any() ? settings.faults() : "none", settings.truth().map(Object::toString).orElse("off"));
+        scheduler = Executors.newSingleThreadScheduledExecutor(daemon("aems-simulator"));
+        scheduler.scheduleAtFixedRate(this::tick, settings.interval().toMillis(), settings.interval().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Simulated time now, between ticks too: the start plus the wall time elapsed times the speed. */
     public Instant simulatedNow() {
         Duration wall = Duration.between(wallStart, wallClock.instant());
         return settings.start().plusMillis((long) (wall.toMillis() * settings.speed()));
     }
 
+    /** Telemetry messages published so far (without duplicates, status, acks and malformed extras). */
     public long messagesPublished() {
-        return published.get();
+        return stats.telemetry.get();
+    }
+
+    public RunStats stats() {
+        return stats;
     }
 
     public int sites() {
         return gateways.size();
     }
 
+    /** Simulated end of the last step published. */
+    public Instant simulatedTime() {
+        return settings.start().plus(settings.step().multipliedBy(tick));
+    }
+
     private void tick() {
-        Instant now = simulatedNow();
-        Duration step = Duration.between(lastSimulated, now);
-        lastSimulated = now;
-        for (int i = 0; i < models.size(); i++) {
-            try {
-                gateways.get(i).publish(now, models.get(i).step(now, step));
-                published.incrementAndGet();
-            } catch (MqttException | RuntimeException e) {
-                if (failed.incrementAndGet() % 100 == 1) {
-                    log.warn("publishing failed [site-id: {}, failures so far: {}]: {}", models.get(i).site().id(), failed.get(),
-                            e.getMessage());
+        try {
+            long k = tick + 1;
+            Instant to = settings.start().plus(settings.step().multipliedBy(k));
+            StepContext ctx = model.context(to, settings.step());
+            // Physics in parallel (sites are independent and their randomness is hashed, so order does not
+            // matter); publishing in site order.
+            List<SiteStep> steps = gateways.parallelStream().map(g -> g.model().step(ctx)).toList();
+            for (int i = 0; i < steps.size(); i++) {
+                SiteStep s = steps.get(i);
+                account(s, ctx.hours());
+                if (truth != null) {
+                    truth.step(s);
                 }
+                gateways.get(i).publish(s, k, settings.step());
+            }
+            tick = k;
+            progress(to);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("simulator tick failed at simulated {}", simulatedTime(), e);
+        }
+    }
+
+    private void account(SiteStep s, double hours) {
+        stats.pvWh.add(s.pvW() * hours);
+        stats.loadWh.add(s.loadW() * hours);
+        stats.importWh.add(Math.max(0, s.meterW()) * hours);
+        stats.exportWh.add(Math.max(0, -s.meterW()) * hours);
+        stats.batteryChargeWh.add(Math.max(0, s.batteryW()) * hours);
+        stats.batteryDischargeWh.add(Math.max(0, -s.batteryW()) * hours);
+        stats.evChargeWh.add(Math.max(0, s.evW()) * hours);
+        stats.evDischargeWh.add(Math.max(0, -s.evW()) * hours);
+        stats.fallbacks.addAndGet(s.fallbacks());
+        if (s.meterReplaced()) {
+            stats.meterReplacements.incrementAndGet();
+        }
+    }
+
+    private void progress(Instant simulated) {
+        Instant now = wallClock.instant();
+        if (Duration.between(lastProgress, now).compareTo(PROGRESS_EVERY) < 0) {
+            return;
+        }
+        long messages = stats.messages();
+        double rate = (messages - lastProgressMessages) * 1000.0 / Math.max(1, Duration.between(lastProgress, now).toMillis());
+        log.info(String.format(Locale.ROOT, "simulator progress [simulated: %s, messages: %d (%.0f msg/s), failed: %d, "
+                        + "commands: %d accepted, %d rejected, fallbacks: %d, faults: %d]", simulated, messages, rate,
+                stats.failed.get(), stats.commandsAccepted.get(), stats.commandsRejected.get(), stats.fallbacks.get(),
+                stats.faults.get()));
+        lastProgress = now;
+        lastProgressMessages = messages;
+    }
+
+    private void dispatch(Map<SiteId, SimulatedGateway> bySite, String topic, byte[] payload) {
+        SimulatedGateway gateway = Topics.siteOf(topic).map(bySite::get).orElse(null);
+        if (gateway == null || commandThread.isShutdown()) {
+            return;
+        }
+        // Off Paho's callback thread: acknowledging publishes, and publish completions run on that thread.
+        commandThread.execute(() -> {
+            try {
+                gateway.onCommand(payload);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("command for {} failed: {}", gateway.site(), e.getMessage());
+            }
+        });
+    }
+
+    private void lost(List<SimulatedGateway> onLink) {
+        if (closed.get() || wallStart == null) {
+            return;
+        }
+        Instant at = simulatedNow();
+        log.warn("MQTT connection lost; {} sites fall back to their default modes", onLink.size());
+        for (SimulatedGateway gateway : onLink) {
+            gateway.linkLost(at);
+        }
+    }
+
+    /** The end-of-run summary: messages, commands, faults and energy totals. */
+    public String summary() {
+        Duration wall = wallStart == null ? Duration.ZERO : Duration.between(wallStart, wallClock.instant());
+        double seconds = Math.max(0.001, wall.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, """
+                        simulation summary [region: %s, sites: %d]
+                          simulated: %s .. %s (%d steps of %s), wall: %.1f s
+                          messages: %d sent (%.0f msg/s), telemetry %d, other (status, acks, malformed) %d, failed %d
+                          commands: %d received, %d accepted, %d rejected, %d malformed, %d missed while offline; fallbacks to default mode: %d
+                          faults injected: %d, meter replacements: %d
+                          energy: PV %.1f kWh, load %.1f kWh, import %.1f kWh, export %.1f kWh, battery +%.1f/-%.1f kWh, EV +%.1f/-%.1f kWh
+                          peak heap: %d MB""",
+                scenario.region().id(), gateways.size(), settings.start(), simulatedTime(), tick, settings.step(), seconds,
+                stats.messages(), stats.messages() / seconds, stats.telemetry.get(), stats.otherMessages.get(),
+                stats.failed.get() + links.stream().mapToLong(MqttLink::failed).sum(),
+                stats.commandsReceived.get(), stats.commandsAccepted.get(), stats.commandsRejected.get(),
+                stats.commandsMalformed.get(), stats.commandsMissed.get(), stats.fallbacks.get(), stats.faults.get(),
+                stats.meterReplacements.get(), stats.pvWh.sum() / 1000, stats.loadWh.sum() / 1000, stats.importWh.sum() / 1000,
+                stats.exportWh.sum() / 1000, stats.batteryChargeWh.sum() / 1000, stats.batteryDischargeWh.sum() / 1000,
+                stats.evChargeWh.sum() / 1000, stats.evDischargeWh.sum() / 1000, peakHeapMegabytes());
+    }
+
+    /** Peak heap use so far, summed over the heap pools' peaks (an upper bound), MB. */
+    public static long peakHeapMegabytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
             }
         }
-        long total = published.get();
-        if (total > 0 && (total / Math.max(1, models.size())) % 60 == 0) {
-            log.info("simulator progress [simulated time: {}, messages published: {}, failed: {}]", now, total, failed.get());
-        }
+        return peak / (1024 * 1024);
     }
 
     @Override
@@ -112,18 +291,41 @@ public final class Simulation implements AutoCloseable {
         if (scheduler != null) {
             scheduler.shutdownNow();
             try {
-                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+                scheduler.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        for (SimulatedGateway gateway : gateways) {
-            try {
-                gateway.close();
-            } catch (MqttException e) {
-                log.debug("closing gateway {} failed: {}", gateway.site(), e.getMessage());
-            }
+        if (commandThread != null) {
+            commandThread.shutdown();
         }
-        log.info("simulator stopped [messages published: {}, failed: {}]", published.get(), failed.get());
+        try {
+            // A clean shutdown says OFFLINE itself; the Last Will covers the unclean ones.
+            for (SimulatedGateway gateway : gateways) {
+                if (links.get(0).connected()) {
+                    gateway.announce(GatewayStatus.State.OFFLINE, simulatedNow());
+                }
+            }
+            for (MqttLink link : links) {
+                link.drain(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (MqttLink link : links) {
+            link.close();
+        }
+        if (truth != null) {
+            truth.close();
+        }
+        log.info(summary());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -41,7 +41,13 @@ public enum Quantity {
     /** Vehicle state of charge as reported by the charger, 0–100 %. */
     EV_SOC("ev.soc", CanonicalUnit.PERCENT, Range.PERCENT, false),
     /** Whether a vehicle is plugged in: 1 (or true) plugged, 0 (or false) not. */
-    EV_PLUGGED("ev.plugged", CanonicalUnit.BOOLEAN, Range.BOOLEAN, false);
+    EV_PLUGGED("ev.plugged", CanonicalUnit.BOOLEAN, Range.BOOLEAN, false),
+    /**
+     * Whether a controllable device (battery, EV charger, curtailable PV) follows a platform command: 1
+     * while it holds a setpoint, 0 in its own default mode. A 1 → 0 change without a RESUME_AUTO means the
+     * device fell back by itself (setpoint lapsed, connection lost, vehicle left).
+     */
+    DEVICE_COMMANDED("device.commanded", CanonicalUnit.BOOLEAN, Range.BOOLEAN, false);
 
     private static final Map<String, Quantity> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Quantity::wireName, Function.identity()));

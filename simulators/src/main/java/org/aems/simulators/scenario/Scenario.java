@@ -23,6 +23,13 @@ public record Scenario(Region region, Settings settings, Map<SiteId, SiteBehavio
         behaviours = Map.copyOf(behaviours);
     }
 
+    /** A region without simulation sections: every site behaves as the default of its kind. */
+    public static Scenario withDefaults(Region region) {
+        Map<SiteId, SiteBehaviour> behaviours = new java.util.HashMap<>();
+        region.sites().forEach(site -> behaviours.put(site.id(), SiteBehaviour.defaultFor(site.kind())));
+        return new Scenario(region, Settings.NONE, behaviours);
+    }
+
     /** The site's behaviour; every site of the region has one. */
     public SiteBehaviour behaviour(SiteId site) {
         SiteBehaviour behaviour = behaviours.get(site);

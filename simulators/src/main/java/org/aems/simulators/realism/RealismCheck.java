@@ -1,0 +1,157 @@
+package org.aems.simulators.realism;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.aems.core.time.Jst;
+import org.aems.simulators.BundledRegions;
+import org.aems.simulators.region.RegionModel;
+import org.aems.simulators.scenario.Scenario;
+import org.aems.simulators.site.PhysicsOptions;
+import org.aems.simulators.site.SiteModel;
+import org.aems.simulators.site.SiteStep;
+import org.aems.simulators.site.StepContext;
+import org.aems.simulators.weather.Sky;
+import org.aems.simulators.weather.Weather;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Simulates the dates of the TEPCO area data (physics only, no MQTT) and compares the shapes of the
+ * region's total load and PV with the real area's, per day (docs/benchmarks.md, "Simulator realism").
+ * The five days with the most real solar energy are simulated under a clear sky; the others under the
+ * seeded weather, since the real weather of each day is not part of the data.
+ */
+@Command(name = "aems-realism", mixinStandardHelpOptions = true,
+        description = "Compares simulated regional load and PV shapes with TEPCO area actuals, per day.")
+public final class RealismCheck implements Callable<Integer> {
+
+    @Option(names = "--data", defaultValue = "../shared/data/tepco-area-2022-summer-5min.csv",
+            description = "TEPCO area 5-minute CSV (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--region", defaultValue = "odawara", description = "bundled region or file (default: ${DEFAULT-VALUE})")
+    String region;
+
+    @Option(names = "--sites", defaultValue = "0", description = "first N sites only (0 = all)")
+    int sites;
+
+    @Option(names = "--seed", description = "random seed (default: the scenario's)")
+    Long seed;
+
+    @Option(names = "--profiles", description = "also print the mean hourly load shape of workdays and holidays, real and simulated")
+    boolean profiles;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new RealismCheck()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<AreaCurves> real = AreaCurves.read(data);
+        List<LocalDate> clearest = real.stream()
+                .sorted(Comparator.comparingDouble((AreaCurves d) -> -ShapeStats.energy(d.solar()))).limit(5)
+                .map(AreaCurves::date).sorted().toList();
+        Map<LocalDate, Sky> forced = new HashMap<>();
+        clearest.forEach(d -> forced.put(d, Sky.CLEAR));
+        Scenario scenario = BundledRegions.scenario(region);
+        long runSeed = seed != null ? seed : scenario.settings().seed().orElse(42);
+        long started = System.nanoTime();
+        RegionModel model = new RegionModel(scenario, sites, runSeed, new Weather(runSeed, forced), PhysicsOptions.DEFAULT);
+        System.out.printf(Locale.ROOT, "region %s, %d sites, seed %d; clear-sky days (most real solar): %s%n%n",
+                model.region().id(), model.sites().size(), runSeed, clearest);
+        System.out.println("| date | day | sky | load corr | PV corr | peak real | peak sim | Δ peak min | eve/mid real | eve/mid sim | Δ ratio | energy real GWh | energy sim MWh |");
+        System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        List<double[]> rows = new ArrayList<>();
+        double[][] shapes = new double[4][24];
+        int[] shapeDays = new int[2];
+        DescriptiveStatistics realEnergy = new DescriptiveStatistics();
+        DescriptiveStatistics simEnergy = new DescriptiveStatistics();
+        for (AreaCurves day : real) {
+            double[][] sim = simulate(model, day.date());
+            double loadCorr = ShapeStats.correlation(day.demand(), sim[0]);
+            double pvCorr = ShapeStats.correlation(day.solar(), sim[1]);
+            int peakReal = ShapeStats.peak(day.demand());
+            int peakSim = ShapeStats.peak(sim[0]);
+            double ratioReal = ShapeStats.eveningOverMidday(day.demand());
+            double ratioSim = ShapeStats.eveningOverMidday(sim[0]);
+            double deltaRatio = ratioSim / ratioReal - 1;
+            realEnergy.addValue(ShapeStats.energy(day.demand()) / 1000);
+            simEnergy.addValue(ShapeStats.energy(sim[0]) / 1e6);
+            Sky sky = model.weather().day(day.date()).sky();
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %s | %s | %+d | %.3f | %.3f | %+.1f %% | %.0f | %.1f |%n",
+                    day.date(), day.date().getDayOfWeek().toString().substring(0, 3), sky, loadCorr, pvCorr,
+                    ShapeStats.time(peakReal), ShapeStats.time(peakSim), (peakSim - peakReal) * 5, ratioReal, ratioSim,
+                    100 * deltaRatio, ShapeStats.energy(day.demand()) / 1000, ShapeStats.energy(sim[0]) / 1e6);
+            int kind = org.aems.simulators.load.WorkCalendar.isWorkday(day.date()) ? 0 : 1;
+            shapeDays[kind]++;
+            addShape(shapes[2 * kind], day.demand());
+            addShape(shapes[2 * kind + 1], sim[0]);
+            rows.add(new double[] {loadCorr, pvCorr, Math.abs(peakSim - peakReal) * 5, Math.abs(deltaRatio),
+                    clearest.contains(day.date()) ? 1 : 0});
+        }
+        double minLoad = rows.stream().mapToDouble(r -> r[0]).min().orElse(Double.NaN);
+        double minClearPv = rows.stream().filter(r -> r[4] == 1).mapToDouble(r -> r[1]).min().orElse(Double.NaN);
+        long peakWithin = rows.stream().filter(r -> r[2] <= 30).count();
+        long ratioWithin = rows.stream().filter(r -> r[3] <= 0.15).count();
+        double realCv = realEnergy.getStandardDeviation() / realEnergy.getMean();
+        double simCv = simEnergy.getStandardDeviation() / simEnergy.getMean();
+        System.out.printf(Locale.ROOT, "%nsummary: load corr min %.3f (target >= 0.9 every day); PV corr min on the 5 clear days %.3f "
+                        + "(target >= 0.9); peak within ±30 min on %d/%d days; evening/midday within ±15 %% on %d/%d days; "
+                        + "daily energy spread (CV) real %.1f %%, sim %.1f %%; %.0f s%n", minLoad, minClearPv, peakWithin, rows.size(),
+                ratioWithin, rows.size(), 100 * realCv, 100 * simCv, (System.nanoTime() - started) / 1e9);
+        if (profiles) {
+            String[] names = {"workday real", "workday sim ", "holiday real", "holiday sim "};
+            for (int k = 0; k < 4; k++) {
+                StringBuilder line = new StringBuilder(names[k]);
+                for (double v : shapes[k]) {
+                    line.append(String.format(Locale.ROOT, " %.2f", v / shapeDays[k / 2]));
+                }
+                System.out.println(line);
+            }
+        }
+        boolean met = minLoad >= 0.9 && minClearPv >= 0.9;
+        return met ? 0 : 1;
+    }
+
+    private static void addShape(double[] into, double[] curve) {
+        double mean = ShapeStats.mean(curve, 0, curve.length);
+        for (int h = 0; h < 24; h++) {
+            into[h] += ShapeStats.mean(curve, h * 12, h * 12 + 12) / mean;
+        }
+    }
+
+    /** The region's total load and PV, W, for each 5-minute step of {@code date} (step i covers i×5 .. i×5+5 min). */
+    private static double[][] simulate(RegionModel model, LocalDate date) {
+        double[][] out = new double[2][AreaCurves.STEPS];
+        Duration step = Duration.ofMinutes(5);
+        Instant midnight = date.atStartOfDay(Jst.ZONE).toInstant();
+        List<SiteModel> sites = model.sites();
+        for (int i = 0; i < AreaCurves.STEPS; i++) {
+            StepContext ctx = model.context(midnight.plus(step.multipliedBy(i + 1)), step);
+            double[] load = new double[sites.size()];
+            double[] pv = new double[sites.size()];
+            IntStream.range(0, sites.size()).parallel().forEach(s -> {
+                SiteStep result = sites.get(s).step(ctx);
+                load[s] = result.loadW();
+                pv[s] = result.pvW();
+            });
+            for (int s = 0; s < sites.size(); s++) {
+                out[0][i] += load[s];
+                out[1][i] += pv[s];
+            }
+        }
+        return out;
+    }
+}

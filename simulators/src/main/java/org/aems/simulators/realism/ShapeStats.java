@@ -1,0 +1,51 @@
+package org.aems.simulators.realism;
+
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+
+/** Shape figures of one day's 5-minute curve (288 values from 00:00 JST). */
+final class ShapeStats {
+
+    private ShapeStats() {
+    }
+
+    static double correlation(double[] a, double[] b) {
+        return new PearsonsCorrelation().correlation(a, b);
+    }
+
+    /** Index (5-minute step) of the maximum. */
+    static int peak(double[] curve) {
+        int best = 0;
+        for (int i = 1; i < curve.length; i++) {
+            if (curve[i] > curve[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Mean 18:00–21:00 over mean 11:00–14:00: how much the evening outweighs midday. */
+    static double eveningOverMidday(double[] curve) {
+        return mean(curve, 18 * 12, 21 * 12) / mean(curve, 11 * 12, 14 * 12);
+    }
+
+    /** Energy of the day in units × hours. */
+    static double energy(double[] curve) {
+        double sum = 0;
+        for (double v : curve) {
+            sum += v;
+        }
+        return sum / 12;
+    }
+
+    static double mean(double[] curve, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += curve[i];
+        }
+        return sum / (to - from);
+    }
+
+    static String time(int step) {
+        return String.format("%02d:%02d", step * 5 / 60, step * 5 % 60);
+    }
+}
