@@ -129,6 +129,12 @@ public final class IngestBenchmark {
         }
     }
 
+    /** The product's batch settings; {@code -DmaxDelay=PT0.02S} tries another batch window. */
+    private static BatchSettings batchSettings() {
+        String maxDelay = System.getProperty("maxDelay");
+        return new BatchSettings(0, maxDelay == null ? null : Duration.parse(maxDelay), null, 0);
+    }
+
     private TelemetryLoad load(String brokerUrl) throws MqttException {
         return new TelemetryLoad(brokerUrl, "bench-pub-" + System.nanoTime(), sites, base, 500);
     }
@@ -230,7 +236,7 @@ public final class IngestBenchmark {
         BatchWriter writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(ds), validator, new JdbcReadingStore(ds), message -> {
             onCommit.accept(message);
             subscriber.acknowledge(message);
-        }, new JdbcAlertSink(ds), new IngestMetrics(new SimpleMeterRegistry()), new BatchSettings(0, null, null, 0), Clock.systemUTC());
+        }, new JdbcAlertSink(ds), new IngestMetrics(new SimpleMeterRegistry()), batchSettings(), Clock.systemUTC());
         writer.start();
         subscriber.start();
         while (!subscriber.isConnected()) {
@@ -293,7 +299,7 @@ public final class IngestBenchmark {
                     new JdbcReadingStore(ds), m -> {
                         committed.incrementAndGet();
                         subscriber.acknowledge(m);
-                    }, new JdbcAlertSink(ds), new IngestMetrics(new SimpleMeterRegistry()), new BatchSettings(0, null, null, 0),
+                    }, new JdbcAlertSink(ds), new IngestMetrics(new SimpleMeterRegistry()), batchSettings(),
                     Clock.systemUTC());
             long start = System.nanoTime();
             writer.start();

@@ -36,10 +36,13 @@ public final class TelemetryMessages {
         json.append("{\"schema\":\"aems.telemetry.v1\",\"messageId\":\"").append(site).append('-').append(i)
                 .append("\",\"siteId\":\"").append(site).append("\",\"sentAt\":\"").append(ts).append("\",\"readings\":[");
         reading(json, "meter-1", "meter.power", -1520 + i % 97, "W", ts).append(',');
-        reading(json, "meter-1", "meter.import.energy", 5_021_345 + i, "Wh", ts).append(',');
-        reading(json, "meter-1", "meter.export.energy", 1_203_456 + 2 * i, "Wh", ts).append(',');
+        // Registers grow with time, not with i: messages of a site from two generators (a backlog and live
+        // data) interleave consistently, as a real meter's would (ingest refuses a register going backwards).
+        long r = registerStep(i);
+        reading(json, "meter-1", "meter.import.energy", 5_021_345 + r, "Wh", ts).append(',');
+        reading(json, "meter-1", "meter.export.energy", 1_203_456 + 2 * r, "Wh", ts).append(',');
         reading(json, "pv-1", "pv.power", 3840 + i % 13, "W", ts).append(',');
-        reading(json, "pv-1", "pv.energy", 9_876_543 + 3 * i, "Wh", ts).append(',');
+        reading(json, "pv-1", "pv.energy", 9_876_543 + 3 * r, "Wh", ts).append(',');
         reading(json, "bat-1", "battery.power", 2000 - i % 7, "W", ts).append(',');
         reading(json, "bat-1", "battery.soc", 56 + i % 40, "%", ts).append(',');
         reading(json, "load", "load.power", 320 + i % 50, "W", ts).append(',');
@@ -50,6 +53,11 @@ public final class TelemetryMessages {
 
     public Instant timestampOf(long i) {
         return base.plusSeconds(i / sites.size() * stepSeconds);
+    }
+
+    /** One step per 100 s since 2023-11-14: monotone in the message's timestamp. */
+    private long registerStep(long i) {
+        return (timestampOf(i).getEpochSecond() - 1_700_000_000L) / 100;
     }
 
     public String siteOf(long i) {
