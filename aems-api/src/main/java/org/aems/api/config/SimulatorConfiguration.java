@@ -7,6 +7,7 @@ import org.aems.ingest.registry.ImportReport;
 import org.aems.ingest.registry.RegistryStore;
 import org.aems.simulators.BundledRegions;
 import org.aems.simulators.Simulation;
+import org.aems.simulators.scenario.Scenario;
 import org.aems.simulators.SimulationSettings;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
@@ -33,13 +34,15 @@ class SimulatorConfiguration {
 
             @Override
             public void start() {
-                Region region = BundledRegions.load(properties.region());
+                // The scenario, not only its region: per-site load profiles and behaviour come with it.
+                Scenario scenario = BundledRegions.scenario(properties.region());
+                Region region = scenario.region();
                 if (properties.importRegion()) {
                     ImportReport report = registry.importRegion(region, clock.instant());
                     log.info("imported region {} into the registry [feeders: {}, sites: {}, assets: {}]", report.regionId(),
                             report.feeders(), report.sites(), report.assets());
                 }
-                simulation = new Simulation(region, new SimulationSettings(properties.brokerUrl(), properties.sites(),
+                simulation = new Simulation(scenario, new SimulationSettings(properties.brokerUrl(), properties.sites(),
                         properties.interval(), properties.speed(), clock.instant(), properties.seed()), clock);
                 try {
                     simulation.start();

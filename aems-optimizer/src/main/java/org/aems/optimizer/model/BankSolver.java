@@ -43,8 +43,9 @@ public final class BankSolver {
             model.solver.setTimeLimit(timeLimit.toMillis());
             MPSolver.ResultStatus status = model.solver.solve();
             // Where the LP charged and discharged one device in the same slot (it does when wasting energy
-            // avoids a breach), fix the smaller direction to zero and solve again: a converter does one or
-            // the other. Usually one extra pass; each re-solve starts from the previous basis.
+            // avoids a breach), every device's direction is fixed where it was active (the larger flow wins)
+            // and the LP solved again: a converter does one or the other. Fixing only the offending pairs moves
+            // the waste to other devices pass after pass (measured: 5 passes, 4x the first solve's time).
             for (int pass = 0; pass < MAX_PASSES && status == MPSolver.ResultStatus.OPTIMAL && forbidBothWays(model) > 0; pass++) {
                 status = model.solver.solve();
             }
@@ -61,30 +62,43 @@ public final class BankSolver {
         }
     }
 
-    /** Fixes the smaller of charge and discharge to zero where both are used in a slot; returns how many. */
+    /**
+     * If any device charges and discharges in one slot, fixes every active device-slot to its larger
+     * direction (the other bound set to zero); returns how many device-slots did both.
+     */
     private static int forbidBothWays(BankModel model) {
-        int fixed = 0;
+        // Read every value first: changing a bound invalidates the solution OR-Tools holds.
+        List<MPVariable> toFix = new ArrayList<>();
+        int both = 0;
         for (FeederVars f : model.feeders) {
             for (StorageVars s : f.storage) {
                 for (int t = 0; t < s.charge.length; t++) {
-                    fixed += forbidBothWays(s.charge[t], s.discharge[t]);
+                    both += smallerOfBoth(s.charge[t], s.discharge[t], toFix);
                 }
             }
             for (EvVars e : f.evs) {
                 for (int t = 0; t < e.charge.length; t++) {
-                    fixed += forbidBothWays(e.charge[t], e.discharge[t]);
+                    both += smallerOfBoth(e.charge[t], e.discharge[t], toFix);
                 }
             }
         }
-        return fixed;
+        if (both > 0) {
+            toFix.forEach(v -> v.setUb(0));
+        }
+        return both;
     }
 
-    private static int forbidBothWays(MPVariable charge, MPVariable discharge) {
-        if (charge == null || discharge == null || charge.solutionValue() <= EPS || discharge.solutionValue() <= EPS) {
+    /** Adds the unused or smaller direction of an active device-slot to {@code toFix}; 1 if both were used. */
+    private static int smallerOfBoth(MPVariable charge, MPVariable discharge, List<MPVariable> toFix) {
+        if (charge == null || discharge == null) {
             return 0;
         }
-        (charge.solutionValue() >= discharge.solutionValue() ? discharge : charge).setUb(0);
-        return 1;
+        double in = charge.solutionValue();
+        double out = discharge.solutionValue();
+        if (in > EPS || out > EPS) {
+            toFix.add(in >= out ? discharge : charge);
+        }
+        return in > EPS && out > EPS ? 1 : 0;
     }
 
     private static BankPlan read(BankModel model, PlanSource source, Duration took) {

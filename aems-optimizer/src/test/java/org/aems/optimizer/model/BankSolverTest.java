@@ -110,12 +110,13 @@ class BankSolverTest {
     void inAnUnabsorbableSurplusNoBatteryChargesAndDischargesInTheSameSlot() {
         // 5 kWh surplus in two slots, limit 1: the battery (2 kWh, 90 % each way) fills in slot 1; in slot 2 it
         // could only "absorb" by charging and discharging at once, wasting energy in losses. Not physical:
-        // the plan breaches honestly instead (2 kWh, then 4 kWh).
+        // the plan breaches honestly instead: 2 kWh in the slot the battery fills, 4 kWh in the other (either
+        // slot may be the one: both are optimal).
         BankPlan plan = solver.solve(bank(yen("20", "20"), yen("0", "0"),
                 feeder("f1", limits(1, 100), kwh(-5, -5), List.of(battery("b1", 1.8, 2, 0.9, 0)), List.of()))).orElseThrow();
 
         assertThat(plan.breaches()).extracting(LimitEvent::excess)
-                .containsExactly(Energy.ofWattHours(2_000), Energy.ofWattHours(4_000));
-        assertThat(plan.feeders().get(0).storage().get(0).setpoints()).containsExactly(Power.ofWatts(4_000), Power.ZERO);
+                .containsExactlyInAnyOrder(Energy.ofWattHours(2_000), Energy.ofWattHours(4_000));
+        assertThat(plan.feeders().get(0).storage().get(0).setpoints()).containsExactlyInAnyOrder(Power.ofWatts(4_000), Power.ZERO);
     }
 }

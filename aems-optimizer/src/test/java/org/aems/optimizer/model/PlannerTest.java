@@ -32,7 +32,7 @@ class PlannerTest {
 
     @Test
     void aSolverOutOfTimePublishesTheBaselineAndRaisesAnAlertThatTheNextSolveCloses() {
-        BankProblem big = SunnyBank.of(8, 20, 4, 11);
+        BankProblem big = SunnyBanks.of(8, 20, 4, 11);
         Planner hurried = new Planner(new BankSolver("GLOP", Duration.ofMillis(1)), new BaselinePlanner(), alerts, clock);
 
         BankPlan plan = hurried.plan(big, Optional.empty());
@@ -58,7 +58,7 @@ class PlannerTest {
 
     @Test
     void aFailedSolveReusesTheLastPlanWhileItStillCoversEverySlot() {
-        BankProblem problem = SunnyBank.of(2, 4, 1, 3);
+        BankProblem problem = SunnyBanks.of(2, 4, 1, 3);
         BankPlan last = new BankSolver().solve(problem).orElseThrow();
         BankProblem later = new BankProblem(problem.bank(), problem.slots().subList(10, 48), problem.limits().subList(10, 48),
                 problem.feeders().stream().map(f -> new FeederProblem(f.id(), f.limits().subList(10, 48), f.baseNet().subList(10, 48),

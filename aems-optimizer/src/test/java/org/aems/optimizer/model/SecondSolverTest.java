@@ -14,7 +14,7 @@ class SecondSolverTest {
 
     @Test
     void scipSolvesTheExportedModelToTheSameObjectiveAsGlop() {
-        BankProblem problem = SunnyBank.of(3, 8, 3, 7);
+        BankProblem problem = SunnyBanks.of(3, 8, 3, 7);
         String mps;
         double glop;
         try (BankModel model = BankModel.build(problem, "GLOP")) {

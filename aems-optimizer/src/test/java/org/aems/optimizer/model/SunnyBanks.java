@@ -18,12 +18,12 @@ import org.aems.core.unit.YenPerKwh;
  * over their reverse-flow limit, home batteries, shared EVs, curtailable PV on some, prices with a
  * cheap midday. For tests that need more than a hand-sized instance.
  */
-final class SunnyBank {
+public final class SunnyBanks {
 
-    private SunnyBank() {
+    private SunnyBanks() {
     }
 
-    static BankProblem of(int feeders, int batteriesPerFeeder, int evsPerFeeder, long seed) {
+    public static BankProblem of(int feeders, int batteriesPerFeeder, int evsPerFeeder, long seed) {
         Random random = new Random(seed);
         int n = 48;
         List<FeederProblem> list = new ArrayList<>();
