@@ -41,9 +41,12 @@ public final class SunnyBanks {
             }
             List<StorageUnit> storage = new ArrayList<>();
             for (int b = 0; b < batteriesPerFeeder; b++) {
-                double cap = 5 + random.nextInt(10);
-                storage.add(new StorageUnit("bat-" + f + "-" + b, kwhE(cap), Power.ofWatts(3_000 + random.nextInt(3_000)),
-                        Power.ofWatts(3_000 + random.nextInt(3_000)), Efficiency.of(0.95), Efficiency.of(0.95), kwhE(cap * 0.3), kwhE(cap * 0.3)));
+                // The home battery models of the odawara scenario (OdawaraScenarioGenerator): kWh and kW.
+                int model = random.nextInt(4);
+                double cap = new double[] {5.6, 7.7, 9.8, 12.7}[model];
+                Power rating = Power.ofKilowatts(new double[] {2.0, 3.0, 3.0, 4.0}[model]);
+                storage.add(new StorageUnit("bat-" + f + "-" + b, kwhE(cap), rating, rating, Efficiency.of(0.95), Efficiency.of(0.95),
+                        kwhE(cap * (0.2 + 0.3 * random.nextDouble())), kwhE(cap * 0.3)));
             }
             List<EvBooking> evs = new ArrayList<>();
             for (int e = 0; e < evsPerFeeder; e++) {
