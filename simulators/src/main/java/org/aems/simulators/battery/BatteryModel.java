@@ -2,11 +2,9 @@ package org.aems.simulators.battery;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import org.aems.core.grid.Battery;
 import org.aems.simulators.control.Controllable;
-import org.aems.simulators.control.Fallback;
-import org.aems.simulators.control.Setpoint;
+import org.aems.simulators.control.SetpointHolder;
 
 /**
  * A stationary battery. Power is on the AC side, + = charging (ECHONET Lite 0x027D): charging P for h
@@ -20,10 +18,7 @@ public final class BatteryModel implements Controllable {
     private final Battery spec;
     private final double capacityWh;
     private double storedWh;
-    private Setpoint setpoint;
-    private boolean commanded;
-    private Fallback lastFallback;
-    private int fallbacks;
+    private final SetpointHolder control = new SetpointHolder();
 
     public BatteryModel(Battery spec, double initialSocFraction) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -42,11 +37,7 @@ public final class BatteryModel implements Controllable {
      * @return the battery's power over the step, W, + = charging
      */
     public double step(Instant t, double hours, double surplusW) {
-        if (setpoint != null && setpoint.lapsedAt(t)) {
-            fallBack(Fallback.LAPSED, t);
-        }
-        commanded = setpoint != null && setpoint.activeAt(t);
-        double wanted = commanded ? setpoint.watts() : surplusW;
+        double wanted = control.wattsAt(t).orElse(surplusW);
         if (hours <= 0) {
             return 0;
         }
@@ -69,39 +60,12 @@ public final class BatteryModel implements Controllable {
         return 100.0 * storedWh / capacityWh;
     }
 
+    @Override
+    public SetpointHolder control() {
+        return control;
+    }
+
     public double storedWh() {
         return storedWh;
-    }
-
-    @Override
-    public void follow(Setpoint setpoint) {
-        this.setpoint = Objects.requireNonNull(setpoint, "setpoint");
-    }
-
-    @Override
-    public boolean fallBack(Fallback why, Instant at) {
-        if (setpoint == null) {
-            return false;
-        }
-        setpoint = null;
-        commanded = false;
-        lastFallback = why;
-        fallbacks++;
-        return true;
-    }
-
-    @Override
-    public boolean commanded() {
-        return commanded;
-    }
-
-    @Override
-    public Optional<Fallback> lastFallback() {
-        return Optional.ofNullable(lastFallback);
-    }
-
-    @Override
-    public int fallbacks() {
-        return fallbacks;
     }
 }

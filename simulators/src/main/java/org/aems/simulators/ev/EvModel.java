@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.aems.core.grid.EvCharger;
 import org.aems.simulators.control.Controllable;
 import org.aems.simulators.control.Fallback;
-import org.aems.simulators.control.Setpoint;
+import org.aems.simulators.control.SetpointHolder;
 
 /**
  * A charger and the shared vehicle that lives on it. Power + = charging the vehicle, − = V2X discharge.
@@ -25,11 +25,8 @@ public final class EvModel implements Controllable {
     private final double capacityWh;
     private double storedWh;
     private Booking out;
-    private Setpoint setpoint;
-    private boolean commanded;
+    private final SetpointHolder control = new SetpointHolder();
     private boolean guarding;
-    private Fallback lastFallback;
-    private int fallbacks;
     private int departures;
     private int shortDepartures;
 
@@ -64,15 +61,11 @@ public final class EvModel implements Controllable {
             }
         }
         if (out != null || returned || hours <= 0) {
-            commanded = false;
+            control.idle();
             guarding = false;
             return 0;
         }
-        if (setpoint != null && setpoint.lapsedAt(t)) {
-            fallBack(Fallback.LAPSED, t);
-        }
-        commanded = setpoint != null && setpoint.activeAt(t);
-        double wanted = commanded ? setpoint.watts() : charger.maxCharge().watts();
+        double wanted = control.wattsAt(t).orElse(charger.maxCharge().watts());
         guarding = mustChargeNow(t, hours);
         if (guarding) {
             wanted = charger.maxCharge().watts();
@@ -120,40 +113,13 @@ public final class EvModel implements Controllable {
         return departures;
     }
 
+    @Override
+    public SetpointHolder control() {
+        return control;
+    }
+
     /** Departures with less energy than the member booked. */
     public int shortDepartures() {
         return shortDepartures;
-    }
-
-    @Override
-    public void follow(Setpoint setpoint) {
-        this.setpoint = Objects.requireNonNull(setpoint, "setpoint");
-    }
-
-    @Override
-    public boolean fallBack(Fallback why, Instant at) {
-        if (setpoint == null) {
-            return false;
-        }
-        setpoint = null;
-        commanded = false;
-        lastFallback = why;
-        fallbacks++;
-        return true;
-    }
-
-    @Override
-    public boolean commanded() {
-        return commanded;
-    }
-
-    @Override
-    public Optional<Fallback> lastFallback() {
-        return Optional.ofNullable(lastFallback);
-    }
-
-    @Override
-    public int fallbacks() {
-        return fallbacks;
     }
 }
