@@ -22,6 +22,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--unit", defaultValue = "MW", description = "unit of the values, for the report (default ${DEFAULT-VALUE})")
     String unit;
 
+    @Option(names = "--pv-columns", defaultValue = "(?i).*(solar|pv).*",
+            description = "columns that are PV, also forecast from clear sky (regex, default ${DEFAULT-VALUE})")
+    String pvColumns;
+
     @Option(names = "--warmup-days", defaultValue = "7", description = "days of history before the first forecast (default ${DEFAULT-VALUE})")
     int warmupDays;
 
@@ -38,11 +42,14 @@ public final class BacktestCommand implements Callable<Integer> {
         Backtest backtest = new Backtest(warmupDays);
         for (SlotSeries s : series) {
             System.out.printf("%n%s (%s), %s .. %s%n", s.name(), s.unit(), s.firstDay(), s.lastDay());
-            System.out.printf("  %-44s %12s %12s %12s %12s %12s%n", "forecaster (nMAE; MAE in " + s.unit() + " for all)", "12.5-18 h",
+            System.out.printf("  %-52s %12s %12s %12s %12s %12s%n", "forecaster (nMAE; MAE in " + s.unit() + " for all)", "12.5-18 h",
                     "18.5-24 h", "24.5-30 h", "30.5-36 h", "all");
-            for (DayAheadForecaster f : List.of(new ProfileForecaster(), new PersistenceForecaster())) {
+            List<DayAheadForecaster> forecasters = s.name().matches(pvColumns)
+                    ? List.of(new ClearSkyPvForecaster(), new ProfileForecaster(), new PersistenceForecaster())
+                    : List.of(new ProfileForecaster(), new PersistenceForecaster());
+            for (DayAheadForecaster f : forecasters) {
                 Backtest.Result r = backtest.run(s, f);
-                StringBuilder line = new StringBuilder("  %-44s".formatted(r.forecaster() + ", " + r.days() + " days"));
+                StringBuilder line = new StringBuilder("  %-52s".formatted(r.forecaster() + ", " + r.days() + " days"));
                 for (Backtest.HorizonError h : r.horizons()) {
                     line.append(" %11.1f%%".formatted(h.nmae() * 100));
                 }

@@ -1,11 +1,14 @@
 package org.aems.simulators.pv;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import net.e175.klaus.solarpositioning.DeltaT;
+import net.e175.klaus.solarpositioning.Grena3;
 
 /**
- * Sun position from NOAA's general solar position equations (accurate to about 0.5° here, plenty for
- * simulated PV) and the Haurwitz clear-sky model. Angles in degrees; longitude east positive; azimuth is
+ * Sun position (Grena's algorithm 3 from the solarpositioning library, ~0.01°) and the Haurwitz
+ * clear-sky model. Angles in degrees; longitude east positive; azimuth is
  * a compass bearing (0 = north, 180 = south).
  */
 public final class SolarPosition {
@@ -34,33 +37,15 @@ public final class SolarPosition {
     }
 
     public static Sun at(Instant instant, double latitude, double longitude) {
-        long epochSecond = instant.getEpochSecond();
-        long secondOfDay = Math.floorMod(epochSecond, 86_400L);
-        double hours = secondOfDay / 3600.0;
-        LocalDate utcDate = LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400L));
-        double gamma = 2 * Math.PI / utcDate.lengthOfYear() * (utcDate.getDayOfYear() - 1 + (hours - 12) / 24);
-        double eqTimeMinutes = 229.18 * (0.000075 + 0.001868 * Math.cos(gamma) - 0.032077 * Math.sin(gamma)
-                - 0.014615 * Math.cos(2 * gamma) - 0.040849 * Math.sin(2 * gamma));
-        double declination = 0.006918 - 0.399912 * Math.cos(gamma) + 0.070257 * Math.sin(gamma)
-                - 0.006758 * Math.cos(2 * gamma) + 0.000907 * Math.sin(2 * gamma)
-                - 0.002697 * Math.cos(3 * gamma) + 0.00148 * Math.sin(3 * gamma);
-        double trueSolarMinutes = hours * 60 + eqTimeMinutes + 4 * longitude;
-        double hourAngle = Math.toRadians(trueSolarMinutes / 4 - 180);
-        double lat = Math.toRadians(latitude);
-        double cosZenith = Math.max(-1, Math.min(1, Math.sin(lat) * Math.sin(declination)
-                + Math.cos(lat) * Math.cos(declination) * Math.cos(hourAngle)));
-        double zenith = Math.acos(cosZenith);
-        double elevation = 90 - Math.toDegrees(zenith);
-        // Azimuth from north, clockwise: NOAA's formula, with the afternoon half mirrored.
-        double sinZenith = Math.max(1e-9, Math.sin(zenith));
-        double cosAzimuth = (Math.sin(declination) - Math.sin(lat) * cosZenith) / (Math.cos(lat) * sinZenith);
-        double azimuth = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cosAzimuth))));
-        if (hourAngle > 0) {
-            azimuth = 360 - azimuth;
-        }
-        double eccentricity = 1 + 0.033 * Math.cos(2 * Math.PI * utcDate.getDayOfYear() / 365.25);
+        ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
+        net.e175.klaus.solarpositioning.SolarPosition position = Grena3.calculateSolarPosition(utc, latitude, longitude,
+                DeltaT.estimate(utc.toLocalDate()));
+        double elevation = 90 - position.zenithAngle();
+        double cosZenith = Math.cos(Math.toRadians(position.zenithAngle()));
+        int dayOfYear = utc.getDayOfYear();
+        double eccentricity = 1 + 0.033 * Math.cos(2 * Math.PI * dayOfYear / 365.25);
         double e0h = cosZenith > 0 ? SOLAR_CONSTANT * eccentricity * cosZenith : 0;
-        return new Sun(elevation, azimuth, e0h, clearSkyIrradiance(elevation));
+        return new Sun(elevation, position.azimuth(), e0h, clearSkyIrradiance(elevation));
     }
 
     /** Elevation of the sun above the horizon at {@code instant}, in degrees (negative at night). */
