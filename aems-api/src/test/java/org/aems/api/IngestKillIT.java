@@ -51,13 +51,7 @@ class IngestKillIT {
             int messages = 6_000;
             Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3));
             try (TelemetryLoad load = new TelemetryLoad(broker.url(), prefix + "-gw", List.of(prefix + "-a", prefix + "-b"), base, 100)) {
-                CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
-                    try {
-                        load.publish(0, messages, 300);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+                CompletableFuture<Void> sending = load.publishInBackground(0, messages, 300);
                 Thread.sleep(5_000);
                 // Kill B at a moment it holds messages it has not acknowledged.
                 double inFlight = 0;

@@ -36,13 +36,7 @@ class BrokerRestartIT {
             Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
             int messages = 2_000;
             try (TelemetryLoad load = new TelemetryLoad(broker.url(), prefix + "-load", List.of(prefix + "-a", prefix + "-b"), base, 50)) {
-                CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
-                    try {
-                        load.publish(0, messages, 200);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+                CompletableFuture<Void> sending = load.publishInBackground(0, messages, 200);
                 Thread.sleep(3_000);
                 broker.restartAfter(DOWN);
                 await().atMost(Duration.ofSeconds(30)).until(ingest::connected);

@@ -39,13 +39,7 @@ class CarrierOutageIT {
             try (TelemetryLoad buffered = new TelemetryLoad(broker.url(), prefix + "-buffered",
                     new org.aems.testing.TelemetryMessages(sites, now.minus(Duration.ofHours(6)), 30), 200);
                  TelemetryLoad liveLoad = new TelemetryLoad(broker.url(), prefix + "-live", sites, now, 50)) {
-                CompletableFuture<Void> flush = CompletableFuture.runAsync(() -> {
-                    try {
-                        buffered.publish(0, backlog, 0);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+                CompletableFuture<Void> flush = buffered.publishInBackground(0, backlog, 0);
                 liveLoad.publish(0, live, 100); // every site once per 0.5 s, for 10 s
                 long liveSent = System.nanoTime();
                 flush.get();

@@ -37,13 +37,7 @@ class DatabaseOutageIT {
             int messages = 3_000;
             try (TelemetryLoad load = new TelemetryLoad(broker.url(), prefix + "-load", List.of(prefix + "-a", prefix + "-b"), base, 100)) {
                 // 150 msg/s for 20 s: the outage falls in the middle of the stream.
-                CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
-                    try {
-                        load.publish(0, messages, 150);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+                CompletableFuture<Void> sending = load.publishInBackground(0, messages, 150);
                 Thread.sleep(4_000);
                 postgres.crash();
                 await().atMost(Duration.ofSeconds(10)).until(() -> !ingest.writer().isStoreHealthy());

@@ -43,13 +43,7 @@ class SlowDatabaseIT {
             boolean wentDown = false;
             try (Connection locker = DriverManager.getConnection(postgres.jdbcUrl());
                  TelemetryLoad load = new TelemetryLoad(broker.url(), prefix + "-gw", List.of(prefix + "-a", prefix + "-b"), base, 100)) {
-                CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
-                    try {
-                        load.publish(0, messages, 200);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+                CompletableFuture<Void> sending = load.publishInBackground(0, messages, 200);
                 Thread.sleep(3_000);
                 locker.setAutoCommit(false);
                 try (Statement s = locker.createStatement()) {

@@ -76,6 +76,17 @@ public final class TelemetryLoad implements AutoCloseable {
         drain();
     }
 
+    /** {@link #publish} on another thread, so a test can break something while the messages flow. */
+    public java.util.concurrent.CompletableFuture<Void> publishInBackground(long from, long to, double perSecond) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                publish(from, to, perSecond);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     /** Publishes one message; called by publish loops and by latency probes that timestamp it. */
     public void publishOne(final long i) throws InterruptedException {
         window.acquire();

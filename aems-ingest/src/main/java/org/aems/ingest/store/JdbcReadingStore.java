@@ -165,7 +165,6 @@ public final class JdbcReadingStore implements ReadingStore {
                 if (!readings.isEmpty()) {
                     stage(connection, readings);
                     try (Statement s = connection.createStatement()) {
-                        s.execute(REGISTER_CHECK);
                         s.executeUpdate(CLASSIFY_REGISTERS);
                         registerEvents = s.executeUpdate(RECORD_REGISTER_EVENTS);
                         refused.addAll(refuseDecreases(s, readings));
@@ -178,8 +177,7 @@ public final class JdbcReadingStore implements ReadingStore {
                             }
                         }
                         // Emptied by DELETE, not ON COMMIT DELETE ROWS: that truncates the files at every commit.
-                        s.executeUpdate("DELETE FROM staged_reading");
-                        s.executeUpdate("DELETE FROM register_check");
+                        s.execute("DELETE FROM staged_reading; DELETE FROM register_check");
                     }
                 }
                 if (!refused.isEmpty()) {
@@ -226,7 +224,7 @@ public final class JdbcReadingStore implements ReadingStore {
 
     private static void stage(Connection connection, List<StampedReading> readings) throws SQLException, IOException {
         try (Statement s = connection.createStatement()) {
-            s.execute(STAGING);
+            s.execute(STAGING + ";\n" + REGISTER_CHECK); // one round trip; no-ops after the session's first batch
         }
         StringBuilder rows = new StringBuilder(readings.size() * 120);
         for (StampedReading stamped : readings) {

@@ -23,7 +23,10 @@ public interface ReadingStore {
     record StampedReading(Reading reading, String messageId, java.time.Instant receivedAt, Origin origin) {
     }
 
-    /** The topic and (capped) payload of the message a reading came in. One instance per message. */
+    /**
+     * The topic and payload of the message a reading came in, the payload capped so one hostile gateway
+     * cannot fill the database (the one capping rule, also for {@link RejectionRecord}). One per message.
+     */
     record Origin(String topic, byte[] payload, int payloadSize) {
 
         public static Origin of(String topic, byte[] fullPayload, int cap) {

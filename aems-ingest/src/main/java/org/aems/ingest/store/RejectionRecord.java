@@ -1,7 +1,6 @@
 package org.aems.ingest.store;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Objects;
 import org.aems.core.telemetry.Rejection;
 
@@ -25,7 +24,7 @@ public record RejectionRecord(Instant receivedAt, String topic, String siteId, S
 
     public static RejectionRecord of(Instant receivedAt, String topic, String siteId, String messageId,
                                      Rejection rejection, byte[] fullPayload, int cap) {
-        byte[] kept = fullPayload.length <= cap ? fullPayload : Arrays.copyOf(fullPayload, cap);
-        return new RejectionRecord(receivedAt, topic, siteId, messageId, rejection, kept, fullPayload.length);
+        ReadingStore.Origin origin = ReadingStore.Origin.of(topic, fullPayload, cap);
+        return new RejectionRecord(receivedAt, topic, siteId, messageId, rejection, origin.payload(), origin.payloadSize());
     }
 }

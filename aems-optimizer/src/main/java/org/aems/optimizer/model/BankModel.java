@@ -149,8 +149,8 @@ public final class BankModel implements AutoCloseable {
 
     private StorageVars defineStorage(String f, StorageUnit s, int n, MPObjective objective, double cycling, double shortfallPrice) {
         StorageVars v = new StorageVars(s, n);
-        double maxIn = kw(s.maxCharge()) * H;
-        double maxOut = kw(s.maxDischarge()) * H;
+        double maxIn = kwhPerSlot(s.maxCharge());
+        double maxOut = kwhPerSlot(s.maxDischarge());
         double etaIn = s.chargeEfficiency().fraction();
         double etaOut = s.dischargeEfficiency().fraction();
         String id = f + "_" + s.id();
@@ -177,11 +177,11 @@ public final class BankModel implements AutoCloseable {
             objective.setCoefficient(v.discharge[t], cycling / 2);
         }
         // Hold at least the end target, or pay for what is missing like an EV shortfall.
-        v.endShortfall = solver.makeNumVar(0, INF, id + "_end_short");
+        MPVariable endShortfall = solver.makeNumVar(0, INF, id + "_end_short");
         MPConstraint end = solver.makeConstraint(kwh(s.endAtLeast()), INF, id + "_end");
         end.setCoefficient(v.stored[n - 1], 1);
-        end.setCoefficient(v.endShortfall, 1);
-        objective.setCoefficient(v.endShortfall, shortfallPrice);
+        end.setCoefficient(endShortfall, 1);
+        objective.setCoefficient(endShortfall, shortfallPrice);
         return v;
     }
 
@@ -191,9 +191,9 @@ public final class BankModel implements AutoCloseable {
         String id = f + "_" + e.id();
         int end = Math.min(e.departure(), n);
         for (int t = e.pluggedFrom(); t < end; t++) {
-            v.charge[t] = solver.makeNumVar(0, kw(e.maxCharge()) * H, id + "_ch_" + t);
+            v.charge[t] = solver.makeNumVar(0, kwhPerSlot(e.maxCharge()), id + "_ch_" + t);
             if (e.maxDischarge().isPositive()) {
-                v.discharge[t] = solver.makeNumVar(0, kw(e.maxDischarge()) * H, id + "_dis_" + t);
+                v.discharge[t] = solver.makeNumVar(0, kwhPerSlot(e.maxDischarge()), id + "_dis_" + t);
                 objective.setCoefficient(v.discharge[t], cycling);
             }
         }
@@ -221,7 +221,7 @@ public final class BankModel implements AutoCloseable {
     }
 
     private void limit(MPVariable flow, MPVariable breach, Power limit, String name) {
-        MPConstraint c = solver.makeConstraint(-INF, kw(limit) * H, name);
+        MPConstraint c = solver.makeConstraint(-INF, kwhPerSlot(limit), name);
         c.setCoefficient(flow, 1);
         c.setCoefficient(breach, -1);
     }
@@ -245,6 +245,11 @@ public final class BankModel implements AutoCloseable {
 
     static double kw(Power p) {
         return p.watts() / 1000.0;
+    }
+
+    /** The energy a power moves in one slot, kWh. */
+    static double kwhPerSlot(Power p) {
+        return kw(p) * H;
     }
 
     static double yen(YenPerKwh price) {
@@ -281,7 +286,6 @@ public final class BankModel implements AutoCloseable {
         final MPVariable[] charge;
         final MPVariable[] discharge;
         final MPVariable[] stored;
-        MPVariable endShortfall;
 
         StorageVars(StorageUnit unit, int n) {
             this.unit = unit;

@@ -115,11 +115,11 @@ public final class BankSolver {
             bankNet.add(energy(net));
             String bank = problem.bank().value();
             check(events, bank, slots.get(t), LimitKind.REVERSE_FLOW, model.bankExport[t].solutionValue(),
-                    BankModel.kw(problem.limits().get(t).reverseFlowLimit()) * BankModel.H, model.bankReverseBreach[t].solutionValue(),
+                    BankModel.kwhPerSlot(problem.limits().get(t).reverseFlowLimit()), model.bankReverseBreach[t].solutionValue(),
                     "the feeders of this bank together send back more than the bank may take, after their own batteries, "
                             + "EVs and curtailable PV");
             check(events, bank, slots.get(t), LimitKind.IMPORT, model.bankImport[t].solutionValue(),
-                    BankModel.kw(problem.limits().get(t).importLimit()) * BankModel.H, model.bankImportBreach[t].solutionValue(),
+                    BankModel.kwhPerSlot(problem.limits().get(t).importLimit()), model.bankImportBreach[t].solutionValue(),
                     "the feeders of this bank together draw more than the bank may supply, after discharging every battery");
         }
         Yen objective = Yen.of(BigDecimal.valueOf(model.solver.objective().value()));
@@ -148,11 +148,11 @@ public final class BankSolver {
             String id = f.feeder.id().value();
             double curtail = f.curtailed[t].solutionValue();
             check(events, id, slots.get(t), LimitKind.REVERSE_FLOW, exp,
-                    BankModel.kw(f.feeder.limits().get(t).reverseFlowLimit()) * BankModel.H, f.reverseBreach[t].solutionValue(),
+                    BankModel.kwhPerSlot(f.feeder.limits().get(t).reverseFlowLimit()), f.reverseBreach[t].solutionValue(),
                     "PV surplus beyond what batteries and EVs absorbed (%.1f kWh) and curtailable PV held back (%.1f kWh)"
                             .formatted(absorbed, curtail));
             check(events, id, slots.get(t), LimitKind.IMPORT, imp,
-                    BankModel.kw(f.feeder.limits().get(t).importLimit()) * BankModel.H, f.importBreach[t].solutionValue(),
+                    BankModel.kwhPerSlot(f.feeder.limits().get(t).importLimit()), f.importBreach[t].solutionValue(),
                     "demand beyond what batteries and V2X gave (%.1f kWh)".formatted(given));
         }
         List<StorageSchedule> storage = f.storage.stream().map(s -> readStorage(s, n)).toList();

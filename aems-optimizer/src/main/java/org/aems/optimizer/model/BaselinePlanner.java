@@ -31,8 +31,8 @@ public final class BaselinePlanner {
             for (int t = 0; t < n; t++) {
                 double net = run.step(t);
                 bankNet[t] += net;
-                double limitOut = BankModel.kw(feeder.limits().get(t).reverseFlowLimit()) * BankModel.H;
-                double limitIn = BankModel.kw(feeder.limits().get(t).importLimit()) * BankModel.H;
+                double limitOut = BankModel.kwhPerSlot(feeder.limits().get(t).reverseFlowLimit());
+                double limitIn = BankModel.kwhPerSlot(feeder.limits().get(t).importLimit());
                 cost += breach(events, feeder.id().value(), problem.slots().get(t), -net, limitOut, LimitKind.REVERSE_FLOW, p)
                         + breach(events, feeder.id().value(), problem.slots().get(t), net, limitIn, LimitKind.IMPORT, p);
             }
@@ -44,8 +44,8 @@ public final class BaselinePlanner {
             double net = bankNet[t];
             bankEnergy.add(BankSolver.energy(net));
             cost += net > 0 ? net * BankModel.yen(problem.purchase().get(t)) : net * BankModel.yen(problem.sale().get(t));
-            double limitOut = BankModel.kw(problem.limits().get(t).reverseFlowLimit()) * BankModel.H;
-            double limitIn = BankModel.kw(problem.limits().get(t).importLimit()) * BankModel.H;
+            double limitOut = BankModel.kwhPerSlot(problem.limits().get(t).reverseFlowLimit());
+            double limitIn = BankModel.kwhPerSlot(problem.limits().get(t).importLimit());
             Slot slot = problem.slots().get(t);
             cost += breach(events, problem.bank().value(), slot, -net, limitOut, LimitKind.REVERSE_FLOW, p)
                     + breach(events, problem.bank().value(), slot, net, limitIn, LimitKind.IMPORT, p);
@@ -98,7 +98,7 @@ public final class BaselinePlanner {
                 double charge = 0;
                 if (e.pluggedAt(t)) {
                     double missing = BankModel.kwh(e.needed()) - evGained[i];
-                    charge = Math.max(0, Math.min(BankModel.kw(e.maxCharge()) * BankModel.H, missing / e.efficiency().fraction()));
+                    charge = Math.max(0, Math.min(BankModel.kwhPerSlot(e.maxCharge()), missing / e.efficiency().fraction()));
                     evGained[i] += charge * e.efficiency().fraction();
                 }
                 evDraw += charge;
@@ -116,11 +116,11 @@ public final class BaselinePlanner {
                 double energy;
                 if (beforeStorage < 0) {
                     double room = (BankModel.kwh(s.capacity()) - stored[i]) / s.chargeEfficiency().fraction();
-                    energy = Math.min(Math.min(-beforeStorage * share, BankModel.kw(s.maxCharge()) * BankModel.H), room);
+                    energy = Math.min(Math.min(-beforeStorage * share, BankModel.kwhPerSlot(s.maxCharge())), room);
                     stored[i] += energy * s.chargeEfficiency().fraction();
                 } else {
                     double available = stored[i] * s.dischargeEfficiency().fraction();
-                    energy = -Math.min(Math.min(beforeStorage * share, BankModel.kw(s.maxDischarge()) * BankModel.H), available);
+                    energy = -Math.min(Math.min(beforeStorage * share, BankModel.kwhPerSlot(s.maxDischarge())), available);
                     stored[i] += energy / s.dischargeEfficiency().fraction();
                 }
                 throughput += Math.abs(energy);

@@ -12,7 +12,7 @@ import org.aems.core.unit.Power;
  * efficiencies and about the same hours to fill and to empty act as one (capacities, ratings, stored energy and end targets summed), and the solved
  * aggregate schedule is split back per battery, slot by slot, never beyond a battery's rating, its room or
  * what it holds. What a split cannot place (the aggregate assumed energy could move freely between its
- * members) is reported as {@link Split#unplaced()}.
+ * members) is reported as {@link Split#unplacedKwh()}.
  */
 public final class StorageAggregation {
 
@@ -25,9 +25,6 @@ public final class StorageAggregation {
 
     /** Per-battery schedules and the energy per slot the aggregate planned but the split could not place. */
     public record Split(List<StorageSchedule> schedules, double unplacedKwh) {
-        public Energy unplaced() {
-            return BankSolver.energy(unplacedKwh);
-        }
     }
 
     public static Aggregated aggregate(FeederProblem feeder) {
@@ -75,15 +72,15 @@ public final class StorageAggregation {
         });
         double unplaced = 0;
         for (int t = 0; t < n; t++) {
-            double wanted = BankModel.kw(aggregate.setpoints().get(t)) * BankModel.H; // + charge, − discharge, grid side
+            double wanted = BankModel.kwhPerSlot(aggregate.setpoints().get(t)); // + charge, − discharge, grid side
             double[] can = new double[members.size()];
             double total = 0;
             for (int i = 0; i < members.size(); i++) {
                 StorageUnit u = members.get(i);
                 can[i] = wanted >= 0
-                        ? Math.min(BankModel.kw(u.maxCharge()) * BankModel.H,
+                        ? Math.min(BankModel.kwhPerSlot(u.maxCharge()),
                                 (BankModel.kwh(u.capacity()) - stored[i]) / u.chargeEfficiency().fraction())
-                        : Math.min(BankModel.kw(u.maxDischarge()) * BankModel.H, stored[i] * u.dischargeEfficiency().fraction());
+                        : Math.min(BankModel.kwhPerSlot(u.maxDischarge()), stored[i] * u.dischargeEfficiency().fraction());
                 can[i] = Math.max(0, can[i]);
                 total += can[i];
             }
