@@ -1,0 +1,36 @@
+package org.aems.optimizer.dispatch;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the dispatcher reaches the gateways (prefix {@code aems.optimizer.dispatch}).
+ *
+ * @param url           broker URI, e.g. tcp://127.0.0.1:1883
+ * @param clientId      unique per optimizer instance
+ * @param sharedGroup   acknowledgements are read through this shared subscription, so N optimizer instances
+ *                      split them and each is recorded once (any instance can record any command's answer)
+ * @param ackTimeout    a SENT command without an answer for this long becomes NO_ACK (the protocol gives
+ *                      gateways 10 s; the default allows for a slow broker)
+ * @param sweepInterval how often pending commands are retried and unanswered ones timed out
+ */
+public record DispatchSettings(String url, String clientId, String username, String password, String sharedGroup,
+                               Duration ackTimeout, Duration sweepInterval) {
+
+    public DispatchSettings {
+        Objects.requireNonNull(url, "aems.optimizer.dispatch.url must be set, e.g. tcp://127.0.0.1:1883");
+        Objects.requireNonNull(clientId, "aems.optimizer.dispatch.client-id must be set");
+        sharedGroup = sharedGroup == null ? "aems-dispatch" : sharedGroup;
+        ackTimeout = ackTimeout == null ? Duration.ofSeconds(30) : ackTimeout;
+        sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
+        if (ackTimeout.isNegative() || ackTimeout.isZero() || sweepInterval.isNegative() || sweepInterval.isZero()) {
+            throw new IllegalArgumentException("aems.optimizer.dispatch.ack-timeout and sweep-interval must be positive");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DispatchSettings[url=" + url + ", clientId=" + clientId + ", username=" + username + ", password="
+                + (password == null ? "none" : "***") + ", sharedGroup=" + sharedGroup + ", ackTimeout=" + ackTimeout + "]";
+    }
+}

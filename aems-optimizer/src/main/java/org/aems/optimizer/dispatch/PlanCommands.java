@@ -1,0 +1,60 @@
+package org.aems.optimizer.dispatch;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.aems.core.telemetry.Command;
+import org.aems.core.time.Slot;
+import org.aems.core.unit.Power;
+import org.aems.optimizer.model.BankPlan;
+import org.aems.optimizer.model.BankProblem;
+import org.aems.optimizer.model.EvBooking;
+import org.aems.optimizer.model.EvSchedule;
+import org.aems.optimizer.model.FeederProblem;
+import org.aems.optimizer.model.FeederSchedule;
+import org.aems.optimizer.model.StorageSchedule;
+
+/**
+ * Turns one slot of a bank's plan into setpoint commands: SET_POWER for every battery, and for every EV
+ * charger whose vehicle is plugged in during the slot (an unplugged one would refuse it). Each command is
+ * valid for exactly that slot, so a device whose next command does not arrive falls back to its own
+ * default at the slot's end instead of holding a stale setpoint. Ids are derived from the slot, the plan's
+ * issue time and the device: dispatching the same plan twice sends nothing new, a re-plan sends new ids.
+ */
+public final class PlanCommands {
+
+    private PlanCommands() {
+    }
+
+    public static List<Command> forSlot(BankProblem problem, BankPlan plan, int slot, Instant planIssuedAt) {
+        Slot target = plan.slots().get(slot);
+        if (!problem.slots().get(slot).equals(target)) {
+            throw new IllegalArgumentException("plan of bank " + plan.bank() + " and its problem disagree on slot " + slot);
+        }
+        List<Command> commands = new ArrayList<>();
+        for (int f = 0; f < plan.feeders().size(); f++) {
+            FeederSchedule schedule = plan.feeders().get(f);
+            FeederProblem feeder = problem.feeders().get(f);
+            for (StorageSchedule battery : schedule.storage()) {
+                commands.add(command(battery.id(), battery.setpoints().get(slot), target, planIssuedAt));
+            }
+            for (int e = 0; e < schedule.evs().size(); e++) {
+                EvSchedule ev = schedule.evs().get(e);
+                EvBooking booking = feeder.evs().get(e);
+                if (slot >= booking.pluggedFrom() && slot < booking.departure()) {
+                    commands.add(command(ev.id(), ev.setpoints().get(slot), target, planIssuedAt));
+                }
+            }
+        }
+        return commands;
+    }
+
+    private static Command command(String modelId, Power setpoint, Slot slot, Instant issuedAt) {
+        AssetRef asset = AssetRef.parse(modelId);
+        String id = "opt-%d-%d-%s-%s".formatted(slot.start().getEpochSecond() / 60, issuedAt.getEpochSecond(),
+                asset.site().value(), asset.device().value());
+        return new Command(id, asset.site(), asset.device(), Command.Action.SET_POWER,
+                BigDecimal.valueOf(setpoint.watts()), slot.start(), slot.end(), issuedAt);
+    }
+}
