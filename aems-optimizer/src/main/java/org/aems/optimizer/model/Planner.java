@@ -28,7 +28,8 @@ public final class Planner {
         this(solver::solve, baseline, alerts, clock);
     }
 
-    Planner(Function<BankProblem, Optional<BankPlan>> solver, BaselinePlanner baseline, AlertSink alerts, Clock clock) {
+    /** With any solver, e.g. an {@link AggregatingSolver}'s plans. */
+    public Planner(Function<BankProblem, Optional<BankPlan>> solver, BaselinePlanner baseline, AlertSink alerts, Clock clock) {
         this.solver = solver;
         this.baseline = baseline;
         this.alerts = alerts;

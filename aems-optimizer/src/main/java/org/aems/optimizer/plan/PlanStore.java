@@ -1,0 +1,124 @@
+package org.aems.optimizer.plan;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.aems.core.grid.BankId;
+import org.aems.core.unit.Power;
+import org.aems.optimizer.model.BankPlan;
+import org.aems.optimizer.model.FeederSchedule;
+import org.aems.optimizer.model.LimitEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Tables {@code plan_version} and {@code plan_slot}: every plan of every bank, never overwritten. */
+public final class PlanStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transaction;
+
+    public PlanStore(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.batch = new JdbcTemplate(dataSource);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /** Stores a new version; returns its id. */
+    public long save(BankPlan plan, String createdBy, Instant createdAt) {
+        return transaction.execute(status -> {
+            long id = jdbc.sql("""
+                            INSERT INTO plan_version (bank_id, first_slot, slot_count, source, objective_yen, solve_ms, breaches,
+                                                      limit_events, created_at, created_by)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?) RETURNING id""")
+                    .params(plan.bank().value(), Timestamp.from(plan.slots().get(0).start()), plan.slots().size(), plan.source().name(),
+                            plan.objective().amount(), Math.toIntExact(plan.solveTime().toMillis()), plan.breaches().size(),
+                            limitEventsJson(plan.limits()), Timestamp.from(createdAt), createdBy)
+                    .query(Long.class).single();
+            List<Object[]> rows = new ArrayList<>();
+            for (int slot = 0; slot < plan.slots().size(); slot++) {
+                int t = slot;
+                Timestamp start = Timestamp.from(plan.slots().get(t).start());
+                long bankStorage = 0;
+                long bankEv = 0;
+                long bankCurtailed = 0;
+                for (FeederSchedule f : plan.feeders()) {
+                    long storage = wh(f.storage().stream().map(s -> s.setpoints().get(t)).toList());
+                    long ev = wh(f.evs().stream().map(e -> e.setpoints().get(t)).toList());
+                    long curtailed = f.curtailed().get(t).wattHours();
+                    rows.add(new Object[] {id, f.id().value(), start, f.net().get(t).wattHours(), storage, ev, curtailed});
+                    bankStorage += storage;
+                    bankEv += ev;
+                    bankCurtailed += curtailed;
+                }
+                rows.add(new Object[] {id, "", start, plan.bankNet().get(t).wattHours(), bankStorage, bankEv, bankCurtailed});
+            }
+            batch.batchUpdate("INSERT INTO plan_slot (plan_id, feeder_id, slot_start, net_wh, storage_wh, ev_wh, curtailed_wh) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+            return id;
+        });
+    }
+
+    /** The newest version for a bank, with its slots. */
+    public Optional<StoredPlan> latest(BankId bank) {
+        return jdbc.sql("SELECT id FROM plan_version WHERE bank_id = ? ORDER BY created_at DESC, id DESC LIMIT 1")
+                .param(bank.value()).query(Long.class).optional().flatMap(this::find);
+    }
+
+    public Optional<StoredPlan> find(long id) {
+        List<StoredPlan.PlanSlot> slots = jdbc.sql("SELECT feeder_id, slot_start, net_wh, storage_wh, ev_wh, curtailed_wh FROM plan_slot "
+                        + "WHERE plan_id = ? ORDER BY feeder_id, slot_start")
+                .param(id)
+                .query((rs, n) -> new StoredPlan.PlanSlot(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6)))
+                .list();
+        return jdbc.sql("SELECT * FROM plan_version WHERE id = ?").param(id).query((rs, n) -> version(rs, slots)).optional();
+    }
+
+    /** Versions of a bank's plans, newest first, without their slots. */
+    public List<StoredPlan> versions(BankId bank, int offset, int limit) {
+        return jdbc.sql("SELECT * FROM plan_version WHERE bank_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(bank.value(), limit, offset).query((rs, n) -> version(rs, List.of())).list();
+    }
+
+    private static StoredPlan version(ResultSet rs, List<StoredPlan.PlanSlot> slots) throws SQLException {
+        return new StoredPlan(rs.getLong("id"), rs.getString("bank_id"), rs.getTimestamp("first_slot").toInstant(), rs.getInt("slot_count"),
+                rs.getString("source"), rs.getBigDecimal("objective_yen"), rs.getInt("solve_ms"), rs.getInt("breaches"),
+                rs.getString("limit_events"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), slots);
+    }
+
+    /** Energy over one 30-minute slot of a list of constant powers. */
+    private static long wh(List<Power> setpoints) {
+        return Math.round(setpoints.stream().mapToLong(Power::watts).sum() * 0.5);
+    }
+
+    static String limitEventsJson(List<LimitEvent> events) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (LimitEvent e : events) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("where", e.where());
+            m.put("slot", e.slot().toString());
+            m.put("slotStart", e.slot().start().toString());
+            m.put("kind", e.kind().name());
+            m.put("outcome", e.outcome().name());
+            m.put("limitWh", e.limit() == null ? null : e.limit().wattHours());
+            m.put("flowWh", e.flow() == null ? null : e.flow().wattHours());
+            m.put("excessWh", e.excess() == null ? null : e.excess().wattHours());
+            m.put("why", e.why());
+            list.add(m);
+        }
+        return JSON.writeValueAsString(list);
+    }
+}

@@ -1,0 +1,51 @@
+package org.aems.optimizer.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.aems.core.grid.BankId;
+import org.aems.core.grid.FeederId;
+import org.aems.core.grid.FlowLimits;
+import org.aems.core.time.Slot;
+import org.aems.core.unit.Energy;
+import org.aems.core.unit.Power;
+import org.aems.optimizer.forecast.SlotSeries;
+import org.aems.optimizer.model.StorageUnit;
+
+/**
+ * What the platform knows about one bank when it plans: limits per slot of the horizon, and per feeder its
+ * limits, history and controllable batteries (with the state of charge they last reported).
+ */
+public record BankInputs(BankId bank, List<Slot> slots, List<FlowLimits> bankLimits, List<FeederInputs> feeders) {
+
+    public BankInputs {
+        Objects.requireNonNull(bank, "bank");
+        slots = List.copyOf(slots);
+        bankLimits = List.copyOf(bankLimits);
+        feeders = List.copyOf(feeders);
+    }
+
+    /**
+     * @param load          history of the feeder's demand without our batteries (Wh per slot): grid net
+     *                      import minus battery net charging, plus PV
+     * @param pv            history of the feeder's PV generation (Wh per slot)
+     * @param curtailableShare the share of the feeder's PV peak power the platform may curtail (0..1)
+     * @param storage       batteries we steer, ids {@code siteId/deviceId}
+     * @param uncontrolled  batteries left to their own default mode (no recent state of charge, or their site
+     *                      did not follow its last commands), with why
+     */
+    public record FeederInputs(FeederId id, List<FlowLimits> limits, SlotSeries load, SlotSeries pv, double curtailableShare,
+                               List<StorageUnit> storage, Map<String, String> uncontrolled, Power pvPeak) {
+        public FeederInputs {
+            Objects.requireNonNull(id, "id");
+            limits = List.copyOf(limits);
+            storage = List.copyOf(storage);
+            uncontrolled = Map.copyOf(uncontrolled);
+        }
+    }
+
+    /** Energy of one slot from kWh as doubles (forecasts), rounded to whole Wh. */
+    static Energy wh(double wattHours) {
+        return Energy.ofWattHours(Math.round(wattHours));
+    }
+}

@@ -1,0 +1,162 @@
+package org.aems.optimizer.runtime;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.aems.core.grid.BankId;
+import org.aems.core.grid.FeederId;
+import org.aems.core.grid.FlowLimits;
+import org.aems.core.grid.SiteId;
+import org.aems.core.time.Slot;
+import org.aems.core.unit.Efficiency;
+import org.aems.core.unit.Energy;
+import org.aems.core.unit.Power;
+import org.aems.optimizer.forecast.SlotSeries;
+import org.aems.optimizer.model.StorageUnit;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reads what a bank's plan is built from: the registry (feeders, limits with their effective dates,
+ * batteries the platform may dispatch), the feeders' 30-minute history from {@code feeder_interval}, and
+ * each battery's last reported state of charge from raw telemetry.
+ */
+public final class BankInputsQuery {
+
+    private final JdbcClient jdbc;
+    private final Duration socMaxAge;
+    private final int historyDays;
+
+    /**
+     * @param socMaxAge   a battery whose last state of charge is older than this is not dispatched
+     * @param historyDays how many days of feeder history the forecasts learn from
+     */
+    public BankInputsQuery(DataSource dataSource, Duration socMaxAge, int historyDays) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.socMaxAge = socMaxAge;
+        this.historyDays = historyDays;
+    }
+
+    /** Banks with at least one feeder in force on {@code day}. */
+    public List<BankId> banks(LocalDate day) {
+        return jdbc.sql("SELECT DISTINCT bank_id FROM feeder WHERE valid_from <= ? AND (valid_until IS NULL OR valid_until > ?) ORDER BY 1")
+                .params(Date.valueOf(day), Date.valueOf(day)).query((rs, n) -> BankId.of(rs.getString(1))).list();
+    }
+
+    /**
+     * @param notFollowing sites whose recent commands were refused or unanswered: their batteries are left in
+     *                     their default mode and planned around
+     */
+    public BankInputs load(BankId bank, List<Slot> slots, Instant now, Set<SiteId> notFollowing) {
+        LocalDate firstDay = slots.get(0).date();
+        List<FlowLimits> bankLimits = limitsPerSlot("bank_limit", "bank_id", bank.value(), slots);
+        List<FeederId> feeders = jdbc.sql("SELECT id FROM feeder WHERE bank_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?) ORDER BY id")
+                .params(bank.value(), Date.valueOf(firstDay), Date.valueOf(firstDay)).query((rs, n) -> FeederId.of(rs.getString(1))).list();
+        Map<String, Double> soc = lastStateOfCharge(bank, now);
+        List<BankInputs.FeederInputs> inputs = new ArrayList<>();
+        for (FeederId feeder : feeders) {
+            List<StorageUnit> storage = new ArrayList<>();
+            Map<String, String> uncontrolled = new LinkedHashMap<>();
+            jdbc.sql("""
+                            SELECT a.site_id, a.device_id, a.curtailable, a.battery_capacity_wh, a.battery_max_charge_w, a.battery_max_discharge_w,
+                                   a.battery_charge_efficiency, a.battery_discharge_efficiency
+                            FROM asset a JOIN site s ON s.id = a.site_id
+                            WHERE s.feeder_id = ? AND a.kind = 'BATTERY'
+                              AND a.valid_from <= ? AND (a.valid_until IS NULL OR a.valid_until > ?)
+                              AND s.valid_from <= ? AND (s.valid_until IS NULL OR s.valid_until > ?)
+                            ORDER BY a.site_id, a.device_id""")
+                    .params(feeder.value(), Date.valueOf(firstDay), Date.valueOf(firstDay), Date.valueOf(firstDay), Date.valueOf(firstDay))
+                    .query(rs -> {
+                        String id = rs.getString(1) + "/" + rs.getString(2);
+                        Double percent = soc.get(id);
+                        if (!rs.getBoolean(3)) {
+                            uncontrolled.put(id, "not dispatchable (curtailable: false in the registry)");
+                        } else if (notFollowing.contains(SiteId.of(rs.getString(1)))) {
+                            uncontrolled.put(id, "its site refused or did not answer a recent command");
+                        } else if (percent == null) {
+                            uncontrolled.put(id, "no state of charge reported in the last " + socMaxAge.toMinutes() + " min");
+                        } else {
+                            long capacity = rs.getLong(4);
+                            Energy stored = Energy.ofWattHours(Math.round(capacity * Math.min(100, Math.max(0, percent)) / 100));
+                            storage.add(new StorageUnit(id, Energy.ofWattHours(capacity), Power.ofWatts(rs.getLong(5)),
+                                    Power.ofWatts(rs.getLong(6)), Efficiency.of(rs.getDouble(7)), Efficiency.of(rs.getDouble(8)), stored,
+                                    // Hand the next horizon what this one found, so a plan does not empty batteries for free.
+                                    stored));
+                        }
+                    });
+            long[] pv = jdbc.sql("""
+                            SELECT coalesce(sum(a.pv_peak_w), 0), coalesce(sum(a.pv_peak_w) FILTER (WHERE a.curtailable), 0)
+                            FROM asset a JOIN site s ON s.id = a.site_id
+                            WHERE s.feeder_id = ? AND a.kind = 'PV' AND a.valid_from <= ? AND (a.valid_until IS NULL OR a.valid_until > ?)""")
+                    .params(feeder.value(), Date.valueOf(firstDay), Date.valueOf(firstDay))
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+            SlotSeries[] history = history(feeder, slots.get(0));
+            inputs.add(new BankInputs.FeederInputs(feeder, limitsPerSlot("feeder_limit", "feeder_id", feeder.value(), slots), history[0],
+                    history[1], pv[0] == 0 ? 0 : (double) pv[1] / pv[0], storage, uncontrolled, Power.ofWatts(pv[0])));
+        }
+        return new BankInputs(bank, slots, bankLimits, inputs);
+    }
+
+    private List<FlowLimits> limitsPerSlot(String table, String key, String id, List<Slot> slots) {
+        record Row(LocalDate from, LocalDate until, FlowLimits limits) {
+        }
+        List<Row> rows = jdbc.sql("SELECT valid_from, valid_until, reverse_flow_limit_w, import_limit_w FROM " + table + " WHERE " + key
+                        + " = ? ORDER BY valid_from")
+                .param(id)
+                .query((rs, n) -> new Row(rs.getDate(1).toLocalDate(), rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate(),
+                        new FlowLimits(Power.ofWatts(rs.getLong(3)), Power.ofWatts(rs.getLong(4)))))
+                .list();
+        List<FlowLimits> perSlot = new ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            LocalDate day = slot.date();
+            perSlot.add(rows.stream().filter(r -> !r.from().isAfter(day) && (r.until() == null || r.until().isAfter(day)))
+                    .map(Row::limits).reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalStateException(table.replace('_', ' ') + " of " + id + ": none in force on " + day
+                            + "; add one to the region file and import it again")));
+        }
+        return perSlot;
+    }
+
+    /** Demand without our batteries, and PV, per slot over the last {@code historyDays} days before {@code until}. */
+    private SlotSeries[] history(FeederId feeder, Slot until) {
+        TreeMap<Slot, Double> load = new TreeMap<>();
+        TreeMap<Slot, Double> pv = new TreeMap<>();
+        Instant from = until.start().minus(Duration.ofDays(historyDays));
+        jdbc.sql("""
+                        SELECT slot_start, net_import_wh, coalesce(pv_wh, 0), coalesce(battery_charge_wh, 0) - coalesce(battery_discharge_wh, 0)
+                        FROM feeder_interval WHERE feeder_id = ? AND slot_start >= ? AND slot_start < ? AND net_import_wh IS NOT NULL
+                        ORDER BY slot_start""")
+                .params(feeder.value(), Timestamp.from(from), Timestamp.from(until.start()))
+                .query(rs -> {
+                    Slot slot = Slot.containing(rs.getTimestamp(1).toInstant());
+                    double pvWh = rs.getLong(3);
+                    load.put(slot, rs.getLong(2) + pvWh - rs.getLong(4));
+                    pv.put(slot, pvWh);
+                });
+        return new SlotSeries[] {new SlotSeries(feeder.value() + " demand", "Wh", load), new SlotSeries(feeder.value() + " pv", "Wh", pv)};
+    }
+
+    /** Each battery's last state of charge (%) within {@code socMaxAge}, keyed {@code siteId/deviceId}. */
+    private Map<String, Double> lastStateOfCharge(BankId bank, Instant now) {
+        Map<String, Double> soc = new HashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (r.site_id, r.device_id) r.site_id, r.device_id, r.value
+                        FROM telemetry_reading r JOIN site s ON s.id = r.site_id JOIN feeder f ON f.id = s.feeder_id
+                        WHERE f.bank_id = ? AND r.quantity = 'battery.soc' AND r.ts > ? AND r.ts <= ?
+                        ORDER BY r.site_id, r.device_id, r.ts DESC""")
+                .params(bank.value(), Timestamp.from(now.minus(socMaxAge)), Timestamp.from(now))
+                .query(rs -> {
+                    soc.put(rs.getString(1) + "/" + rs.getString(2), rs.getDouble(3));
+                });
+        return soc;
+    }
+}

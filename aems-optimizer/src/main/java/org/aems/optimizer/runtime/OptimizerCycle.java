@@ -1,0 +1,169 @@
+package org.aems.optimizer.runtime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.aems.core.alert.Alert;
+import org.aems.core.alert.AlertKind;
+import org.aems.core.alert.AlertSink;
+import org.aems.core.alert.Severity;
+import org.aems.core.grid.BankId;
+import org.aems.core.telemetry.Command;
+import org.aems.core.time.Slot;
+import org.aems.optimizer.dispatch.CommandStore;
+import org.aems.optimizer.dispatch.Dispatcher;
+import org.aems.optimizer.dispatch.PlanCommands;
+import org.aems.optimizer.jobs.BankJob;
+import org.aems.optimizer.jobs.JobQueue;
+import org.aems.optimizer.model.BankPlan;
+import org.aems.optimizer.model.BankProblem;
+import org.aems.optimizer.model.Planner;
+import org.aems.optimizer.plan.PlanStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One planning round (rolling horizon): queue a job per bank for the current slot, then solve banks in
+ * parallel until the queue is empty — together with any other optimizer instance on the same database.
+ * Each bank's plan runs from the current slot to the end of tomorrow, is stored as a new version, and its
+ * first slot is dispatched as setpoints valid until that slot ends.
+ */
+public final class OptimizerCycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OptimizerCycle.class);
+
+    private final BankInputsQuery inputs;
+    private final ProblemBuilder builder;
+    private final Planner planner;
+    private final PlanStore plans;
+    private final JobQueue jobs;
+    private final CommandStore commands;
+    private final Optional<Dispatcher> dispatcher;
+    private final AlertSink alerts;
+    private final OptimizerSettings settings;
+    private final ExecutorService pool;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final Timer bankTimer;
+    private final Map<BankId, BankPlan> lastPlans = new ConcurrentHashMap<>();
+    private volatile Instant lastRound;
+
+    public OptimizerCycle(BankInputsQuery inputs, ProblemBuilder builder, Planner planner, PlanStore plans, JobQueue jobs,
+                          CommandStore commands, Optional<Dispatcher> dispatcher, AlertSink alerts, OptimizerSettings settings,
+                          ExecutorService pool, MeterRegistry metrics, Clock clock) {
+        this.inputs = inputs;
+        this.builder = builder;
+        this.planner = planner;
+        this.plans = plans;
+        this.jobs = jobs;
+        this.commands = commands;
+        this.dispatcher = dispatcher;
+        this.alerts = alerts;
+        this.settings = settings;
+        this.pool = pool;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.bankTimer = Timer.builder("aems.optimizer.bank").description("Building, solving, storing and dispatching one bank's plan")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+    }
+
+    /** The result of one round in this instance. */
+    public record Round(Slot slot, int enqueued, int planned, int failed, Duration took) {
+    }
+
+    /** Plans every bank for the slot under way. Blocks until this instance finds no job left. */
+    public Round run() {
+        Instant started = clock.instant();
+        Slot slot = Slot.containing(started);
+        List<BankId> banks = inputs.banks(slot.date());
+        int enqueued = jobs.enqueue(banks, slot, started);
+        AtomicInteger planned = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        List<Callable<Void>> workers = new ArrayList<>();
+        for (int w = 0; w < settings.workers(); w++) {
+            workers.add(() -> {
+                Optional<BankJob> job;
+                while ((job = jobs.claim(clock.instant())).isPresent()) {
+                    (plan(job.get()) ? planned : failed).incrementAndGet();
+                }
+                return null;
+            });
+        }
+        try {
+            for (Future<Void> f : pool.invokeAll(workers)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.error("an optimizer worker failed: {}", e.getCause().getMessage(), e.getCause());
+        }
+        Round round = new Round(slot, enqueued, planned.get(), failed.get(), Duration.between(started, clock.instant()));
+        lastRound = clock.instant();
+        log.info("optimizer round for slot {}: {} banks queued, {} planned here, {} failed, {} ms", slot, banks.size(), round.planned(),
+                round.failed(), round.took().toMillis());
+        return round;
+    }
+
+    /** When this instance last finished a round (for health). */
+    public Optional<Instant> lastRound() {
+        return Optional.ofNullable(lastRound);
+    }
+
+    private boolean plan(BankJob job) {
+        Timer.Sample sample = Timer.start(metrics);
+        Instant now = clock.instant();
+        try {
+            List<Slot> horizon = horizon(job.slot());
+            BankInputs known = inputs.load(job.bank(), horizon, now, commands.sitesNotFollowingSince(now.minus(settings.notFollowingFor())));
+            BankProblem problem = builder.build(known);
+            BankPlan plan = planner.plan(problem, Optional.ofNullable(lastPlans.get(job.bank())));
+            lastPlans.put(job.bank(), plan);
+            long id = plans.save(plan, jobs.worker(), now);
+            int sent = 0;
+            if (dispatcher.isPresent()) {
+                List<Command> setpoints = PlanCommands.forSlot(problem, plan, 0, now);
+                sent = dispatcher.get().dispatch(setpoints, "optimizer", Optional.of(job.bank().value()));
+            }
+            jobs.done(job, id, clock.instant());
+            Counter.builder("aems.optimizer.plans").tag("source", plan.source().name()).register(metrics).increment();
+            log.info("bank {} slot {}: plan {} ({}, {} slots, objective {} yen, {} breaches, {} ms), {} setpoints sent, {} batteries left alone",
+                    job.bank(), job.slot(), id, plan.source(), horizon.size(), plan.objective().amount().toBigInteger(),
+                    plan.breaches().size(), plan.solveTime().toMillis(), sent,
+                    known.feeders().stream().mapToInt(f -> f.uncontrolled().size()).sum());
+            return true;
+        } catch (RuntimeException e) {
+            String message = "bank %s, slot %s: no plan could be made (attempt %d): %s".formatted(job.bank(), job.slot(), job.attempts(),
+                    e.getMessage());
+            log.error(message, e);
+            alerts.raise(new Alert(AlertKind.OPTIMIZER_FALLBACK, Severity.WARNING, job.bank().value(), message, clock.instant()));
+            jobs.failed(job, String.valueOf(e.getMessage()), clock.instant());
+            return false;
+        } finally {
+            sample.stop(bankTimer);
+        }
+    }
+
+    /** From the slot under way to the end of tomorrow (JST), so the day-ahead plan made at 12:00 covers all of the next day. */
+    static List<Slot> horizon(Slot first) {
+        Slot last = Slot.of(first.date().plusDays(1), Slot.SLOTS_PER_DAY);
+        List<Slot> slots = new ArrayList<>();
+        for (Slot s = first; s.compareTo(last) <= 0; s = s.next()) {
+            slots.add(s);
+        }
+        return slots;
+    }
+}

@@ -1,0 +1,31 @@
+package org.aems.optimizer.runtime;
+
+import java.time.Duration;
+
+/**
+ * The optimizer role (prefix {@code aems.optimizer}).
+ *
+ * @param enabled          plan and dispatch in this instance (default off; the embedded default turns it on)
+ * @param workers          banks solved in parallel by this instance (default: the number of cores)
+ * @param delay            how long after a slot begins its plan is made, so the boundary's readings are in
+ * @param solveTimeLimit   per bank; then the last plan or the baseline is published and an alert raised
+ * @param socMaxAge        a battery whose state of charge is older than this is left in its default mode
+ * @param historyDays      feeder history the forecasts learn from
+ * @param notFollowingFor  a site that refused or ignored a command is planned around for this long
+ * @param lease            a job claimed longer ago than this is taken over (its worker died)
+ * @param dispatch         send the plans' setpoints to the gateways (off: plan only, e.g. shadow mode)
+ */
+public record OptimizerSettings(boolean enabled, int workers, Duration delay, Duration solveTimeLimit, Duration socMaxAge,
+                                int historyDays, Duration notFollowingFor, Duration lease, Boolean dispatch) {
+
+    public OptimizerSettings {
+        workers = workers <= 0 ? Runtime.getRuntime().availableProcessors() : workers;
+        delay = delay == null ? Duration.ofSeconds(60) : delay;
+        solveTimeLimit = solveTimeLimit == null ? Duration.ofSeconds(20) : solveTimeLimit;
+        socMaxAge = socMaxAge == null ? Duration.ofMinutes(15) : socMaxAge;
+        historyDays = historyDays <= 0 ? 28 : historyDays;
+        notFollowingFor = notFollowingFor == null ? Duration.ofHours(2) : notFollowingFor;
+        lease = lease == null ? Duration.ofMinutes(5) : lease;
+        dispatch = dispatch == null || dispatch;
+    }
+}

@@ -1,0 +1,229 @@
+package org.aems.optimizer.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.aems.core.alert.Alert;
+import org.aems.core.alert.AlertKind;
+import org.aems.core.alert.AlertSink;
+import org.aems.core.grid.BankId;
+import org.aems.core.time.Slot;
+import org.aems.ingest.registry.RegistryStore;
+import org.aems.ingest.store.TimescaleDbMigration;
+import org.aems.optimizer.dispatch.CommandStatus;
+import org.aems.optimizer.dispatch.CommandStore;
+import org.aems.optimizer.dispatch.DispatchSettings;
+import org.aems.optimizer.dispatch.DispatchedCommand;
+import org.aems.optimizer.dispatch.Dispatcher;
+import org.aems.optimizer.forecast.ClearSkyPvForecaster;
+import org.aems.optimizer.forecast.ProfileForecaster;
+import org.aems.optimizer.jobs.JobQueue;
+import org.aems.optimizer.model.AggregatingSolver;
+import org.aems.optimizer.model.BankSolver;
+import org.aems.optimizer.model.BaselinePlanner;
+import org.aems.optimizer.model.Penalties;
+import org.aems.optimizer.model.Planner;
+import org.aems.optimizer.plan.PlanStore;
+import org.aems.optimizer.plan.StoredPlan;
+import org.aems.simulators.BundledRegions;
+import org.aems.simulators.Simulation;
+import org.aems.simulators.SimulationSettings;
+import org.aems.simulators.fault.FaultRates;
+import org.aems.simulators.site.PhysicsOptions;
+import org.aems.simulators.weather.Sky;
+import org.aems.testing.TestInfrastructure;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A planning round on the demo region: registry and feeder history in PostgreSQL, batteries reporting their
+ * state of charge, real simulated gateways answering the setpoints over the real broker. #5
+ */
+class OptimizerCycleIT {
+
+    private static final BankId BANK = BankId.of("odw-east-b1");
+    private static final List<AlertKind> raised = new ArrayList<>();
+    private static DataSource dataSource;
+    private static JdbcClient jdbc;
+    private static Simulation simulation;
+    private static Dispatcher dispatcher;
+    private static ExecutorService pool;
+    private static OptimizerCycle cycle;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(TestInfrastructure.freshDatabase());
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").javaMigrations(new TimescaleDbMigration()).load().migrate();
+        dataSource = ds;
+        jdbc = JdbcClient.create(ds);
+        Instant now = Instant.now();
+        new RegistryStore(ds).importRegion(BundledRegions.scenario("demo").region(), now);
+        writeFeederHistory(Slot.containing(now), 7);
+        // Every battery but demo-005's reports its state of charge; demo-002 refused a command an hour ago.
+        jdbc.sql("""
+                        INSERT INTO telemetry_reading (site_id, device_id, quantity, ts, value, message_id, received_at)
+                        SELECT site_id, device_id, 'battery.soc', ?, 50, 'it', ? FROM asset WHERE kind = 'BATTERY' AND site_id <> 'demo-005'""")
+                .params(Timestamp.from(now.minusSeconds(60)), Timestamp.from(now)).update();
+        jdbc.sql("""
+                        INSERT INTO dispatch_command (command_id, site_id, device_id, action, setpoint_w, valid_from, valid_until, issued_at,
+                                                      issued_by, status, reason)
+                        VALUES ('old-1', 'demo-002', 'bat-1', 'SET_POWER', 9000, ?, ?, ?, 'optimizer', 'REJECTED', 'above rating')""")
+                .params(Timestamp.from(now.minusSeconds(3600)), Timestamp.from(now.minusSeconds(1800)), Timestamp.from(now.minusSeconds(3600)))
+                .update();
+
+        String url = TestInfrastructure.mqttUrl();
+        simulation = new Simulation(BundledRegions.scenario("demo"), new SimulationSettings(url, 0, Duration.ofSeconds(2), 1, now, 7, 0,
+                FaultRates.NONE, Optional.empty(), Optional.of(Sky.CLEAR), PhysicsOptions.DEFAULT), Clock.systemUTC());
+        simulation.start();
+        CommandStore commands = new CommandStore(ds);
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        dispatcher = new Dispatcher(commands, new DispatchSettings(url, "cycle-it-" + System.nanoTime(), null, null, "",
+                Duration.ofSeconds(10), Duration.ofMillis(300)), metrics, Clock.systemUTC());
+        dispatcher.start();
+        await().atMost(Duration.ofSeconds(15)).until(dispatcher::connected);
+        AlertSink alerts = new AlertSink() {
+            @Override
+            public void raise(Alert alert) {
+                raised.add(alert.kind());
+            }
+
+            @Override
+            public void resolve(AlertKind kind, String subject, Instant at) {
+            }
+        };
+        OptimizerSettings settings = new OptimizerSettings(true, 2, null, Duration.ofSeconds(20), null, 7, null, null, true);
+        AggregatingSolver solver = new AggregatingSolver(new BankSolver("GLOP", settings.solveTimeLimit()));
+        pool = Executors.newFixedThreadPool(2);
+        cycle = new OptimizerCycle(new BankInputsQuery(ds, settings.socMaxAge(), settings.historyDays()),
+                new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(), TimeOfDayPrices.DEFAULT, Penalties.DEFAULT),
+                new Planner(p -> solver.solve(p).map(AggregatingSolver.Result::plan), new BaselinePlanner(), alerts, Clock.systemUTC()),
+                new PlanStore(ds), new JobQueue(ds, "cycle-it", settings.lease()), commands, Optional.of(dispatcher), alerts, settings, pool,
+                metrics, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+        if (simulation != null) {
+            simulation.close();
+        }
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRoundPlansTheBankToTheEndOfTomorrowStoresItAndTheGatewaysAcceptItsSetpoints() {
+        OptimizerCycle.Round round = cycle.run();
+
+        assertThat(round.planned()).isEqualTo(2); // the demo's two banks
+        assertThat(round.failed()).isZero();
+        assertThat(raised).isEmpty();
+        StoredPlan plan = new PlanStore(dataSource).latest(BANK).orElseThrow();
+        Slot first = round.slot();
+        int horizon = (int) first.until(Slot.of(first.date().plusDays(1), 48)) + 1;
+        assertThat(plan.firstSlot()).isEqualTo(first.start());
+        assertThat(plan.slotCount()).isEqualTo(horizon);
+        assertThat(plan.source()).isEqualTo("OPTIMAL");
+        // The bank total and each of its feeders, every slot.
+        long feeders = jdbc.sql("SELECT count(*) FROM feeder WHERE bank_id = ?").param(BANK.value()).query(Long.class).single();
+        assertThat(plan.slots()).hasSize((int) (feeders + 1) * horizon);
+        assertThat(jdbc.sql("SELECT status || ':' || plan_id FROM optimizer_job WHERE bank_id = ?").param(BANK.value())
+                .query(String.class).single()).isEqualTo("DONE:" + plan.id());
+
+        List<DispatchedCommand> sent = new CommandStore(dataSource).page(Optional.empty(), Optional.empty(), 0, 100).stream()
+                .filter(c -> c.issuedBy().equals("optimizer") && !c.command().commandId().equals("old-1")).toList();
+        long expected = jdbc.sql("SELECT count(*) FROM asset WHERE kind = 'BATTERY' AND curtailable AND site_id NOT IN ('demo-002', 'demo-005')")
+                .query(Long.class).single();
+        // Every dispatchable battery but demo-002's (it refused lately) and demo-005's (no state of charge).
+        assertThat(expected).isGreaterThan(5);
+        assertThat(sent).hasSize((int) expected);
+        assertThat(sent).extracting(c -> c.command().siteId().value()).doesNotContain("demo-002", "demo-005");
+        assertThat(sent).allSatisfy(c -> {
+            assertThat(c.command().validFrom()).isEqualTo(first.start());
+            assertThat(c.command().validUntil()).isEqualTo(first.end());
+            assertThat(c.bank().orElseThrow()).isIn("odw-east-b1", "odw-east-b2");
+        });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(new CommandStore(dataSource)
+                .page(Optional.empty(), Optional.of(CommandStatus.ACCEPTED), 0, 100)).hasSize(sent.size()));
+    }
+
+    @Test
+    void twoWorkersShareTheQueueAndEachBankIsClaimedOnce() throws Exception {
+        Slot slot = Slot.containing(Instant.now()).next();
+        List<BankId> banks = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            banks.add(BankId.of("bank-q-" + i));
+        }
+        JobQueue a = new JobQueue(dataSource, "worker-a", Duration.ofMinutes(5));
+        JobQueue b = new JobQueue(dataSource, "worker-b", Duration.ofMinutes(5));
+        assertThat(a.enqueue(banks, slot, Instant.now())).isEqualTo(40);
+        assertThat(b.enqueue(banks, slot, Instant.now())).isZero();
+
+        List<String> claimedByA = new ArrayList<>();
+        List<String> claimedByB = new ArrayList<>();
+        Thread ta = new Thread(() -> claimAll(a, claimedByA));
+        Thread tb = new Thread(() -> claimAll(b, claimedByB));
+        ta.start();
+        tb.start();
+        ta.join();
+        tb.join();
+
+        assertThat(claimedByA.size() + claimedByB.size()).isEqualTo(40);
+        List<String> all = new ArrayList<>(claimedByA);
+        all.addAll(claimedByB);
+        assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(banks.stream().map(BankId::value).toList());
+        assertThat(claimedByA).isNotEmpty();
+        assertThat(claimedByB).isNotEmpty();
+    }
+
+    /** Claims until the queue is empty, like a worker that solves each bank in ~5 ms (and never finishes: the lease holds them). */
+    private static void claimAll(JobQueue queue, List<String> claimed) {
+        Optional<org.aems.optimizer.jobs.BankJob> job;
+        while ((job = queue.claim(Instant.now())).isPresent()) {
+            claimed.add(job.get().bank().value());
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Sunny demo days: evening peak, midday PV, one row per feeder and slot like the rollup writes. */
+    private static void writeFeederHistory(Slot now, int days) {
+        List<Object[]> rows = new ArrayList<>();
+        for (String feeder : List.of("f1", "f2", "f3")) {
+            for (Slot s = Slot.of(now.date().minusDays(days), 1); s.compareTo(now) < 0; s = s.next()) {
+                double hour = (s.index() - 0.5) / 2;
+                double load = 20_000 + 15_000 * Math.exp(-Math.pow(hour - 19, 2) / 6);
+                double pv = 40_000 * Math.max(0, Math.cos((hour - 12) / 7 * Math.PI / 2));
+                long net = Math.round(load - pv);
+                rows.add(new Object[] {feeder, Timestamp.from(s.start()), java.sql.Date.valueOf(s.date()), s.index(), Math.max(0, net),
+                        Math.max(0, -net), net, Math.round(pv), Timestamp.from(Instant.now())});
+            }
+        }
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("""
+                INSERT INTO feeder_interval (feeder_id, slot_start, slot_date, slot_index, import_wh, export_wh, net_import_wh, pv_wh,
+                                             site_count, sites_reporting, computed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 20, 20, ?)""", rows);
+    }
+}
