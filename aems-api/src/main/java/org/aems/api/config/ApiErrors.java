@@ -30,6 +30,11 @@ class ApiErrors {
         return problem(HttpStatus.NOT_FOUND, "SITE_NOT_FOUND", e.getMessage());
     }
 
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.reason(), e.getMessage());
+    }
+
     @ExceptionHandler(RegionFileException.class)
     ProblemDetail invalidRegion(RegionFileException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_REGION_FILE",

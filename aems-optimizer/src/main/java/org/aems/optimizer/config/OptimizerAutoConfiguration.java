@@ -49,7 +49,7 @@ import org.springframework.core.env.Environment;
  * through the job table, plans stored, setpoints dispatched, with health and metrics. The tables come with
  * this module's Flyway migrations (V10, V11), which the application's {@code classpath:db/migration} finds.
  */
-@AutoConfiguration(afterName = "org.aems.ingest.config.StorageAutoConfiguration")
+@AutoConfiguration(after = PlanRecordsAutoConfiguration.class, afterName = "org.aems.ingest.config.StorageAutoConfiguration")
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnProperty(prefix = "aems.optimizer", name = "enabled", havingValue = "true")
 public class OptimizerAutoConfiguration {
@@ -59,25 +59,12 @@ public class OptimizerAutoConfiguration {
         return Binder.get(environment).bindOrCreate("aems.optimizer", OptimizerSettings.class);
     }
 
-    @Bean
-    CommandStore commandStore(DataSource dataSource) {
-        return new CommandStore(dataSource);
-    }
-
-    @Bean
-    PlanStore planStore(DataSource dataSource) {
-        return new PlanStore(dataSource);
-    }
-
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "aems.optimizer", name = "dispatch", havingValue = "true", matchIfMissing = true)
     Dispatcher dispatcher(Environment environment, CommandStore store, ObjectProvider<MeterRegistry> metrics, Clock clock)
             throws MqttException {
-        Binder binder = Binder.get(environment);
-        DispatchSettings bound = binder.bindOrCreate("aems.optimizer.dispatch", DispatchSettings.class);
-        String clientId = binder.bind("aems.optimizer.dispatch.client-id", String.class).orElseGet(() -> "aems-dispatch-" + host());
-        Dispatcher dispatcher = new Dispatcher(store, new DispatchSettings(bound.url(), clientId, bound.username(), bound.password(),
-                bound.sharedGroup(), bound.ackTimeout(), bound.sweepInterval()), metrics.getIfAvailable(SimpleMeterRegistry::new), clock);
+        DispatchSettings settings = Binder.get(environment).bindOrCreate("aems.optimizer.dispatch", DispatchSettings.class);
+        Dispatcher dispatcher = new Dispatcher(store, settings, metrics.getIfAvailable(SimpleMeterRegistry::new), clock);
         dispatcher.start();
         return dispatcher;
     }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * How the dispatcher reaches the gateways (prefix {@code aems.optimizer.dispatch}).
  *
  * @param url           broker URI, e.g. tcp://127.0.0.1:1883
- * @param clientId      unique per optimizer instance
+ * @param clientId      unique per optimizer instance; default aems-dispatch-{host name}
  * @param sharedGroup   acknowledgements are read through this shared subscription, so N optimizer instances
  *                      split them and each is recorded once (any instance can record any command's answer)
  * @param ackTimeout    a SENT command without an answer for this long becomes NO_ACK (the protocol gives
@@ -19,12 +19,20 @@ public record DispatchSettings(String url, String clientId, String username, Str
 
     public DispatchSettings {
         Objects.requireNonNull(url, "aems.optimizer.dispatch.url must be set, e.g. tcp://127.0.0.1:1883");
-        Objects.requireNonNull(clientId, "aems.optimizer.dispatch.client-id must be set");
+        clientId = clientId == null ? "aems-dispatch-" + host() : clientId;
         sharedGroup = sharedGroup == null ? "aems-dispatch" : sharedGroup;
         ackTimeout = ackTimeout == null ? Duration.ofSeconds(30) : ackTimeout;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
         if (ackTimeout.isNegative() || ackTimeout.isZero() || sweepInterval.isNegative() || sweepInterval.isZero()) {
             throw new IllegalArgumentException("aems.optimizer.dispatch.ack-timeout and sweep-interval must be positive");
+        }
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "local";
         }
     }
 

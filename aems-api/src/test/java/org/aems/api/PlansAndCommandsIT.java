@@ -1,0 +1,138 @@
+package org.aems.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.aems.core.time.Slot;
+import org.aems.testing.TestInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Plans and commands through the API, with the optimizer role switched on against the real broker and database. #5 */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMetrics
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlansAndCommandsIT {
+
+    static final String PREFIX = "plan" + UUID.randomUUID().toString().substring(0, 6);
+    static final Slot SLOT = Slot.parse("2026-05-12#25"); // 12:00-12:30 JST
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+    HttpJson http;
+    long planId;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("aems.embedded.enabled", () -> "false");
+        registry.add("aems.simulator.enabled", () -> "false");
+        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
+        registry.add("aems.ingest.mqtt.url", TestInfrastructure::mqttUrl);
+        registry.add("aems.ingest.mqtt.client-id", () -> PREFIX + "-ingest");
+        registry.add("aems.ingest.mqtt.shared-group", () -> PREFIX);
+        registry.add("aems.optimizer.enabled", () -> "true");
+        registry.add("aems.optimizer.dispatch.client-id", () -> PREFIX + "-dispatch");
+        registry.add("aems.optimizer.dispatch.shared-group", () -> PREFIX);
+    }
+
+    @BeforeAll
+    void seed() {
+        http = new HttpJson("http://localhost:" + port);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Timestamp start = Timestamp.from(SLOT.start());
+        planId = jdbc.sql("""
+                        INSERT INTO plan_version (bank_id, first_slot, slot_count, source, objective_yen, solve_ms, breaches, limit_events,
+                                                  created_at, created_by)
+                        VALUES ('b1', ?, 1, 'OPTIMAL', 1234.5678, 42, 1, CAST(? AS jsonb), ?, 'it') RETURNING id""")
+                .params(start, "[{\"where\":\"feeder f1\",\"kind\":\"REVERSE_FLOW\",\"outcome\":\"BREACHED\",\"excessWh\":1500}]",
+                        Timestamp.from(Instant.now()))
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO plan_slot VALUES (?, 'f1', ?, -75000, 12500, 0, 1500), (?, '', ?, -75000, 12500, 0, 1500)")
+                .params(planId, start, planId, start).update();
+        jdbc.sql("""
+                        INSERT INTO dispatch_command (command_id, site_id, device_id, action, setpoint_w, valid_from, valid_until, issued_at,
+                                                      issued_by, bank_id, status, reason, sent_at, acked_at)
+                        VALUES ('cmd-1', ?, 'bat-1', 'SET_POWER', 2500, ?, ?, ?, 'optimizer', 'b1', 'REJECTED',
+                                'setpoint 2500 W above the battery''s 2000 W charge rating', ?, ?)""")
+                .params(PREFIX + "-a", start, Timestamp.from(SLOT.end()), start, start, start).update();
+    }
+
+    @Test
+    void aPlanVersionShowsItsSlotsInJstAndKwhAndWhyALimitWasBreached() {
+        JsonNode plan = http.get("/api/v1/banks/b1/plans/latest").json();
+
+        assertThat(plan.get("id").asLong()).isEqualTo(planId);
+        assertThat(plan.get("firstSlot").asString()).isEqualTo("2026-05-12T12:00:00+09:00");
+        assertThat(plan.get("objectiveYen").decimalValue()).isEqualByComparingTo("1234.5678");
+        assertThat(plan.get("limitEvents").get(0).get("outcome").asString()).isEqualTo("BREACHED");
+        JsonNode feeder = plan.get("slots").get(1);
+        assertThat(feeder.get("feeder").asString()).isEqualTo("f1");
+        assertThat(feeder.get("slot").asString()).isEqualTo("2026-05-12#25");
+        assertThat(feeder.get("netKwh").decimalValue()).isEqualByComparingTo("-75");
+        assertThat(feeder.get("storageKwh").decimalValue()).isEqualByComparingTo("12.5");
+        assertThat(http.get("/api/v1/banks/b1/plans").json().get(0).get("slots")).isEmpty();
+    }
+
+    @Test
+    void aPlanExportsAsCsvOneRowPerFeederAndSlot() {
+        HttpJson.Response csv = http.get("/api/v1/plans/" + planId + "/csv");
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body().lines()).containsExactly(
+                "bank,plan,feeder,date,slot,start_jst,net_kwh,storage_kwh,ev_kwh,curtailed_kwh",
+                "b1," + planId + ",,2026-05-12,25,2026-05-12T12:00+09:00,-75.000,12.500,0.000,1.500",
+                "b1," + planId + ",f1,2026-05-12,25,2026-05-12T12:00+09:00,-75.000,12.500,0.000,1.500");
+    }
+
+    @Test
+    void aBankWithoutPlansAndAnUnknownCommandAreProblemsThatSaySo() {
+        HttpJson.Response plan = http.get("/api/v1/banks/nowhere/plans/latest");
+        assertThat(plan.status()).isEqualTo(404);
+        assertThat(plan.json().get("reason").asString()).isEqualTo("PLAN_NOT_FOUND");
+        assertThat(plan.json().get("detail").asString()).startsWith("bank 'nowhere' has no plan yet");
+
+        HttpJson.Response command = http.get("/api/v1/commands/cmd-404");
+        assertThat(command.status()).isEqualTo(404);
+        assertThat(command.json().get("reason").asString()).isEqualTo("COMMAND_NOT_FOUND");
+    }
+
+    @Test
+    void commandsAreListedPerSiteAndStatusWithTheGatewaysReason() {
+        JsonNode page = http.get("/api/v1/commands?site=" + PREFIX + "-a&status=REJECTED").json();
+
+        assertThat(page.get("total").asInt()).isEqualTo(1);
+        JsonNode command = page.get("commands").get(0);
+        assertThat(command.get("commandId").asString()).isEqualTo("cmd-1");
+        assertThat(command.get("reason").asString()).isEqualTo("setpoint 2500 W above the battery's 2000 W charge rating");
+        assertThat(command.get("validFrom").asString()).isEqualTo("2026-05-12T12:00:00+09:00");
+        assertThat(http.get("/api/v1/commands?status=ACCEPTED").json().get("total").asInt()).isZero();
+
+        HttpJson.Response bad = http.get("/api/v1/commands?status=LOST");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("reason").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(bad.json().get("detail").asString()).contains("'status'").contains("LOST");
+    }
+
+    @Test
+    void healthShowsTheOptimizerAndItsDispatchLink() {
+        JsonNode optimizer = http.get("/actuator/health").json().path("components").path("optimizer");
+
+        assertThat(optimizer.path("details").path("dispatch").asString()).isIn("connected", "broker unreachable");
+        assertThat(optimizer.path("details").path("lastRound").asString()).isNotEmpty();
+    }
+}

@@ -1,0 +1,27 @@
+package org.aems.optimizer.config;
+
+import javax.sql.DataSource;
+import org.aems.optimizer.dispatch.CommandStore;
+import org.aems.optimizer.plan.PlanStore;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Plans and commands as records, whether or not this instance plans: an API node of a cluster shows what
+ * the optimizer instances decided and sent.
+ */
+@AutoConfiguration(afterName = "org.aems.ingest.config.StorageAutoConfiguration")
+@ConditionalOnBean(DataSource.class)
+public class PlanRecordsAutoConfiguration {
+
+    @Bean
+    CommandStore commandStore(DataSource dataSource) {
+        return new CommandStore(dataSource);
+    }
+
+    @Bean
+    PlanStore planStore(DataSource dataSource) {
+        return new PlanStore(dataSource);
+    }
+}
