@@ -87,7 +87,7 @@ public final class BankModel implements AutoCloseable {
             objective.setCoefficient(bankExport[t], -yen(problem.sale().get(t)));
             objective.setCoefficient(bankReverseBreach[t], yen(p.limitBreach()));
             objective.setCoefficient(bankImportBreach[t], yen(p.limitBreach()));
-            if (problem.plan().isPresent()) {
+            if (problem.plan().isPresent() && t < problem.plan().get().size()) {
                 MPVariable over = solver.makeNumVar(0, INF, "plan_over_" + t);
                 MPVariable under = solver.makeNumVar(0, INF, "plan_under_" + t);
                 double planned = kwh(problem.plan().get().get(t));

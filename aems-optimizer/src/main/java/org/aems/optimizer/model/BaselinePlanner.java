@@ -49,7 +49,7 @@ public final class BaselinePlanner {
             Slot slot = problem.slots().get(t);
             cost += breach(events, problem.bank().value(), slot, -net, limitOut, LimitKind.REVERSE_FLOW, p)
                     + breach(events, problem.bank().value(), slot, net, limitIn, LimitKind.IMPORT, p);
-            if (problem.plan().isPresent()) {
+            if (problem.plan().isPresent() && t < problem.plan().get().size()) {
                 cost += Math.abs(net - BankModel.kwh(problem.plan().get().get(t))) * BankModel.yen(p.planDeviation());
             }
         }

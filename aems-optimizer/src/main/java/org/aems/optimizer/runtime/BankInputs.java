@@ -44,8 +44,19 @@ public record BankInputs(BankId bank, List<Slot> slots, List<FlowLimits> bankLim
         }
     }
 
+    /** The share of a battery's capacity a plan must leave in it at the end of the horizon (or what it holds now, if less). */
+    public static final double RESERVE = 0.3;
+
+    /**
+     * What a battery must still hold when the horizon ends: the reserve, or what it holds now if that is less,
+     * so a plan neither empties batteries for free nor forces a low battery to charge at any price.
+     */
+    public static Energy endTarget(Energy stored, Energy capacity) {
+        return Energy.min(stored, Energy.ofWattHours(Math.round(capacity.wattHours() * RESERVE)));
+    }
+
     /** Energy of one slot from kWh as doubles (forecasts), rounded to whole Wh. */
-    static Energy wh(double wattHours) {
+    public static Energy wh(double wattHours) {
         return Energy.ofWattHours(Math.round(wattHours));
     }
 }

@@ -89,8 +89,7 @@ public final class BankInputsQuery {
                             Energy stored = Energy.ofWattHours(Math.round(capacity * Math.min(100, Math.max(0, percent)) / 100));
                             storage.add(new StorageUnit(id, Energy.ofWattHours(capacity), Power.ofWatts(rs.getLong(5)),
                                     Power.ofWatts(rs.getLong(6)), Efficiency.of(rs.getDouble(7)), Efficiency.of(rs.getDouble(8)), stored,
-                                    // Hand the next horizon what this one found, so a plan does not empty batteries for free.
-                                    stored));
+                                    BankInputs.endTarget(stored, Energy.ofWattHours(capacity))));
                         }
                     });
             long[] pv = jdbc.sql("""

@@ -129,7 +129,7 @@ public final class OptimizerCycle {
         try {
             List<Slot> horizon = horizon(job.slot());
             BankInputs known = inputs.load(job.bank(), horizon, now, commands.sitesNotFollowingSince(now.minus(settings.notFollowingFor())));
-            BankProblem problem = builder.build(known);
+            BankProblem problem = builder.build(known, Optional.empty());
             BankPlan plan = planner.plan(problem, Optional.ofNullable(lastPlans.get(job.bank())));
             lastPlans.put(job.bank(), plan);
             long id = plans.save(plan, jobs.worker(), now);
@@ -158,7 +158,7 @@ public final class OptimizerCycle {
     }
 
     /** From the slot under way to the end of tomorrow (JST), so the day-ahead plan made at 12:00 covers all of the next day. */
-    static List<Slot> horizon(Slot first) {
+    public static List<Slot> horizon(Slot first) {
         Slot last = Slot.of(first.date().plusDays(1), Slot.SLOTS_PER_DAY);
         List<Slot> slots = new ArrayList<>();
         for (Slot s = first; s.compareTo(last) <= 0; s = s.next()) {

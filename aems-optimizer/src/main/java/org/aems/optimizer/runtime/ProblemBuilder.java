@@ -35,7 +35,11 @@ public final class ProblemBuilder {
         this.penalties = penalties;
     }
 
-    public BankProblem build(BankInputs inputs) {
+    /**
+     * @param submitted the bank's submitted plan (net import per slot) for the first slots of the horizon, if any:
+     *                  the model then pays for deviating from it (imbalance)
+     */
+    public BankProblem build(BankInputs inputs, Optional<List<Energy>> submitted) {
         List<Slot> slots = inputs.slots();
         Slot issuedAt = slots.get(0);
         List<FeederProblem> feeders = new ArrayList<>();
@@ -56,7 +60,7 @@ public final class ProblemBuilder {
             feeders.add(new FeederProblem(f.id(), f.limits(), baseNet, curtailable, f.storage(), List.of()));
         }
         return new BankProblem(inputs.bank(), slots, inputs.bankLimits(), feeders, slots.stream().map(prices::purchase).toList(),
-                slots.stream().map(prices::sale).toList(), Optional.empty(), penalties);
+                slots.stream().map(prices::sale).toList(), submitted, penalties);
     }
 
     /** One value per horizon slot, from the day-ahead forecast of each day the horizon touches. */

@@ -1,0 +1,252 @@
+package org.aems.optimizer.eval;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.aems.core.alert.Alert;
+import org.aems.core.alert.AlertKind;
+import org.aems.core.alert.AlertSink;
+import org.aems.core.grid.Bank;
+import org.aems.core.grid.BankId;
+import org.aems.core.grid.Feeder;
+import org.aems.core.time.Slot;
+import org.aems.core.unit.Energy;
+import org.aems.optimizer.dispatch.PlanCommands;
+import org.aems.optimizer.forecast.ClearSkyPvForecaster;
+import org.aems.optimizer.forecast.ProfileForecaster;
+import org.aems.optimizer.model.AggregatingSolver;
+import org.aems.optimizer.model.BankPlan;
+import org.aems.optimizer.model.BankProblem;
+import org.aems.optimizer.model.BankSolver;
+import org.aems.optimizer.model.BaselinePlanner;
+import org.aems.optimizer.model.FeederProblem;
+import org.aems.optimizer.model.Penalties;
+import org.aems.optimizer.model.Planner;
+import org.aems.optimizer.runtime.BankInputs;
+import org.aems.optimizer.runtime.OptimizerCycle;
+import org.aems.optimizer.runtime.ProblemBuilder;
+import org.aems.optimizer.runtime.TimeOfDayPrices;
+import org.aems.simulators.BundledRegions;
+import org.aems.simulators.region.RegionModel;
+import org.aems.simulators.scenario.Scenario;
+import org.aems.simulators.site.PhysicsOptions;
+import org.aems.simulators.weather.Sky;
+import org.aems.simulators.weather.Weather;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Issue #5's evaluation: simulated days of a region in closed loop (simulated meters and batteries → the
+ * runtime's forecasts and problem builder → the planner → setpoint commands → the simulated devices), for the
+ * optimizer and for the baseline (the simulator's own self-consumption, unchanged), every KPI from the
+ * simulator's ground truth. Prints one table per day and policy, and the share of the gap to a
+ * perfect-foresight solve that the optimizer closes. docs/benchmarks.md has the command and figures.
+ */
+@Command(name = "aems-evaluate", mixinStandardHelpOptions = true,
+        description = "Closed-loop evaluation of the optimizer against the rule-based baseline on simulated days.")
+public final class ClosedLoopEvaluation implements Callable<Integer> {
+
+    @Option(names = "--region", defaultValue = "odawara", description = "bundled region or file (default: ${DEFAULT-VALUE})")
+    String region;
+
+    @Option(names = "--sites", defaultValue = "0", description = "first N sites only (0 = all)")
+    int sites;
+
+    @Option(names = "--seed", defaultValue = "20261123", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--warmup-days", defaultValue = "14", description = "days played before each day, as forecast history (default: ${DEFAULT-VALUE})")
+    int warmupDays;
+
+    @Option(names = "--day", split = ",", description = "DATE:SKY days to evaluate (default: a sunny spring Sunday, a rainy June "
+            + "weekday, a winter weekday)")
+    List<String> days = List.of("2026-05-10:CLEAR", "2026-06-17:RAIN", "2026-01-21:PARTLY_CLOUDY");
+
+    @Option(names = "--imbalance-factor", defaultValue = "1.5", description = "imbalance price = this × the slot's purchase price "
+            + "(default: ${DEFAULT-VALUE})")
+    double imbalanceFactor;
+
+    private final TimeOfDayPrices prices = TimeOfDayPrices.DEFAULT;
+    private final List<Long> bankSolveMillis = new ArrayList<>();
+    private final List<Long> roundMillis = new ArrayList<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ClosedLoopEvaluation()).execute(args));
+    }
+
+    enum Policy { BASELINE, OPTIMIZER }
+
+    @Override
+    public Integer call() {
+        Scenario scenario = BundledRegions.scenario(region);
+        boolean allBetter = true;
+        System.out.println("| day | policy | 地産地消率 | 自給率 | breaches | breach kWh | curtailed kWh | imbalance kWh | imbalance yen "
+                + "| energy yen | total yen | CO2 avoided t | commands ok/refused |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        List<String> gaps = new ArrayList<>();
+        for (String spec : days) {
+            String[] parts = spec.split(":");
+            LocalDate date = LocalDate.parse(parts[0]);
+            Sky sky = Sky.valueOf(parts[1]);
+            Map<Policy, DayRun> runs = new HashMap<>();
+            for (Policy policy : Policy.values()) {
+                long started = System.nanoTime();
+                DayRun run = runDay(scenario, date, sky, policy);
+                runs.put(policy, run);
+                DayKpis k = run.kpis();
+                System.out.printf(Locale.ROOT, "| %s %s %s | %s | %.1f %% | %.1f %% | %d | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f | %.2f | %d/%d |%n",
+                        date, date.getDayOfWeek().toString().substring(0, 3), sky, policy, 100 * k.localConsumption(),
+                        100 * k.selfSufficiency(), k.breaches(), k.breachKwh(), k.curtailedKwh(), k.imbalanceKwh(), k.imbalanceYen(),
+                        k.energyYen(), k.totalYen(), k.co2AvoidedT(), run.accepted(), run.refused());
+                System.err.printf(Locale.ROOT, "[evaluate] %s %s done in %.0f s%n", date, policy, (System.nanoTime() - started) / 1e9);
+            }
+            double baseline = runs.get(Policy.BASELINE).kpis().totalYen();
+            double optimizer = runs.get(Policy.OPTIMIZER).kpis().totalYen();
+            double perfect = runs.get(Policy.BASELINE).perfectYen();
+            allBetter &= optimizer < baseline;
+            gaps.add(String.format(Locale.ROOT, "%s: optimizer %.0f yen vs baseline %.0f yen (%s); perfect foresight %.0f yen; gap closed %.0f %%",
+                    date, optimizer, baseline, optimizer < baseline ? "better" : "NOT better", perfect,
+                    100 * (baseline - optimizer) / (baseline - perfect)));
+        }
+        System.out.println();
+        gaps.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "solve time per bank: p50 %d ms, p99 %d ms; per round (whole region, banks one after another): p50 %d ms, "
+                + "p99 %d ms (%d rounds)%n", percentile(bankSolveMillis, 0.5), percentile(bankSolveMillis, 0.99),
+                percentile(roundMillis, 0.5), percentile(roundMillis, 0.99), roundMillis.size());
+        return allBetter ? 0 : 1;
+    }
+
+    record DayRun(DayKpis kpis, double perfectYen, int accepted, int refused) {
+    }
+
+    private DayRun runDay(Scenario scenario, LocalDate date, Sky sky, Policy policy) {
+        RegionModel model = new RegionModel(scenario, sites, seed, new Weather(seed, Map.of(date, sky)), PhysicsOptions.DEFAULT);
+        RegionPlay play = new RegionPlay(model);
+        RegionInputs known = new RegionInputs(model.region());
+        Slot dayStart = Slot.of(date, 1);
+        for (SlotTruth t : play.playDays(Slot.of(date.minusDays(warmupDays), 1), dayStart)) {
+            known.record(t, play.feeders());
+        }
+        Map<String, Double> socAtStart = new HashMap<>(play.socPercent());
+        List<Bank> banks = model.region().banks();
+        ProblemBuilder builder = new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(), prices, Penalties.DEFAULT);
+        AggregatingSolver solver = new AggregatingSolver(new BankSolver("GLOP", Duration.ofSeconds(20)));
+        Planner planner = new Planner(p -> solver.solve(p).map(AggregatingSolver.Result::plan), new BaselinePlanner(), SILENT, Clock.systemUTC());
+        Map<BankId, List<Double>> submitted = new HashMap<>();
+        Map<BankId, BankPlan> last = new HashMap<>();
+        List<SlotTruth> day = new ArrayList<>();
+        for (Slot slot = dayStart; slot.date().equals(date); slot = slot.next()) {
+            List<Slot> horizon = OptimizerCycle.horizon(slot);
+            long roundStart = System.nanoTime();
+            for (Bank bank : banks) {
+                BankInputs inputs = known.inputs(bank, horizon, play.socPercent());
+                Optional<List<Energy>> plan = Optional.ofNullable(submitted.get(bank.id()))
+                        .map(p -> p.subList(day.size(), p.size()).stream().map(BankInputs::wh).toList());
+                BankProblem problem = builder.build(inputs, plan);
+                if (policy == Policy.BASELINE) {
+                    if (slot.equals(dayStart)) {
+                        // What the baseline would submit: its own behaviour on the day-ahead forecast.
+                        submitted.put(bank.id(), wattHours(new BaselinePlanner().plan(problem), 48));
+                    }
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                BankPlan planned = planner.plan(problem, Optional.ofNullable(last.get(bank.id())));
+                bankSolveMillis.add((System.nanoTime() - t0) / 1_000_000);
+                last.put(bank.id(), planned);
+                if (slot.equals(dayStart)) {
+                    submitted.put(bank.id(), wattHours(planned, 48));
+                }
+                for (org.aems.core.telemetry.Command c : PlanCommands.forSlot(problem, planned, 0, slot.start())) {
+                    play.command(c, slot.start());
+                }
+            }
+            if (policy == Policy.OPTIMIZER) {
+                roundMillis.add((System.nanoTime() - roundStart) / 1_000_000);
+            }
+            SlotTruth truth = play.play(slot);
+            known.record(truth, play.feeders());
+            day.add(truth);
+        }
+        DayKpis kpis = DayKpis.score(day, play.feeders(), banks, submitted, prices, imbalanceFactor);
+        double perfect = policy == Policy.BASELINE ? perfectForesight(banks, known, date, socAtStart, solver) : Double.NaN;
+        return new DayRun(kpis, perfect, play.accepted(), play.refused());
+    }
+
+    /**
+     * The day solved once with its true demand and PV (played by the baseline; demand without batteries is the
+     * same under both policies) and no imbalance: the cost no forecast-driven policy can beat.
+     */
+    private double perfectForesight(List<Bank> banks, RegionInputs known, LocalDate date, Map<String, Double> socAtStart,
+                                    AggregatingSolver solver) {
+        List<Slot> slots = new ArrayList<>();
+        for (Slot s = Slot.of(date, 1); s.date().equals(date); s = s.next()) {
+            slots.add(s);
+        }
+        double total = 0;
+        for (Bank bank : banks) {
+            BankInputs inputs = known.inputs(bank, slots, socAtStart);
+            List<FeederProblem> feeders = new ArrayList<>();
+            for (BankInputs.FeederInputs f : inputs.feeders()) {
+                double[] load = known.truth(known.load(), f.id(), slots);
+                double[] pv = known.truth(known.pv(), f.id(), slots);
+                List<Energy> base = new ArrayList<>();
+                List<Energy> curtailable = new ArrayList<>();
+                for (int t = 0; t < slots.size(); t++) {
+                    base.add(BankInputs.wh(load[t] - pv[t] * (1 - f.curtailableShare())));
+                    curtailable.add(BankInputs.wh(pv[t] * f.curtailableShare()));
+                }
+                feeders.add(new FeederProblem(f.id(), f.limits(), base, curtailable, f.storage(), List.of()));
+            }
+            BankProblem problem = new BankProblem(bank.id(), slots, inputs.bankLimits(), feeders, slots.stream().map(prices::purchase).toList(),
+                    slots.stream().map(prices::sale).toList(), Optional.empty(), Penalties.DEFAULT);
+            BankPlan plan = solver.solve(problem).orElseThrow().plan();
+            for (int t = 0; t < slots.size(); t++) {
+                double net = plan.bankNet().get(t).wattHours();
+                total += Math.max(0, net) / 1000 * prices.purchase(slots.get(t)).value().doubleValue()
+                        - Math.max(0, -net) / 1000 * prices.sale(slots.get(t)).value().doubleValue();
+                for (int f = 0; f < feeders.size(); f++) {
+                    Feeder feeder = bank.feeders().get(f);
+                    total += DayKpis.excessWh(plan.feeders().get(f).net().get(t).wattHours(), feeder.limits().at(date).orElseThrow()) / 1000
+                            * Penalties.DEFAULT.limitBreach().value().doubleValue();
+                }
+                total += DayKpis.excessWh(net, bank.limits().at(date).orElseThrow()) / 1000 * Penalties.DEFAULT.limitBreach().value().doubleValue();
+            }
+            total += plan.feeders().stream().flatMap(fs -> fs.curtailed().stream()).mapToDouble(e -> e.wattHours() / 1000.0).sum()
+                    * Penalties.DEFAULT.curtailment().value().doubleValue();
+        }
+        return total;
+    }
+
+    private static List<Double> wattHours(BankPlan plan, int slots) {
+        return plan.bankNet().subList(0, Math.min(slots, plan.bankNet().size())).stream().map(e -> (double) e.wattHours()).toList();
+    }
+
+    private static long percentile(List<Long> values, double p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static final AlertSink SILENT = new AlertSink() {
+        @Override
+        public void raise(Alert alert) {
+            System.err.println("[evaluate] alert " + alert.kind() + ": " + alert.message());
+        }
+
+        @Override
+        public void resolve(AlertKind kind, String subject, Instant at) {
+        }
+    };
+}
