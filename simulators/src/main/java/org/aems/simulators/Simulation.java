@@ -30,7 +30,9 @@ import org.aems.simulators.site.SiteModel;
 import org.aems.simulators.site.SiteStep;
 import org.aems.simulators.site.StepContext;
 import org.aems.simulators.truth.GroundTruth;
+import org.aems.simulators.weather.ReplayedWeather;
 import org.aems.simulators.weather.Weather;
+import org.aems.simulators.weather.WeatherSource;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
@@ -80,8 +82,9 @@ public final class Simulation implements AutoCloseable {
 
     /** Connects every gateway and starts publishing; returns when all are connected and subscribed. */
     public void start() throws MqttException {
-        Weather weather = settings.sky().map(sky -> new Weather(settings.seed(), sky))
+        Weather seeded = settings.sky().map(sky -> new Weather(settings.seed(), sky))
                 .orElseGet(() -> new Weather(settings.seed()));
+        WeatherSource weather = settings.replay().<WeatherSource>map(record -> new ReplayedWeather(record, seeded)).orElse(seeded);
         model = new RegionModel(scenario, settings.maxSites(), settings.seed(), weather, settings.physics());
         truth = settings.truth().map(GroundTruth::new).orElse(null);
         List<SiteModel> sites = model.sites();

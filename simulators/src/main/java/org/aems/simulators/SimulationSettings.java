@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.aems.simulators.fault.FaultRates;
 import org.aems.simulators.site.PhysicsOptions;
+import org.aems.simulators.weather.ClearSkyIndexSeries;
 import org.aems.simulators.weather.Sky;
 
 /**
@@ -21,11 +22,12 @@ import org.aems.simulators.weather.Sky;
  * @param faults      gateway faults to inject
  * @param truth       directory for the ground-truth CSV files, if wanted
  * @param sky         force every simulated day to this kind of sky, else the seeded weather decides
+ * @param replay      real cloudiness to replay on the dates it covers (the seeded weather, or {@code sky}, elsewhere)
  * @param physics     rare meter events
  */
 public record SimulationSettings(String brokerUrl, int maxSites, Duration interval, double speed, Instant start, long seed,
                                  int connections, FaultRates faults, Optional<Path> truth, Optional<Sky> sky,
-                                 PhysicsOptions physics) {
+                                 Optional<ClearSkyIndexSeries> replay, PhysicsOptions physics) {
     public SimulationSettings {
         Objects.requireNonNull(brokerUrl, "brokerUrl");
         Objects.requireNonNull(interval, "interval");
@@ -33,6 +35,7 @@ public record SimulationSettings(String brokerUrl, int maxSites, Duration interv
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(truth, "truth");
         Objects.requireNonNull(sky, "sky");
+        Objects.requireNonNull(replay, "replay");
         Objects.requireNonNull(physics, "physics");
         if (maxSites < 0) {
             throw new IllegalArgumentException("sites must be >= 0 (0 = all), was " + maxSites);
@@ -51,7 +54,7 @@ public record SimulationSettings(String brokerUrl, int maxSites, Duration interv
     /** No faults, no ground truth, seeded weather, default meter events. */
     public SimulationSettings(String brokerUrl, int maxSites, Duration interval, double speed, Instant start, long seed) {
         this(brokerUrl, maxSites, interval, speed, start, seed, 0, FaultRates.NONE, Optional.empty(), Optional.empty(),
-                PhysicsOptions.DEFAULT);
+                Optional.empty(), PhysicsOptions.DEFAULT);
     }
 
     /** The simulated time one publish interval covers. */

@@ -15,6 +15,7 @@ import org.aems.core.time.Jst;
 import org.aems.simulators.fault.FaultRates;
 import org.aems.simulators.scenario.Scenario;
 import org.aems.simulators.site.PhysicsOptions;
+import org.aems.simulators.weather.ClearSkyIndexSeries;
 import org.aems.simulators.weather.Sky;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,6 +55,10 @@ public final class SimulatorCommand implements Callable<Integer> {
 
     @Option(names = "--sky", description = "force every day's sky: ${COMPLETION-CANDIDATES} (default: seeded weather)")
     Sky sky;
+
+    @Option(names = "--weather-replay", description = "replay real cloudiness from a CSV 'jst_time,clear_sky_index' on the "
+            + "dates it covers (e.g. written by RealismCheck --replay-out); air temperature follows it")
+    Path weatherReplay;
 
     @Option(names = "--duration", description = "stop after this wall time, ISO-8601, e.g. PT10M (default: run until Ctrl-C)")
     Duration duration;
@@ -111,11 +116,20 @@ public final class SimulatorCommand implements Callable<Integer> {
             System.err.println("--start must be a date such as 2026-05-12 or ISO-8601 with offset, was '" + start + "'");
             return 2;
         }
+        Optional<ClearSkyIndexSeries> replay = Optional.empty();
+        if (weatherReplay != null) {
+            try {
+                replay = Optional.of(ClearSkyIndexSeries.read(weatherReplay));
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                System.err.println("--weather-replay: " + e.getMessage());
+                return 2;
+            }
+        }
         Duration publishEvery = interval != null ? interval : scenario.settings().publishInterval().orElse(Duration.ofSeconds(5));
         long runSeed = seed != null ? seed : scenario.settings().seed().orElse(42);
         SimulationSettings settings = new SimulationSettings(broker, sites, publishEvery, speed, startAt, runSeed, connections,
                 new FaultRates(late, duplicate, outOfOrder, malformed, skewedSites, offlinePerDay), Optional.ofNullable(truth),
-                Optional.ofNullable(sky), new PhysicsOptions(PhysicsOptions.DEFAULT.meterNearRolloverShare(), meterReplacements));
+                Optional.ofNullable(sky), replay, new PhysicsOptions(PhysicsOptions.DEFAULT.meterNearRolloverShare(), meterReplacements));
         Simulation simulation = new Simulation(scenario, settings, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

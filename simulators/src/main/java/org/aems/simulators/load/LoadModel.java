@@ -23,11 +23,18 @@ public final class LoadModel {
 
     private static final double COOLING_BASE_C = 22;
     private static final double HEATING_BASE_C = 15;
+    /**
+     * Mean load, kW, above which a site's minute-to-minute wobble shrinks as 1/√size: a large building is
+     * many independent loads (floors, tenants, chillers), so its fast fluctuation averages out like a
+     * group of smaller sites' would. Its day-to-day factor keeps the full {@code loadNoise}.
+     */
+    static final double AGGREGATION_KW = 20;
     private static final Map<LoadProfile, Double> MEAN_SHAPE = new EnumMap<>(LoadProfile.class);
 
     private final Shape shape;
     private final double scaleW;
     private final double noise;
+    private final double wobble;
     private final long seed;
     private final long siteKey;
 
@@ -35,6 +42,7 @@ public final class LoadModel {
         this.shape = Shape.of(Objects.requireNonNull(profile, "profile"));
         this.scaleW = annual.wattHours() / 8760.0 / meanShape(profile);
         this.noise = noise;
+        this.wobble = noise * Math.sqrt(AGGREGATION_KW * 1000 / Math.max(AGGREGATION_KW * 1000, annual.wattHours() / 8760.0));
         this.seed = seed;
         this.siteKey = siteKey;
     }
@@ -54,8 +62,8 @@ public final class LoadModel {
 
     private double scaled(double base, LocalDate day, long epochMinute) {
         double daily = 0.6 * noise * Noise.gaussian(seed, siteKey, day.toEpochDay());
-        double wobble = noise * Noise.smooth(seed, siteKey ^ 0x51L, epochMinute / 15.0);
-        return scaleW * base * Math.max(0.2, 1 + daily + wobble);
+        double fast = wobble * Noise.smooth(seed, siteKey ^ 0x51L, epochMinute / 15.0);
+        return scaleW * base * Math.max(0.2, 1 + daily + fast);
     }
 
     /** The profile's mean over a year of normal weather, so that {@code annualKwh} comes out right. */

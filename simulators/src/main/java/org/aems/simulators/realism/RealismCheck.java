@@ -20,8 +20,12 @@ import org.aems.simulators.site.PhysicsOptions;
 import org.aems.simulators.site.SiteModel;
 import org.aems.simulators.site.SiteStep;
 import org.aems.simulators.site.StepContext;
+import org.aems.simulators.weather.ClearSkyIndexSeries;
+import org.aems.simulators.weather.DayWeather;
+import org.aems.simulators.weather.ReplayedWeather;
 import org.aems.simulators.weather.Sky;
 import org.aems.simulators.weather.Weather;
+import org.aems.simulators.weather.WeatherSource;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,8 +34,10 @@ import picocli.CommandLine.Option;
 /**
  * Simulates the dates of the TEPCO area data (physics only, no MQTT) and compares the shapes of the
  * region's total load and PV with the real area's, per day (docs/benchmarks.md, "Simulator realism").
- * The five days with the most real solar energy are simulated under a clear sky; the others under the
- * seeded weather, since the real weather of each day is not part of the data.
+ * The five days with the most real solar energy are simulated under a clear sky; the others replay the
+ * cloudiness of that day derived from the real solar curve ({@link SolarReplay}, the stand-in for a weather
+ * feed: the demand is never used), and the simulated air temperature follows that sunshine. With
+ * {@code --seeded-weather} they get the seeded weather instead.
  */
 @Command(name = "aems-realism", mixinStandardHelpOptions = true,
         description = "Compares simulated regional load and PV shapes with TEPCO area actuals, per day.")
@@ -49,6 +55,14 @@ public final class RealismCheck implements Callable<Integer> {
 
     @Option(names = "--seed", description = "random seed (default: the scenario's)")
     Long seed;
+
+    @Option(names = "--seeded-weather", description = "simulate the days that are not clear under the seeded weather "
+            + "instead of replaying their cloudiness from the real solar curve")
+    boolean seededWeather;
+
+    @Option(names = "--replay-out", description = "also write the derived cloudiness (jst_time,clear_sky_index) to this CSV, "
+            + "for the simulator's --weather-replay")
+    Path replayOut;
 
     @Option(names = "--profiles", description = "also print the mean hourly load shape of workdays and holidays, real and simulated")
     boolean profiles;
@@ -68,11 +82,20 @@ public final class RealismCheck implements Callable<Integer> {
         Scenario scenario = BundledRegions.scenario(region);
         long runSeed = seed != null ? seed : scenario.settings().seed().orElse(42);
         long started = System.nanoTime();
-        RegionModel model = new RegionModel(scenario, sites, runSeed, new Weather(runSeed, forced), PhysicsOptions.DEFAULT);
-        System.out.printf(Locale.ROOT, "region %s, %d sites, seed %d; clear-sky days (most real solar): %s%n%n",
-                model.region().id(), model.sites().size(), runSeed, clearest);
-        System.out.println("| date | day | sky | load corr | PV corr | peak real | peak sim | Δ peak min | eve/mid real | eve/mid sim | Δ ratio | energy real GWh | energy sim MWh |");
-        System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Weather seeded = new Weather(runSeed, forced);
+        List<LocalDate> replayed = real.stream().map(AreaCurves::date).filter(d -> !clearest.contains(d)).toList();
+        ClearSkyIndexSeries replay = SolarReplay.derive(real, replayed);
+        if (replayOut != null) {
+            replay.write(replayOut);
+        }
+        WeatherSource weather = seededWeather ? seeded : new ReplayedWeather(replay, seeded);
+        RegionModel model = new RegionModel(scenario, sites, runSeed, weather, PhysicsOptions.DEFAULT);
+        System.out.printf(Locale.ROOT, "region %s, %d sites, seed %d; clear-sky days (most real solar): %s; other days: %s%n%n",
+                model.region().id(), model.sites().size(), runSeed, clearest,
+                seededWeather ? "seeded weather" : "cloudiness replayed from the real solar curve");
+        System.out.println("| date | day | sky | load corr | PV corr | peak real | peak sim | Δ peak min | eve/mid real | eve/mid sim "
+                + "| Δ ratio | energy real GWh | energy sim MWh | air max sim | peak slot real | peak slot sim |");
+        System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<double[]> rows = new ArrayList<>();
         double[][] shapes = new double[4][24];
         int[] shapeDays = new int[2];
@@ -89,27 +112,37 @@ public final class RealismCheck implements Callable<Integer> {
             double deltaRatio = ratioSim / ratioReal - 1;
             realEnergy.addValue(ShapeStats.energy(day.demand()) / 1000);
             simEnergy.addValue(ShapeStats.energy(sim[0]) / 1e6);
-            Sky sky = model.weather().day(day.date()).sky();
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %s | %s | %+d | %.3f | %.3f | %+.1f %% | %.0f | %.1f |%n",
+            DayWeather weatherOfDay = model.weather().day(day.date());
+            String sky = clearest.contains(day.date()) || seededWeather ? weatherOfDay.sky().toString()
+                    : String.format(Locale.ROOT, "replay %.2f", weatherOfDay.clearness());
+            int airPeak = ShapeStats.peak(sim[2]);
+            int slotReal = ShapeStats.peakSlot(day.demand());
+            int slotSim = ShapeStats.peakSlot(sim[0]);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %s | %s | %+d | %.3f | %.3f | %+.1f %% | %.0f | %.1f | %.1f °C %s "
+                            + "| %s | %s |%n",
                     day.date(), day.date().getDayOfWeek().toString().substring(0, 3), sky, loadCorr, pvCorr,
                     ShapeStats.time(peakReal), ShapeStats.time(peakSim), (peakSim - peakReal) * 5, ratioReal, ratioSim,
-                    100 * deltaRatio, ShapeStats.energy(day.demand()) / 1000, ShapeStats.energy(sim[0]) / 1e6);
+                    100 * deltaRatio, ShapeStats.energy(day.demand()) / 1000, ShapeStats.energy(sim[0]) / 1e6,
+                    sim[2][airPeak], ShapeStats.time(airPeak), ShapeStats.time(slotReal * 6), ShapeStats.time(slotSim * 6));
             int kind = org.aems.simulators.load.WorkCalendar.isWorkday(day.date()) ? 0 : 1;
             shapeDays[kind]++;
             addShape(shapes[2 * kind], day.demand());
             addShape(shapes[2 * kind + 1], sim[0]);
             rows.add(new double[] {loadCorr, pvCorr, Math.abs(peakSim - peakReal) * 5, Math.abs(deltaRatio),
-                    clearest.contains(day.date()) ? 1 : 0});
+                    clearest.contains(day.date()) ? 1 : 0, Math.abs(slotSim - slotReal)});
         }
         double minLoad = rows.stream().mapToDouble(r -> r[0]).min().orElse(Double.NaN);
         double minClearPv = rows.stream().filter(r -> r[4] == 1).mapToDouble(r -> r[1]).min().orElse(Double.NaN);
         long peakWithin = rows.stream().filter(r -> r[2] <= 30).count();
+        long slotWithin = rows.stream().filter(r -> r[5] <= 1).count();
         long ratioWithin = rows.stream().filter(r -> r[3] <= 0.15).count();
         double realCv = realEnergy.getStandardDeviation() / realEnergy.getMean();
         double simCv = simEnergy.getStandardDeviation() / simEnergy.getMean();
         System.out.printf(Locale.ROOT, "%nsummary: load corr min %.3f (target >= 0.9 every day); PV corr min on the 5 clear days %.3f "
-                        + "(target >= 0.9); peak within ±30 min on %d/%d days; evening/midday within ±15 %% on %d/%d days; "
+                        + "(target >= 0.9); peak within ±30 min on %d/%d days "
+                        + "(peak 30-minute slot within one slot on %d/%d); evening/midday within ±15 %% on %d/%d days; "
                         + "daily energy spread (CV) real %.1f %%, sim %.1f %%; %.0f s%n", minLoad, minClearPv, peakWithin, rows.size(),
+                slotWithin, rows.size(),
                 ratioWithin, rows.size(), 100 * realCv, 100 * simCv, (System.nanoTime() - started) / 1e9);
         if (profiles) {
             String[] names = {"workday real", "workday sim ", "holiday real", "holiday sim "};
@@ -132,14 +165,18 @@ public final class RealismCheck implements Callable<Integer> {
         }
     }
 
-    /** The region's total load and PV, W, for each 5-minute step of {@code date} (step i covers i×5 .. i×5+5 min). */
+    /**
+     * The region's total load and PV, W, and the air temperature, °C, for each 5-minute step of {@code date}
+     * (step i covers i×5 .. i×5+5 min).
+     */
     private static double[][] simulate(RegionModel model, LocalDate date) {
-        double[][] out = new double[2][AreaCurves.STEPS];
+        double[][] out = new double[3][AreaCurves.STEPS];
         Duration step = Duration.ofMinutes(5);
         Instant midnight = date.atStartOfDay(Jst.ZONE).toInstant();
         List<SiteModel> sites = model.sites();
         for (int i = 0; i < AreaCurves.STEPS; i++) {
             StepContext ctx = model.context(midnight.plus(step.multipliedBy(i + 1)), step);
+            out[2][i] = ctx.airTempC();
             double[] load = new double[sites.size()];
             double[] pv = new double[sites.size()];
             IntStream.range(0, sites.size()).parallel().forEach(s -> {

@@ -23,6 +23,20 @@ final class ShapeStats {
         return best;
     }
 
+    /**
+     * Index of the 30-minute slot (コマ, 0 = 00:00–00:30) with the highest mean: peak demand as Japan meters
+     * and settles it, less sensitive to minute-scale noise than the 5-minute maximum.
+     */
+    static int peakSlot(double[] curve) {
+        int best = 0;
+        for (int slot = 1; slot < curve.length / 6; slot++) {
+            if (mean(curve, slot * 6, slot * 6 + 6) > mean(curve, best * 6, best * 6 + 6)) {
+                best = slot;
+            }
+        }
+        return best;
+    }
+
     /** Mean 18:00–21:00 over mean 11:00–14:00: how much the evening outweighs midday. */
     static double eveningOverMidday(double[] curve) {
         return mean(curve, 18 * 12, 21 * 12) / mean(curve, 11 * 12, 14 * 12);

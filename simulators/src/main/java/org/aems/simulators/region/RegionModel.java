@@ -11,7 +11,7 @@ import org.aems.simulators.scenario.Scenario;
 import org.aems.simulators.site.PhysicsOptions;
 import org.aems.simulators.site.SiteModel;
 import org.aems.simulators.site.StepContext;
-import org.aems.simulators.weather.Weather;
+import org.aems.simulators.weather.WeatherSource;
 
 /**
  * The physics of a whole region without any MQTT: its sites under one weather. Each feeder is one cloud
@@ -21,11 +21,11 @@ import org.aems.simulators.weather.Weather;
 public final class RegionModel {
 
     private final Region region;
-    private final Weather weather;
+    private final WeatherSource weather;
     private final List<SiteModel> sites = new ArrayList<>();
 
     /** @param maxSites play only the first N sites in file order (0 = all) */
-    public RegionModel(Scenario scenario, int maxSites, long seed, Weather weather, PhysicsOptions options) {
+    public RegionModel(Scenario scenario, int maxSites, long seed, WeatherSource weather, PhysicsOptions options) {
         this.region = scenario.region();
         this.weather = weather;
         List<Feeder> feeders = region.feeders();
@@ -43,7 +43,7 @@ public final class RegionModel {
         return region;
     }
 
-    public Weather weather() {
+    public WeatherSource weather() {
         return weather;
     }
 

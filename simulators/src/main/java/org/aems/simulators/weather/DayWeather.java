@@ -6,11 +6,11 @@ import java.util.Objects;
 /**
  * One simulated day's weather at Odawara.
  *
- * @param clearness   day-mean clear-sky index, 0..1
- * @param meanTempC   daily mean air temperature, °C
- * @param tempSwingC  difference between the afternoon maximum and the dawn minimum, °C
+ * @param clearness  day-mean clear-sky index, 0..1.1
+ * @param baseTempC  the air temperature the night falls back to without the sun's heat (roughly the dawn
+ *                   minimum), °C; the sun adds to it through {@link AirTemperature}
  */
-public record DayWeather(LocalDate date, Sky sky, double clearness, double meanTempC, double tempSwingC) {
+public record DayWeather(LocalDate date, Sky sky, double clearness, double baseTempC) {
     public DayWeather {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(sky, "sky");

@@ -28,4 +28,15 @@ public enum Sky {
     public double variability() {
         return variability;
     }
+
+    /** The kind of day whose mean clear-sky index is nearest to {@code clearness}. */
+    public static Sky nearest(double clearness) {
+        Sky best = CLEAR;
+        for (Sky sky : values()) {
+            if (Math.abs(sky.meanClearness - clearness) < Math.abs(best.meanClearness - clearness)) {
+                best = sky;
+            }
+        }
+        return best;
+    }
 }

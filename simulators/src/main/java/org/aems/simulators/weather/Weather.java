@@ -2,7 +2,6 @@ package org.aems.simulators.weather;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aems.core.time.Jst;
@@ -11,13 +10,14 @@ import org.aems.simulators.random.Noise;
 /**
  * Odawara's simulated weather, deterministic for a seed: a kind of day ({@link Sky}) drawn per date with
  * the month's odds and a few days' persistence, a cloud field that drifts across the city, and air
- * temperature from the monthly normals. Days can be forced (a rehearsal of "a sunny May day").
+ * temperature from the monthly normals warmed by the sunshine that gets through ({@link AirTemperature}).
+ * Days can be forced (a rehearsal of "a sunny May day").
  *
  * <p>Cloud correlation between sites: every site sees the regional field delayed by its cell's drift
  * time plus a local field of its cell (one cell per feeder), so sites on one feeder move together and
  * distant feeders see the same clouds minutes apart.
  */
-public final class Weather {
+public final class Weather implements WeatherSource {
 
     /** Odawara's monthly mean temperature, °C, Jan..Dec (Japan Meteorological Agency normals, rounded). */
     private static final double[] MONTHLY_MEAN_C = {6.0, 6.6, 9.6, 14.3, 18.4, 21.5, 25.2, 26.8, 23.6, 18.4, 13.2, 8.4};
@@ -27,13 +27,14 @@ public final class Weather {
             {0.14, 0.34, 0.30}, {0.30, 0.40, 0.18}, {0.38, 0.40, 0.14}, {0.25, 0.37, 0.22}, {0.32, 0.35, 0.19},
             {0.42, 0.30, 0.16}, {0.55, 0.25, 0.12}};
     /** How long the cloud field takes to cross one cell (feeder), minutes. */
-    private static final double DRIFT_MINUTES_PER_CELL = 3.0;
+    static final double DRIFT_MINUTES_PER_CELL = 3.0;
     private static final long REGION_FIELD = 1, CELL_FIELD = 2, SYNOPTIC = 3, DAY = 4, TEMPERATURE = 5;
 
     private final long seed;
     private final Map<LocalDate, Sky> forced;
     private final Sky everyDay;
     private final Map<LocalDate, DayWeather> days = new ConcurrentHashMap<>();
+    private final AirTemperature air = new AirTemperature(this::regionalIndex, date -> day(date).baseTempC());
 
     /** Seeded weather, except on the days of {@code forced}, which get the sky given. */
     public Weather(long seed, Map<LocalDate, Sky> forced) {
@@ -53,14 +54,16 @@ public final class Weather {
         this(seed, Map.of());
     }
 
+    long seed() {
+        return seed;
+    }
+
+    @Override
     public DayWeather day(LocalDate date) {
         return days.computeIfAbsent(date, this::draw);
     }
 
-    /**
-     * Clear-sky index at {@code instant} for a site in {@code cell}: measured ÷ clear-sky irradiance,
-     * 0.03..1.05 (just above 1 when cloud edges reflect extra light).
-     */
+    @Override
     public double clearSkyIndex(Instant instant, int cell) {
         DayWeather day = day(instant.atZone(Jst.ZONE).toLocalDate());
         double minutes = instant.getEpochSecond() / 60.0;
@@ -70,12 +73,22 @@ public final class Weather {
         return Math.max(0.03, Math.min(1.05, k));
     }
 
-    /** Air temperature, °C: dawn minimum around 05:00, maximum around 14:00 JST. */
+    /** Air temperature, °C: the day's base warmed by the lagged sunshine; warmest around 14:00 JST on a clear day. */
+    @Override
     public double temperatureC(Instant instant) {
-        ZonedDateTime local = instant.atZone(Jst.ZONE);
-        DayWeather day = day(local.toLocalDate());
-        double hour = local.getHour() + local.getMinute() / 60.0;
-        return day.meanTempC() + day.tempSwingC() / 2 * Math.cos(2 * Math.PI * (hour - 14) / 24);
+        return air.at(instant);
+    }
+
+    @Override
+    public double meanTemperatureC(LocalDate date) {
+        return air.dayMean(date);
+    }
+
+    /** The cloud field over the region as a whole (cell 0, no local flicker), which is what warms the air. */
+    double regionalIndex(Instant instant) {
+        DayWeather day = day(instant.atZone(Jst.ZONE).toLocalDate());
+        double regional = Noise.smooth(seed, REGION_FIELD, instant.getEpochSecond() / 60.0 / 20.0);
+        return Math.max(0.03, Math.min(1.05, day.clearness() + day.sky().variability() * 0.8 * regional));
     }
 
     private DayWeather draw(LocalDate date) {
@@ -90,12 +103,25 @@ public final class Weather {
                     : u < odds[0] + odds[1] + odds[2] ? Sky.OVERCAST : Sky.RAIN;
         }
         double clearness = Math.max(0.05, Math.min(1.0, sky.meanClearness() + 0.05 * Noise.gaussian(seed, DAY + 100, d)));
-        double normal = monthlyNormal(date);
         double anomaly = 1.5 * Noise.smooth(seed, TEMPERATURE, d / 4.0) + 0.7 * Noise.gaussian(seed, TEMPERATURE, d);
-        // Sunny days run warmer than the normal, rainy ones cooler; the swing shrinks under cloud.
-        double mean = normal + anomaly + 2.5 * (clearness - 0.6);
-        double swing = 3 + 6 * clearness;
-        return new DayWeather(date, sky, clearness, mean, swing);
+        return new DayWeather(date, sky, clearness, baseTemperatureC(date, anomaly));
+    }
+
+    /**
+     * The base (night) temperature of {@code date}, °C, such that a day with the month's usual sunshine
+     * averages the monthly normal plus {@code anomalyC}: sunnier days then run warmer than the normal and
+     * cloudier ones cooler, through the sunshine alone.
+     */
+    static double baseTemperatureC(LocalDate date, double anomalyC) {
+        return monthlyNormal(date) + anomalyC
+                - AirTemperature.GAIN_C_PER_W * usualClearness(date) * AirTemperature.meanClearSkyIrradiance(date);
+    }
+
+    /** The expected day-mean clear-sky index of the month from its odds of each kind of sky. */
+    static double usualClearness(LocalDate date) {
+        double[] odds = SKY_ODDS[date.getMonthValue() - 1];
+        return odds[0] * Sky.CLEAR.meanClearness() + odds[1] * Sky.PARTLY_CLOUDY.meanClearness()
+                + odds[2] * Sky.OVERCAST.meanClearness() + (1 - odds[0] - odds[1] - odds[2]) * Sky.RAIN.meanClearness();
     }
 
     /** The normal daily mean temperature at Odawara on {@code date}, °C. */

@@ -1,0 +1,72 @@
+package org.aems.simulators.weather;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.aems.core.time.Jst;
+import org.aems.simulators.random.Noise;
+
+/**
+ * Real cloudiness replayed: on the dates a {@link ClearSkyIndexSeries} covers, the region gets the
+ * recorded clear-sky index (drifting across the cells like the seeded cloud field, with a little local
+ * flicker where the sky is broken), and the air temperature follows that sunshine through the same
+ * {@link AirTemperature} physics; the base temperature of each day and every uncovered date come from
+ * the seeded {@link Weather}. So a city can rehearse a real day: a storm that cools the afternoon in the
+ * record cools it here too.
+ */
+public final class ReplayedWeather implements WeatherSource {
+
+    private static final long FLICKER = 7;
+    /** Standard deviation of local flicker at a half-clouded sky (k = 0.5); none under a clear or fully grey sky. */
+    private static final double FLICKER_AT_HALF = 0.08;
+
+    private final ClearSkyIndexSeries record;
+    private final Weather seeded;
+    private final long seed;
+    private final AirTemperature air;
+
+    /** @param seeded the weather of the uncovered dates, the base temperatures and the seed of the flicker */
+    public ReplayedWeather(ClearSkyIndexSeries record, Weather seeded) {
+        this.record = Objects.requireNonNull(record, "record");
+        this.seeded = Objects.requireNonNull(seeded, "seeded");
+        this.seed = seeded.seed();
+        this.air = new AirTemperature(this::regionalIndex, date -> seeded.day(date).baseTempC());
+    }
+
+    @Override
+    public DayWeather day(LocalDate date) {
+        DayWeather drawn = seeded.day(date);
+        if (!record.covers(date)) {
+            return drawn;
+        }
+        double clearness = Math.max(0, Math.min(1.1, record.dayMean(date)));
+        return new DayWeather(date, Sky.nearest(clearness), clearness, drawn.baseTempC());
+    }
+
+    @Override
+    public double clearSkyIndex(Instant instant, int cell) {
+        Instant drifted = instant.minusSeconds(Math.round(cell * Weather.DRIFT_MINUTES_PER_CELL * 60));
+        if (!record.covers(drifted.atZone(Jst.ZONE).toLocalDate())) {
+            return seeded.clearSkyIndex(instant, cell);
+        }
+        double k = record.at(drifted);
+        double local = Noise.smooth(seed, FLICKER + 31L * cell, instant.getEpochSecond() / 60.0 / 10.0);
+        double broken = 4 * Math.max(0, k * (1 - k));
+        return Math.max(0.03, Math.min(1.05, k + FLICKER_AT_HALF * broken * local));
+    }
+
+    @Override
+    public double temperatureC(Instant instant) {
+        return air.at(instant);
+    }
+
+    @Override
+    public double meanTemperatureC(LocalDate date) {
+        return air.dayMean(date);
+    }
+
+    private double regionalIndex(Instant instant) {
+        return record.covers(instant.atZone(Jst.ZONE).toLocalDate())
+                ? Math.max(0.03, Math.min(1.05, record.at(instant))) : seeded.regionalIndex(instant);
+    }
+}
