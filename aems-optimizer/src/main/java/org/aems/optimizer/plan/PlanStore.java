@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.aems.core.grid.BankId;
+import org.aems.core.time.Slot;
+import org.aems.core.unit.Energy;
 import org.aems.core.unit.Power;
 import org.aems.optimizer.model.BankPlan;
 import org.aems.optimizer.model.FeederSchedule;
@@ -69,6 +71,39 @@ public final class PlanStore {
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
             return id;
         });
+    }
+
+    /**
+     * The bank's plan in force for the leading slots of {@code slots} whose gate has closed at {@code now}: for
+     * each, the net import of the newest version created before its gate closure (1 h before it starts). Stops
+     * at the first slot whose gate is still open or that no such version covers, so the list covers the first
+     * {@code size()} slots (what {@link org.aems.optimizer.model.BankProblem#plan()} expects).
+     */
+    public List<Energy> inForce(BankId bank, List<Slot> slots, Instant now) {
+        List<Slot> closed = slots.stream().takeWhile(s -> s.isGateClosedAt(now)).toList();
+        if (closed.isEmpty()) {
+            return List.of();
+        }
+        Map<Instant, Long> net = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (ps.slot_start) ps.slot_start, ps.net_wh
+                        FROM plan_slot ps JOIN plan_version pv ON pv.id = ps.plan_id
+                        WHERE pv.bank_id = ? AND ps.feeder_id = '' AND ps.slot_start >= ? AND ps.slot_start <= ?
+                          AND pv.created_at <= ps.slot_start - interval '1 hour'
+                        ORDER BY ps.slot_start, pv.created_at DESC, pv.id DESC""")
+                .params(bank.value(), Timestamp.from(closed.get(0).start()), Timestamp.from(closed.get(closed.size() - 1).start()))
+                .query(rs -> {
+                    net.put(rs.getTimestamp(1).toInstant(), rs.getLong(2));
+                });
+        List<Energy> plan = new ArrayList<>();
+        for (Slot slot : closed) {
+            Long wh = net.get(slot.start());
+            if (wh == null) {
+                break;
+            }
+            plan.add(Energy.ofWattHours(wh));
+        }
+        return plan;
     }
 
     /** The newest version for a bank, with its slots. */

@@ -33,15 +33,22 @@ public record BankInputs(BankId bank, List<Slot> slots, List<FlowLimits> bankLim
      * @param storage       batteries we steer, ids {@code siteId/deviceId}
      * @param uncontrolled  batteries left to their own default mode (no recent state of charge, or their site
      *                      did not follow its last commands), with why
+     * @param curtailable   the PV inverters the platform may curtail, ids {@code siteId/deviceId}
      */
     public record FeederInputs(FeederId id, List<FlowLimits> limits, SlotSeries load, SlotSeries pv, double curtailableShare,
-                               List<StorageUnit> storage, Map<String, String> uncontrolled, Power pvPeak) {
+                               List<StorageUnit> storage, Map<String, String> uncontrolled, Power pvPeak,
+                               List<CurtailablePv> curtailable) {
         public FeederInputs {
             Objects.requireNonNull(id, "id");
             limits = List.copyOf(limits);
             storage = List.copyOf(storage);
             uncontrolled = Map.copyOf(uncontrolled);
+            curtailable = List.copyOf(curtailable);
         }
+    }
+
+    /** A PV inverter the platform may curtail, with its peak power (its share of the feeder's curtailable PV). */
+    public record CurtailablePv(String id, Power peak) {
     }
 
     /** The share of a battery's capacity a plan must leave in it at the end of the horizon (or what it holds now, if less). */

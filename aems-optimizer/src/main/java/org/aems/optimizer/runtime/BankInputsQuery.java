@@ -92,15 +92,21 @@ public final class BankInputsQuery {
                                     BankInputs.endTarget(stored, Energy.ofWattHours(capacity))));
                         }
                     });
-            long[] pv = jdbc.sql("""
-                            SELECT coalesce(sum(a.pv_peak_w), 0), coalesce(sum(a.pv_peak_w) FILTER (WHERE a.curtailable), 0)
-                            FROM asset a JOIN site s ON s.id = a.site_id
+            long pvPeak = jdbc.sql("""
+                            SELECT coalesce(sum(a.pv_peak_w), 0) FROM asset a JOIN site s ON s.id = a.site_id
                             WHERE s.feeder_id = ? AND a.kind = 'PV' AND a.valid_from <= ? AND (a.valid_until IS NULL OR a.valid_until > ?)""")
-                    .params(feeder.value(), Date.valueOf(firstDay), Date.valueOf(firstDay))
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                    .params(feeder.value(), Date.valueOf(firstDay), Date.valueOf(firstDay)).query(Long.class).single();
+            List<BankInputs.CurtailablePv> curtailable = jdbc.sql("""
+                            SELECT a.site_id || '/' || a.device_id, a.pv_peak_w FROM asset a JOIN site s ON s.id = a.site_id
+                            WHERE s.feeder_id = ? AND a.kind = 'PV' AND a.curtailable AND a.valid_from <= ? AND (a.valid_until IS NULL OR a.valid_until > ?)
+                              AND NOT (s.id = ANY (?)) ORDER BY 1""")
+                    .params(feeder.value(), Date.valueOf(firstDay), Date.valueOf(firstDay),
+                            notFollowing.stream().map(SiteId::value).toArray(String[]::new))
+                    .query((rs, n) -> new BankInputs.CurtailablePv(rs.getString(1), Power.ofWatts(rs.getLong(2)))).list();
             SlotSeries[] history = history(feeder, slots.get(0));
             inputs.add(new BankInputs.FeederInputs(feeder, limitsPerSlot("feeder_limit", "feeder_id", feeder.value(), slots), history[0],
-                    history[1], pv[0] == 0 ? 0 : (double) pv[1] / pv[0], storage, uncontrolled, Power.ofWatts(pv[0])));
+                    history[1], pvPeak == 0 ? 0 : (double) curtailable.stream().mapToLong(c -> c.peak().watts()).sum() / pvPeak, storage, uncontrolled,
+                    Power.ofWatts(pvPeak), curtailable));
         }
         return new BankInputs(bank, slots, bankLimits, inputs);
     }

@@ -23,6 +23,7 @@ import org.aems.core.alert.Severity;
 import org.aems.core.grid.BankId;
 import org.aems.core.telemetry.Command;
 import org.aems.core.time.Slot;
+import org.aems.core.unit.Energy;
 import org.aems.optimizer.dispatch.CommandStore;
 import org.aems.optimizer.dispatch.Dispatcher;
 import org.aems.optimizer.dispatch.PlanCommands;
@@ -129,13 +130,16 @@ public final class OptimizerCycle {
         try {
             List<Slot> horizon = horizon(job.slot());
             BankInputs known = inputs.load(job.bank(), horizon, now, commands.sitesNotFollowingSince(now.minus(settings.notFollowingFor())));
-            BankProblem problem = builder.build(known, Optional.empty());
+            // Slots past gate closure keep the plan in force: the model pays for leaving it (imbalance).
+            List<Energy> inForce = plans.inForce(job.bank(), horizon, now);
+            BankProblem problem = builder.build(known, inForce.isEmpty() ? Optional.empty() : Optional.of(inForce));
             BankPlan plan = planner.plan(problem, Optional.ofNullable(lastPlans.get(job.bank())));
             lastPlans.put(job.bank(), plan);
             long id = plans.save(plan, jobs.worker(), now);
             int sent = 0;
             if (dispatcher.isPresent()) {
-                List<Command> setpoints = PlanCommands.forSlot(problem, plan, 0, now);
+                List<Command> setpoints = new ArrayList<>(PlanCommands.forSlot(problem, plan, 0, now));
+                setpoints.addAll(CurtailmentCommands.forSlot(known, problem.feeders(), plan, 0, now));
                 sent = dispatcher.get().dispatch(setpoints, "optimizer", Optional.of(job.bank().value()));
             }
             jobs.done(job, id, clock.instant());

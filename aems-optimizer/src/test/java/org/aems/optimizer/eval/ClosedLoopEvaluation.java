@@ -31,6 +31,7 @@ import org.aems.optimizer.model.FeederProblem;
 import org.aems.optimizer.model.Penalties;
 import org.aems.optimizer.model.Planner;
 import org.aems.optimizer.runtime.BankInputs;
+import org.aems.optimizer.runtime.CurtailmentCommands;
 import org.aems.optimizer.runtime.OptimizerCycle;
 import org.aems.optimizer.runtime.ProblemBuilder;
 import org.aems.optimizer.runtime.TimeOfDayPrices;
@@ -78,6 +79,7 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
     private final TimeOfDayPrices prices = TimeOfDayPrices.DEFAULT;
     private final List<Long> bankSolveMillis = new ArrayList<>();
     private final List<Long> roundMillis = new ArrayList<>();
+    private final Map<LocalDate, double[]> baselinePv = new HashMap<>();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ClosedLoopEvaluation()).execute(args));
@@ -90,8 +92,8 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
         Scenario scenario = BundledRegions.scenario(region);
         boolean allBetter = true;
         System.out.println("| day | policy | 地産地消率 | 自給率 | breaches | breach kWh | curtailed kWh | imbalance kWh | imbalance yen "
-                + "| energy yen | total yen | CO2 avoided t | commands ok/refused |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| energy yen | penalty yen | total yen | CO2 avoided t | commands ok/refused |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<String> gaps = new ArrayList<>();
         for (String spec : days) {
             String[] parts = spec.split(":");
@@ -103,10 +105,10 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
                 DayRun run = runDay(scenario, date, sky, policy);
                 runs.put(policy, run);
                 DayKpis k = run.kpis();
-                System.out.printf(Locale.ROOT, "| %s %s %s | %s | %.1f %% | %.1f %% | %d | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f | %.2f | %d/%d |%n",
+                System.out.printf(Locale.ROOT, "| %s %s %s | %s | %.1f %% | %.1f %% | %d | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f | %d/%d |%n",
                         date, date.getDayOfWeek().toString().substring(0, 3), sky, policy, 100 * k.localConsumption(),
                         100 * k.selfSufficiency(), k.breaches(), k.breachKwh(), k.curtailedKwh(), k.imbalanceKwh(), k.imbalanceYen(),
-                        k.energyYen(), k.totalYen(), k.co2AvoidedT(), run.accepted(), run.refused());
+                        k.energyYen(), k.penaltyYen(), k.totalYen(), k.co2AvoidedT(), run.accepted(), run.refused());
                 System.err.printf(Locale.ROOT, "[evaluate] %s %s done in %.0f s%n", date, policy, (System.nanoTime() - started) / 1e9);
             }
             double baseline = runs.get(Policy.BASELINE).kpis().totalYen();
@@ -169,6 +171,9 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
                 for (org.aems.core.telemetry.Command c : PlanCommands.forSlot(problem, planned, 0, slot.start())) {
                     play.command(c, slot.start());
                 }
+                for (org.aems.core.telemetry.Command c : CurtailmentCommands.forSlot(inputs, problem.feeders(), planned, 0, slot.start())) {
+                    play.command(c, slot.start());
+                }
             }
             if (policy == Policy.OPTIMIZER) {
                 roundMillis.add((System.nanoTime() - roundStart) / 1_000_000);
@@ -177,7 +182,16 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
             known.record(truth, play.feeders());
             day.add(truth);
         }
-        DayKpis kpis = DayKpis.score(day, play.feeders(), banks, submitted, prices, imbalanceFactor);
+        double[] pvPerSlot = day.stream().mapToDouble(t -> java.util.Arrays.stream(t.pvWh).sum()).toArray();
+        if (policy == Policy.BASELINE) {
+            baselinePv.put(date, pvPerSlot);
+        }
+        // Same seed and weather: PV differs between the policies only by what the optimizer curtailed.
+        double curtailedKwh = 0;
+        for (int t = 0; t < pvPerSlot.length; t++) {
+            curtailedKwh += Math.max(0, baselinePv.get(date)[t] - pvPerSlot[t]) / 1000;
+        }
+        DayKpis kpis = DayKpis.score(day, play.feeders(), banks, submitted, prices, imbalanceFactor, curtailedKwh);
         double perfect = policy == Policy.BASELINE ? perfectForesight(banks, known, date, socAtStart, solver) : Double.NaN;
         return new DayRun(kpis, perfect, play.accepted(), play.refused());
     }

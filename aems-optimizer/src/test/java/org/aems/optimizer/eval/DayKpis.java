@@ -20,21 +20,22 @@ import org.aems.optimizer.runtime.SlotPrices;
 /**
  * A policy's day scored on ground truth. Money: each bank's net import bought at the slot's purchase price,
  * its net export sold at the sale price; imbalance (bank net away from the plan submitted for the day) at
- * {@code imbalanceFactor} × the purchase price; limit breaches at the breach penalty. Local consumption per
+ * {@code imbalanceFactor} × the purchase price; limit breaches at the breach penalty and curtailed PV at the
+ * curtailment penalty (both in the "penalty yen" column). Local consumption per
  * core's KPI, with demand at the meters plus PV (so energy put into batteries counts as used where it was
  * made, and their discharge is not counted twice).
  */
 record DayKpis(double localConsumption, double selfSufficiency, int breaches, double breachKwh, double curtailedKwh,
-               double imbalanceKwh, double imbalanceYen, double energyYen, double breachYen, double co2AvoidedT) {
+               double imbalanceKwh, double imbalanceYen, double energyYen, double penaltyYen, double co2AvoidedT) {
 
     static final EmissionFactor GRID_CO2 = EmissionFactor.of("0.441"); // kg-CO2/kWh, illustrative Tokyo-area factor
 
     double totalYen() {
-        return energyYen + imbalanceYen + breachYen;
+        return energyYen + imbalanceYen + penaltyYen;
     }
 
     static DayKpis score(List<SlotTruth> day, List<FeederId> feederOrder, List<Bank> banks, Map<BankId, List<Double>> submittedWh,
-                         SlotPrices prices, double imbalanceFactor) {
+                         SlotPrices prices, double imbalanceFactor, double curtailedKwh) {
         double breachKwh = 0;
         int breaches = 0;
         double energyYen = 0;
@@ -75,9 +76,10 @@ record DayKpis(double localConsumption, double selfSufficiency, int breaches, do
         LocalConsumptionKpi kpi = LocalConsumption.of(energies);
         double localUseKwh = kpi.localUse().wattHours() / 1000.0;
         double breachYen = breachKwh * Penalties.DEFAULT.limitBreach().value().doubleValue();
+        double curtailmentYen = curtailedKwh * Penalties.DEFAULT.curtailment().value().doubleValue();
         return new DayKpis(kpi.localConsumptionRatio().map(r -> r.value().doubleValue()).orElse(Double.NaN),
-                trueDemand == 0 ? Double.NaN : localUseKwh * 1000 / trueDemand, breaches, breachKwh, 0, imbalanceKwh, imbalanceYen,
-                energyYen, breachYen, GRID_CO2.avoided(kpi.localUse()).divide(BigDecimal.valueOf(1000)).doubleValue());
+                trueDemand == 0 ? Double.NaN : localUseKwh * 1000 / trueDemand, breaches, breachKwh, curtailedKwh, imbalanceKwh, imbalanceYen,
+                energyYen, breachYen + curtailmentYen, GRID_CO2.avoided(kpi.localUse()).divide(BigDecimal.valueOf(1000)).doubleValue());
     }
 
     /** Energy beyond a limit in one slot: reverse flow past the reverse-flow limit, or import past the import limit. */

@@ -55,10 +55,14 @@ final class RegionInputs {
             Map<String, String> uncontrolled = new HashMap<>();
             long pvPeak = 0;
             long curtailablePeak = 0;
+            List<BankInputs.CurtailablePv> curtailable = new ArrayList<>();
             for (Site site : feeder.sites()) {
                 for (PvArray array : site.assetsOf(PvArray.class)) {
                     pvPeak += array.peakPower().watts();
-                    curtailablePeak += array.curtailable() ? array.peakPower().watts() : 0;
+                    if (array.curtailable()) {
+                        curtailablePeak += array.peakPower().watts();
+                        curtailable.add(new BankInputs.CurtailablePv(site.id().value() + "/" + array.id().value(), array.peakPower()));
+                    }
                 }
                 for (Battery b : site.assetsOf(Battery.class)) {
                     String id = site.id().value() + "/" + b.id().value();
@@ -77,7 +81,7 @@ final class RegionInputs {
             feeders.add(new BankInputs.FeederInputs(feeder.id(), slots.stream().map(s -> limit(feeder.limits().at(s.date()).orElse(null), feeder.id().value(), s)).toList(),
                     new SlotSeries(feeder.id().value() + " demand", "Wh", load.get(feeder.id())),
                     new SlotSeries(feeder.id().value() + " pv", "Wh", pv.get(feeder.id())),
-                    pvPeak == 0 ? 0 : (double) curtailablePeak / pvPeak, storage, uncontrolled, Power.ofWatts(pvPeak)));
+                    pvPeak == 0 ? 0 : (double) curtailablePeak / pvPeak, storage, uncontrolled, Power.ofWatts(pvPeak), curtailable));
         }
         return new BankInputs(bank.id(), slots, slots.stream().map(s -> limit(bank.limits().at(s.date()).orElse(null), bank.id().value(), s))
                 .toList(), feeders);

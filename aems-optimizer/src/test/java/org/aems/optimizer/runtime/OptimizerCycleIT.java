@@ -89,7 +89,7 @@ class OptimizerCycleIT {
 
         String url = TestInfrastructure.mqttUrl();
         simulation = new Simulation(BundledRegions.scenario("demo"), new SimulationSettings(url, 0, Duration.ofSeconds(2), 1, now, 7, 0,
-                FaultRates.NONE, Optional.empty(), Optional.of(Sky.CLEAR), PhysicsOptions.DEFAULT), Clock.systemUTC());
+                FaultRates.NONE, Optional.empty(), Optional.of(Sky.CLEAR), Optional.empty(), PhysicsOptions.DEFAULT), Clock.systemUTC());
         simulation.start();
         CommandStore commands = new CommandStore(ds);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
@@ -193,6 +193,36 @@ class OptimizerCycleIT {
         assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(banks.stream().map(BankId::value).toList());
         assertThat(claimedByA).isNotEmpty();
         assertThat(claimedByB).isNotEmpty();
+    }
+
+    @Test
+    void slotsPastGateClosureKeepTheNewestPlanMadeBeforeTheirGateClosed() {
+        Slot s0 = Slot.parse("2026-05-12#25"); // 12:00 JST
+        Instant now = s0.start().plus(Duration.ofMinutes(10));
+        long early = version("gate-bank", s0.start().minus(Duration.ofHours(3)));
+        long late = version("gate-bank", s0.start().minus(Duration.ofMinutes(45)));
+        for (int t = 0; t < 4; t++) {
+            planSlot(early, s0.plus(t), 100L * (t + 1));
+            planSlot(late, s0.plus(t), 111L * (t + 1));
+        }
+        List<Slot> horizon = List.of(s0, s0.plus(1), s0.plus(2), s0.plus(3));
+
+        // 12:00's gate closed at 11:00, before the late version; 12:30's and 13:00's after it; 13:30's is still open.
+        assertThat(new PlanStore(dataSource).inForce(BankId.of("gate-bank"), horizon, now))
+                .extracting(org.aems.core.unit.Energy::wattHours).containsExactly(100L, 222L, 333L);
+        assertThat(new PlanStore(dataSource).inForce(BankId.of("no-plans"), horizon, now)).isEmpty();
+    }
+
+    private static long version(String bank, Instant createdAt) {
+        return jdbc.sql("""
+                        INSERT INTO plan_version (bank_id, first_slot, slot_count, source, objective_yen, solve_ms, breaches, limit_events,
+                                                  created_at, created_by)
+                        VALUES (?, ?, 4, 'OPTIMAL', 0, 1, 0, '[]', ?, 'it') RETURNING id""")
+                .params(bank, Timestamp.from(createdAt), Timestamp.from(createdAt)).query(Long.class).single();
+    }
+
+    private static void planSlot(long plan, Slot slot, long netWh) {
+        jdbc.sql("INSERT INTO plan_slot VALUES (?, '', ?, ?, 0, 0, 0)").params(plan, Timestamp.from(slot.start()), netWh).update();
     }
 
     /** Claims until the queue is empty, like a worker that solves each bank in ~5 ms (and never finishes: the lease holds them). */
