@@ -129,6 +129,49 @@ class PlansAndCommandsIT {
     }
 
     @Test
+    void theBalancingPlanShowsDayAheadInForceActualAndImbalancePerSlot() {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Slot noon = Slot.parse("2026-05-13#25");
+        // Day-ahead by 12:00 the day before (b1, b2); b1 revised intraday before the 11:00 gate closure.
+        bankTotal(jdbc, "b1", "2026-05-12T11:00:00+09:00", noon, -50_000);
+        bankTotal(jdbc, "b2", "2026-05-12T11:30:00+09:00", noon, 20_000);
+        bankTotal(jdbc, "b1", "2026-05-13T10:30:00+09:00", noon, -60_000);
+        bankTotal(jdbc, "b1", "2026-05-13T11:10:00+09:00", noon, -99_000); // after gate closure: not in force
+        jdbc.sql("""
+                        INSERT INTO feeder_interval (feeder_id, slot_start, slot_date, slot_index, net_import_wh, site_count, sites_reporting, computed_at)
+                        VALUES ('f1', ?, ?, 25, -45000, 10, 10, now()), ('f2', ?, ?, 25, 15000, 5, 5, now())""")
+                .params(Timestamp.from(noon.start()), java.sql.Date.valueOf(noon.date()), Timestamp.from(noon.start()),
+                        java.sql.Date.valueOf(noon.date())).update();
+
+        JsonNode row = http.get("/api/v1/balancing-plan?date=2026-05-13").json().get("slots").get(24);
+
+        assertThat(row.get("slot").asString()).isEqualTo("2026-05-13#25");
+        assertThat(row.get("dayAheadKwh").decimalValue()).isEqualByComparingTo("-30");
+        assertThat(row.get("inForceKwh").decimalValue()).isEqualByComparingTo("-40");
+        assertThat(row.get("actualKwh").decimalValue()).isEqualByComparingTo("-30");
+        assertThat(row.get("imbalanceKwh").decimalValue()).isEqualByComparingTo("10");
+        // 10 kWh at the 12:00 imbalance price: 3 yen/kWh purchase x 1.5.
+        assertThat(row.get("imbalanceYen").decimalValue()).isEqualByComparingTo("45.00");
+        assertThat(row.get("banksPlanned").asInt()).isEqualTo(2);
+        assertThat(http.get("/api/v1/balancing-plan/csv?date=2026-05-13").body().lines())
+                .contains("2026-05-13,25,2026-05-13T12:00+09:00,-30.000,-40.000,-30.000,10.000,45.00,2,15,0");
+
+        HttpJson.Response bad = http.get("/api/v1/balancing-plan?date=13-05-2026");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("reason").asString()).isEqualTo("INVALID_PARAMETER");
+    }
+
+    private static void bankTotal(JdbcClient jdbc, String bank, String createdAt, Slot slot, long netWh) {
+        Timestamp created = Timestamp.from(java.time.OffsetDateTime.parse(createdAt).toInstant());
+        long id = jdbc.sql("""
+                        INSERT INTO plan_version (bank_id, first_slot, slot_count, source, objective_yen, solve_ms, breaches, limit_events,
+                                                  created_at, created_by)
+                        VALUES (?, ?, 1, 'OPTIMAL', 0, 1, 0, '[]', ?, 'it') RETURNING id""")
+                .params(bank, Timestamp.from(slot.start()), created).query(Long.class).single();
+        jdbc.sql("INSERT INTO plan_slot VALUES (?, '', ?, ?, 0, 0, 0)").params(id, Timestamp.from(slot.start()), netWh).update();
+    }
+
+    @Test
     void healthShowsTheOptimizerAndItsDispatchLink() {
         JsonNode optimizer = http.get("/actuator/health").json().path("components").path("optimizer");
 

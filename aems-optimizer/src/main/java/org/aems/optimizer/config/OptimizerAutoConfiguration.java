@@ -81,8 +81,7 @@ public class OptimizerAutoConfiguration {
     @Bean
     OptimizerCycle optimizerCycle(OptimizerSettings settings, DataSource dataSource, CommandStore commands, PlanStore plans,
                                   ObjectProvider<Dispatcher> dispatcher, AlertSink alerts, ExecutorService optimizerWorkers,
-                                  ObjectProvider<MeterRegistry> metrics, Clock clock, Environment environment) {
-        TimeOfDayPrices prices = Binder.get(environment).bind("aems.optimizer.prices", TimeOfDayPrices.class).orElse(TimeOfDayPrices.DEFAULT);
+                                  ObjectProvider<MeterRegistry> metrics, Clock clock, TimeOfDayPrices prices) {
         AggregatingSolver solver = new AggregatingSolver(new BankSolver("GLOP", settings.solveTimeLimit()));
         Planner planner = new Planner(problem -> solver.solve(problem).map(AggregatingSolver.Result::plan), new BaselinePlanner(), alerts,
                 clock);

@@ -2,7 +2,11 @@ package org.aems.optimizer.config;
 
 import javax.sql.DataSource;
 import org.aems.optimizer.dispatch.CommandStore;
+import org.aems.optimizer.plan.BalancingPlanQuery;
 import org.aems.optimizer.plan.PlanStore;
+import org.aems.optimizer.runtime.TimeOfDayPrices;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
@@ -23,5 +27,16 @@ public class PlanRecordsAutoConfiguration {
     @Bean
     PlanStore planStore(DataSource dataSource) {
         return new PlanStore(dataSource);
+    }
+
+    @Bean
+    BalancingPlanQuery balancingPlanQuery(DataSource dataSource) {
+        return new BalancingPlanQuery(dataSource);
+    }
+
+    /** Prices by hour until a JEPX feed is connected ({@code aems.optimizer.prices.*}). */
+    @Bean
+    TimeOfDayPrices optimizerPrices(Environment environment) {
+        return Binder.get(environment).bind("aems.optimizer.prices", TimeOfDayPrices.class).orElse(TimeOfDayPrices.DEFAULT);
     }
 }

@@ -34,10 +34,12 @@ public record BankInputs(BankId bank, List<Slot> slots, List<FlowLimits> bankLim
      * @param uncontrolled  batteries left to their own default mode (no recent state of charge, or their site
      *                      did not follow its last commands), with why
      * @param curtailable   the PV inverters the platform may curtail, ids {@code siteId/deviceId}
+     * @param curtailedLastSlot what our own LIMIT_PV commands held back in the slot just measured (planned), so
+     *                      the nowcast does not mistake our curtailment for clouds
      */
     public record FeederInputs(FeederId id, List<FlowLimits> limits, SlotSeries load, SlotSeries pv, double curtailableShare,
                                List<StorageUnit> storage, Map<String, String> uncontrolled, Power pvPeak,
-                               List<CurtailablePv> curtailable) {
+                               List<CurtailablePv> curtailable, Energy curtailedLastSlot) {
         public FeederInputs {
             Objects.requireNonNull(id, "id");
             limits = List.copyOf(limits);

@@ -104,9 +104,17 @@ public final class BankInputsQuery {
                             notFollowing.stream().map(SiteId::value).toArray(String[]::new))
                     .query((rs, n) -> new BankInputs.CurtailablePv(rs.getString(1), Power.ofWatts(rs.getLong(2)))).list();
             SlotSeries[] history = history(feeder, slots.get(0));
+            Slot last = slots.get(0).previous();
+            // What the plan that dispatched the last slot curtailed there (the round made during that slot).
+            long heldBack = jdbc.sql("""
+                            SELECT ps.curtailed_wh FROM plan_slot ps JOIN plan_version pv ON pv.id = ps.plan_id
+                            WHERE pv.bank_id = ? AND ps.feeder_id = ? AND ps.slot_start = ? AND pv.first_slot = ?
+                            ORDER BY pv.created_at DESC, pv.id DESC LIMIT 1""")
+                    .params(bank.value(), feeder.value(), Timestamp.from(last.start()), Timestamp.from(last.start()))
+                    .query(Long.class).optional().orElse(0L);
             inputs.add(new BankInputs.FeederInputs(feeder, limitsPerSlot("feeder_limit", "feeder_id", feeder.value(), slots), history[0],
                     history[1], pvPeak == 0 ? 0 : (double) curtailable.stream().mapToLong(c -> c.peak().watts()).sum() / pvPeak, storage, uncontrolled,
-                    Power.ofWatts(pvPeak), curtailable));
+                    Power.ofWatts(pvPeak), curtailable, Energy.ofWattHours(heldBack)));
         }
         return new BankInputs(bank, slots, bankLimits, inputs);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.Energy;
+import org.aems.core.unit.YenPerKwh;
 import org.aems.optimizer.forecast.DayAheadForecaster;
 import org.aems.optimizer.forecast.SlotSeries;
 import org.aems.optimizer.model.BankProblem;
@@ -16,7 +17,8 @@ import org.aems.optimizer.model.Penalties;
 
 /**
  * Builds a bank's problem over the horizon from what the platform knows: each feeder's demand and PV
- * forecast from its own history (demand by slot-of-day profile, PV by clear sky × recent ratio), PV split
+ * forecast from its own history (demand by slot-of-day profile, PV by clear sky × recent ratio, both
+ * corrected for the first hours by the slot just measured: {@link IntradayCorrection}), PV split
  * into the part we may curtail and the part we may not, and the batteries we may dispatch. EVs are not
  * steered yet: without a booking feed (departure, energy needed) the platform cannot promise a car its
  * charge, so their charging stays in the demand the forecast learns.
@@ -27,8 +29,15 @@ public final class ProblemBuilder {
     private final DayAheadForecaster pv;
     private final SlotPrices prices;
     private final Penalties penalties;
+    private final IntradayCorrection correction;
 
     public ProblemBuilder(DayAheadForecaster demand, DayAheadForecaster pv, SlotPrices prices, Penalties penalties) {
+        this(demand, pv, prices, penalties, IntradayCorrection.DEFAULT);
+    }
+
+    public ProblemBuilder(DayAheadForecaster demand, DayAheadForecaster pv, SlotPrices prices, Penalties penalties,
+                          IntradayCorrection correction) {
+        this.correction = correction;
         this.demand = demand;
         this.pv = pv;
         this.prices = prices;
@@ -41,15 +50,11 @@ public final class ProblemBuilder {
      */
     public BankProblem build(BankInputs inputs, Optional<List<Energy>> submitted) {
         List<Slot> slots = inputs.slots();
-        Slot issuedAt = slots.get(0);
         List<FeederProblem> feeders = new ArrayList<>();
         for (BankInputs.FeederInputs f : inputs.feeders()) {
-            if (f.load().values().isEmpty()) {
-                throw new IllegalStateException("feeder " + f.id() + " has no interval history before " + issuedAt
-                        + ": the optimizer needs at least a day of feeder_interval rows (ingest's rollup) to forecast it");
-            }
-            double[] load = forecast(demand, f.load(), slots, issuedAt);
-            double[] sun = forecast(pv, f.pv(), slots, issuedAt);
+            FeederForecast forecast = forecast(f, slots);
+            double[] load = forecast.demandWh();
+            double[] sun = forecast.pvWh();
             List<Energy> baseNet = new ArrayList<>(slots.size());
             List<Energy> curtailable = new ArrayList<>(slots.size());
             for (int t = 0; t < slots.size(); t++) {
@@ -59,18 +64,44 @@ public final class ProblemBuilder {
             }
             feeders.add(new FeederProblem(f.id(), f.limits(), baseNet, curtailable, f.storage(), List.of()));
         }
+        // Leaving the plan in force costs what the imbalance would: its price over the gate-closed slots.
+        Penalties priced = submitted.filter(p -> !p.isEmpty()).map(p -> new Penalties(penalties.limitBreach(), penalties.curtailment(),
+                slots.subList(0, p.size()).stream().map(prices::imbalance).max(YenPerKwh::compareTo).orElseThrow(), penalties.evShortfall(),
+                penalties.cycling())).orElse(penalties);
         return new BankProblem(inputs.bank(), slots, inputs.bankLimits(), feeders, slots.stream().map(prices::purchase).toList(),
-                slots.stream().map(prices::sale).toList(), submitted, penalties);
+                slots.stream().map(prices::sale).toList(), submitted, priced);
     }
 
-    /** One value per horizon slot, from the day-ahead forecast of each day the horizon touches. */
-    private static double[] forecast(DayAheadForecaster forecaster, SlotSeries history, List<Slot> slots, Slot issuedAt) {
+    /** A feeder's forecast over a horizon, Wh per slot: demand without our batteries, and PV. */
+    public record FeederForecast(double[] demandWh, double[] pvWh) {
+    }
+
+    /** What the plan of {@code feeder} over {@code slots} is built on. */
+    public FeederForecast forecast(BankInputs.FeederInputs f, List<Slot> slots) {
+        Slot issuedAt = slots.get(0);
+        if (f.load().values().isEmpty()) {
+            throw new IllegalStateException("feeder " + f.id() + " has no interval history before " + issuedAt
+                    + ": the optimizer needs at least a day of feeder_interval rows (ingest's rollup) to forecast it");
+        }
+        return new FeederForecast(forecast(demand, f.load(), slots, issuedAt, 0),
+                forecast(pv, f.pv(), slots, issuedAt, f.curtailedLastSlot().wattHours()));
+    }
+
+    /**
+     * One value per horizon slot, from the day-ahead forecast of each day the horizon touches, corrected by how the
+     * slot just measured came out against the same forecast.
+     */
+    private double[] forecast(DayAheadForecaster forecaster, SlotSeries history, List<Slot> slots, Slot issuedAt, double heldBackLastSlot) {
         Map<LocalDate, double[]> days = new HashMap<>();
         double[] values = new double[slots.size()];
         for (int t = 0; t < slots.size(); t++) {
             Slot slot = slots.get(t);
             values[t] = days.computeIfAbsent(slot.date(), day -> forecaster.forecast(history, day, issuedAt))[slot.index() - 1];
         }
-        return values;
+        Slot last = issuedAt.previous();
+        double lastForecast = days.computeIfAbsent(last.date(), day -> forecaster.forecast(history, day, issuedAt))[last.index() - 1];
+        java.util.OptionalDouble measured = history.at(last);
+        return correction.apply(values, lastForecast,
+                measured.isPresent() ? java.util.OptionalDouble.of(measured.getAsDouble() + heldBackLastSlot) : measured);
     }
 }

@@ -76,10 +76,12 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     double imbalanceFactor;
 
-    private final TimeOfDayPrices prices = TimeOfDayPrices.DEFAULT;
+    private TimeOfDayPrices prices;
     private final List<Long> bankSolveMillis = new ArrayList<>();
     private final List<Long> roundMillis = new ArrayList<>();
     private final Map<LocalDate, double[]> baselinePv = new HashMap<>();
+    private final List<String> forecastLines = new ArrayList<>();
+    private double perfectBreachKwh;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ClosedLoopEvaluation()).execute(args));
@@ -90,6 +92,7 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario scenario = BundledRegions.scenario(region);
+        prices = new TimeOfDayPrices(TimeOfDayPrices.DEFAULT.purchase(), TimeOfDayPrices.DEFAULT.sale(), java.math.BigDecimal.valueOf(imbalanceFactor));
         boolean allBetter = true;
         System.out.println("| day | policy | 地産地消率 | 自給率 | breaches | breach kWh | curtailed kWh | imbalance kWh | imbalance yen "
                 + "| energy yen | penalty yen | total yen | CO2 avoided t | commands ok/refused |");
@@ -110,17 +113,20 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
                         100 * k.selfSufficiency(), k.breaches(), k.breachKwh(), k.curtailedKwh(), k.imbalanceKwh(), k.imbalanceYen(),
                         k.energyYen(), k.penaltyYen(), k.totalYen(), k.co2AvoidedT(), run.accepted(), run.refused());
                 System.err.printf(Locale.ROOT, "[evaluate] %s %s done in %.0f s%n", date, policy, (System.nanoTime() - started) / 1e9);
+                k.breachList().forEach(b -> System.err.println("[evaluate]   breach " + policy + ": " + b));
             }
             double baseline = runs.get(Policy.BASELINE).kpis().totalYen();
             double optimizer = runs.get(Policy.OPTIMIZER).kpis().totalYen();
             double perfect = runs.get(Policy.BASELINE).perfectYen();
             allBetter &= optimizer < baseline;
-            gaps.add(String.format(Locale.ROOT, "%s: optimizer %.0f yen vs baseline %.0f yen (%s); perfect foresight %.0f yen; gap closed %.0f %%",
-                    date, optimizer, baseline, optimizer < baseline ? "better" : "NOT better", perfect,
+            gaps.add(String.format(Locale.ROOT, "%s: optimizer %.0f yen vs baseline %.0f yen (%s); perfect foresight %.0f yen "
+                            + "(breaches %.1f kWh); gap closed %.0f %%",
+                    date, optimizer, baseline, optimizer < baseline ? "better" : "NOT better", perfect, perfectBreachKwh,
                     100 * (baseline - optimizer) / (baseline - perfect)));
         }
         System.out.println();
         gaps.forEach(System.out::println);
+        forecastLines.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "solve time per bank: p50 %d ms, p99 %d ms; per round (whole region, banks one after another): p50 %d ms, "
                 + "p99 %d ms (%d rounds)%n", percentile(bankSolveMillis, 0.5), percentile(bankSolveMillis, 0.99),
                 percentile(roundMillis, 0.5), percentile(roundMillis, 0.99), roundMillis.size());
@@ -143,36 +149,61 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
         ProblemBuilder builder = new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(), prices, Penalties.DEFAULT);
         AggregatingSolver solver = new AggregatingSolver(new BankSolver("GLOP", Duration.ofSeconds(20)));
         Planner planner = new Planner(p -> solver.solve(p).map(AggregatingSolver.Result::plan), new BaselinePlanner(), SILENT, Clock.systemUTC());
-        Map<BankId, List<Double>> submitted = new HashMap<>();
         Map<BankId, BankPlan> last = new HashMap<>();
+        // Every round's bank net per bank (round r = slot r of the day), and per slot the value in force at its gate
+        // closure: the plan of round r - 3, the newest made before the gate closed (rounds run just after a slot
+        // begins, like the runtime's). The first three slots take the day's first plan, standing in for the
+        // previous day's rounds.
+        Map<BankId, List<List<Double>>> rounds = new HashMap<>();
+        Map<BankId, List<Double>> inForce = new HashMap<>();
+        ForecastScore score = new ForecastScore();
         List<SlotTruth> day = new ArrayList<>();
         for (Slot slot = dayStart; slot.date().equals(date); slot = slot.next()) {
+            int r = day.size();
             List<Slot> horizon = OptimizerCycle.horizon(slot);
             long roundStart = System.nanoTime();
             for (Bank bank : banks) {
-                BankInputs inputs = known.inputs(bank, horizon, play.socPercent());
-                Optional<List<Energy>> plan = Optional.ofNullable(submitted.get(bank.id()))
-                        .map(p -> p.subList(day.size(), p.size()).stream().map(BankInputs::wh).toList());
-                BankProblem problem = builder.build(inputs, plan);
-                if (policy == Policy.BASELINE) {
-                    if (slot.equals(dayStart)) {
-                        // What the baseline would submit: its own behaviour on the day-ahead forecast.
-                        submitted.put(bank.id(), wattHours(new BaselinePlanner().plan(problem), 48));
+                Map<org.aems.core.grid.FeederId, Long> heldBack = new HashMap<>();
+                Optional.ofNullable(last.get(bank.id())).ifPresent(p -> p.feeders().forEach(f -> heldBack.put(f.id(), f.curtailed().get(0).wattHours())));
+                BankInputs inputs = known.inputs(bank, horizon, play.socPercent(), heldBack);
+                List<List<Double>> made = rounds.computeIfAbsent(bank.id(), b -> new ArrayList<>());
+                // The gate-closed slots of this round (this one and the next two) keep the value in force.
+                List<Energy> closed = new ArrayList<>();
+                for (int k = 0; k < Slot.GATE_CLOSURE_LEAD.toMinutes() / Slot.DURATION.toMinutes() + 1 && r + k < 48; k++) {
+                    int from = r + k - 3;
+                    if (from >= 0 && from < made.size()) {
+                        closed.add(BankInputs.wh(made.get(from).get(3)));
+                    } else if (!made.isEmpty()) {
+                        closed.add(BankInputs.wh(made.get(0).get(r + k)));
                     }
-                    continue;
                 }
-                long t0 = System.nanoTime();
-                BankPlan planned = planner.plan(problem, Optional.ofNullable(last.get(bank.id())));
-                bankSolveMillis.add((System.nanoTime() - t0) / 1_000_000);
+                BankProblem problem = builder.build(inputs, closed.isEmpty() ? Optional.empty() : Optional.of(closed));
+                BankPlan planned;
+                if (policy == Policy.BASELINE) {
+                    // What the baseline would submit: its own behaviour on the same forecasts.
+                    planned = new BaselinePlanner().plan(problem);
+                } else {
+                    for (BankInputs.FeederInputs f : inputs.feeders()) {
+                        ProblemBuilder.FeederForecast forecast = builder.forecast(f, horizon);
+                        score.add(f.id(), horizon, forecast.demandWh(), forecast.pvWh());
+                    }
+                    long t0 = System.nanoTime();
+                    planned = planner.plan(problem, Optional.ofNullable(last.get(bank.id())));
+                    bankSolveMillis.add((System.nanoTime() - t0) / 1_000_000);
+                    for (org.aems.core.telemetry.Command c : PlanCommands.forSlot(problem, planned, 0, slot.start())) {
+                        play.command(c, slot.start());
+                    }
+                    for (org.aems.core.telemetry.Command c : CurtailmentCommands.forSlot(inputs, problem.feeders(), planned, 0, slot.start())) {
+                        play.command(c, slot.start());
+                    }
+                }
                 last.put(bank.id(), planned);
-                if (slot.equals(dayStart)) {
-                    submitted.put(bank.id(), wattHours(planned, 48));
+                made.add(wattHours(planned, 48 - r + 3));
+                if (r == 0) {
+                    inForce.put(bank.id(), new ArrayList<>(made.get(0).subList(0, 3)));
                 }
-                for (org.aems.core.telemetry.Command c : PlanCommands.forSlot(problem, planned, 0, slot.start())) {
-                    play.command(c, slot.start());
-                }
-                for (org.aems.core.telemetry.Command c : CurtailmentCommands.forSlot(inputs, problem.feeders(), planned, 0, slot.start())) {
-                    play.command(c, slot.start());
+                if (r + 3 < 48) {
+                    inForce.get(bank.id()).add(made.get(r).get(3));
                 }
             }
             if (policy == Policy.OPTIMIZER) {
@@ -191,8 +222,11 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
         for (int t = 0; t < pvPerSlot.length; t++) {
             curtailedKwh += Math.max(0, baselinePv.get(date)[t] - pvPerSlot[t]) / 1000;
         }
-        DayKpis kpis = DayKpis.score(day, play.feeders(), banks, submitted, prices, imbalanceFactor, curtailedKwh);
+        DayKpis kpis = DayKpis.score(day, play.feeders(), banks, inForce, prices, curtailedKwh);
         double perfect = policy == Policy.BASELINE ? perfectForesight(banks, known, date, socAtStart, solver) : Double.NaN;
+        if (policy == Policy.OPTIMIZER) {
+            score.report(known.load(), known.pv()).forEach(line -> forecastLines.add(date + " " + line));
+        }
         return new DayRun(kpis, perfect, play.accepted(), play.refused());
     }
 
@@ -207,8 +241,9 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
             slots.add(s);
         }
         double total = 0;
+        perfectBreachKwh = 0;
         for (Bank bank : banks) {
-            BankInputs inputs = known.inputs(bank, slots, socAtStart);
+            BankInputs inputs = known.inputs(bank, slots, socAtStart, Map.of());
             List<FeederProblem> feeders = new ArrayList<>();
             for (BankInputs.FeederInputs f : inputs.feeders()) {
                 double[] load = known.truth(known.load(), f.id(), slots);
@@ -230,10 +265,13 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
                         - Math.max(0, -net) / 1000 * prices.sale(slots.get(t)).value().doubleValue();
                 for (int f = 0; f < feeders.size(); f++) {
                     Feeder feeder = bank.feeders().get(f);
-                    total += DayKpis.excessWh(plan.feeders().get(f).net().get(t).wattHours(), feeder.limits().at(date).orElseThrow()) / 1000
-                            * Penalties.DEFAULT.limitBreach().value().doubleValue();
+                    double excess = DayKpis.excessWh(plan.feeders().get(f).net().get(t).wattHours(), feeder.limits().at(date).orElseThrow()) / 1000;
+                    perfectBreachKwh += excess;
+                    total += excess * Penalties.DEFAULT.limitBreach().value().doubleValue();
                 }
-                total += DayKpis.excessWh(net, bank.limits().at(date).orElseThrow()) / 1000 * Penalties.DEFAULT.limitBreach().value().doubleValue();
+                double excess = DayKpis.excessWh(net, bank.limits().at(date).orElseThrow()) / 1000;
+                perfectBreachKwh += excess;
+                total += excess * Penalties.DEFAULT.limitBreach().value().doubleValue();
             }
             total += plan.feeders().stream().flatMap(fs -> fs.curtailed().stream()).mapToDouble(e -> e.wattHours() / 1000.0).sum()
                     * Penalties.DEFAULT.curtailment().value().doubleValue();

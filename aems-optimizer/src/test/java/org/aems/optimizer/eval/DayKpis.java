@@ -19,14 +19,15 @@ import org.aems.optimizer.runtime.SlotPrices;
 
 /**
  * A policy's day scored on ground truth. Money: each bank's net import bought at the slot's purchase price,
- * its net export sold at the sale price; imbalance (bank net away from the plan submitted for the day) at
- * {@code imbalanceFactor} × the purchase price; limit breaches at the breach penalty and curtailed PV at the
+ * its net export sold at the sale price; imbalance (bank net away from the plan in force at the slot's gate
+ * closure) at the slot's imbalance price; limit breaches at the breach penalty and curtailed PV at the
  * curtailment penalty (both in the "penalty yen" column). Local consumption per
  * core's KPI, with demand at the meters plus PV (so energy put into batteries counts as used where it was
  * made, and their discharge is not counted twice).
  */
 record DayKpis(double localConsumption, double selfSufficiency, int breaches, double breachKwh, double curtailedKwh,
-               double imbalanceKwh, double imbalanceYen, double energyYen, double penaltyYen, double co2AvoidedT) {
+               double imbalanceKwh, double imbalanceYen, double energyYen, double penaltyYen, double co2AvoidedT,
+               List<String> breachList) {
 
     static final EmissionFactor GRID_CO2 = EmissionFactor.of("0.441"); // kg-CO2/kWh, illustrative Tokyo-area factor
 
@@ -35,13 +36,14 @@ record DayKpis(double localConsumption, double selfSufficiency, int breaches, do
     }
 
     static DayKpis score(List<SlotTruth> day, List<FeederId> feederOrder, List<Bank> banks, Map<BankId, List<Double>> submittedWh,
-                         SlotPrices prices, double imbalanceFactor, double curtailedKwh) {
+                         SlotPrices prices, double curtailedKwh) {
         double breachKwh = 0;
         int breaches = 0;
         double energyYen = 0;
         double imbalanceKwh = 0;
         double imbalanceYen = 0;
         List<SlotEnergy> energies = new ArrayList<>();
+        List<String> breachList = new ArrayList<>();
         double trueDemand = 0;
         for (int t = 0; t < day.size(); t++) {
             SlotTruth s = day.get(t);
@@ -54,15 +56,23 @@ record DayKpis(double localConsumption, double selfSufficiency, int breaches, do
                     bankNet += s.netWh[f];
                     double excess = excessWh(s.netWh[f], feeder.limits().at(s.slot.date()).orElseThrow());
                     breaches += excess > 1 ? 1 : 0;
+                    if (excess > 1) {
+                        breachList.add(String.format(java.util.Locale.ROOT, "%s feeder %s net %.0f kWh over by %.1f kWh", s.slot, feeder.id(),
+                                s.netWh[f] / 1000, excess / 1000));
+                    }
                     breachKwh += excess / 1000;
                 }
                 double excess = excessWh(bankNet, bank.limits().at(s.slot.date()).orElseThrow());
                 breaches += excess > 1 ? 1 : 0;
+                if (excess > 1) {
+                    breachList.add(String.format(java.util.Locale.ROOT, "%s bank %s net %.0f kWh over by %.1f kWh", s.slot, bank.id(),
+                            bankNet / 1000, excess / 1000));
+                }
                 breachKwh += excess / 1000;
                 energyYen += Math.max(0, bankNet) / 1000 * purchase - Math.max(0, -bankNet) / 1000 * sale;
                 double off = Math.abs(bankNet - submittedWh.get(bank.id()).get(t)) / 1000;
                 imbalanceKwh += off;
-                imbalanceYen += off * purchase * imbalanceFactor;
+                imbalanceYen += off * prices.imbalance(s.slot).value().doubleValue();
             }
             double pv = 0;
             double used = 0;
@@ -79,7 +89,8 @@ record DayKpis(double localConsumption, double selfSufficiency, int breaches, do
         double curtailmentYen = curtailedKwh * Penalties.DEFAULT.curtailment().value().doubleValue();
         return new DayKpis(kpi.localConsumptionRatio().map(r -> r.value().doubleValue()).orElse(Double.NaN),
                 trueDemand == 0 ? Double.NaN : localUseKwh * 1000 / trueDemand, breaches, breachKwh, curtailedKwh, imbalanceKwh, imbalanceYen,
-                energyYen, breachYen + curtailmentYen, GRID_CO2.avoided(kpi.localUse()).divide(BigDecimal.valueOf(1000)).doubleValue());
+                energyYen, breachYen + curtailmentYen, GRID_CO2.avoided(kpi.localUse()).divide(BigDecimal.valueOf(1000)).doubleValue(),
+                List.copyOf(breachList));
     }
 
     /** Energy beyond a limit in one slot: reverse flow past the reverse-flow limit, or import past the import limit. */

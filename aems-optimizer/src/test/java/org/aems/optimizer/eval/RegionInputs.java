@@ -47,7 +47,8 @@ final class RegionInputs {
         }
     }
 
-    BankInputs inputs(Bank bank, List<Slot> slots, Map<String, Double> socPercent) {
+    /** @param heldBackWh what our curtailment held back per feeder in the slot just played */
+    BankInputs inputs(Bank bank, List<Slot> slots, Map<String, Double> socPercent, Map<FeederId, Long> heldBackWh) {
         LocalDate day = slots.get(0).date();
         List<BankInputs.FeederInputs> feeders = new ArrayList<>();
         for (Feeder feeder : bank.feeders()) {
@@ -81,7 +82,8 @@ final class RegionInputs {
             feeders.add(new BankInputs.FeederInputs(feeder.id(), slots.stream().map(s -> limit(feeder.limits().at(s.date()).orElse(null), feeder.id().value(), s)).toList(),
                     new SlotSeries(feeder.id().value() + " demand", "Wh", load.get(feeder.id())),
                     new SlotSeries(feeder.id().value() + " pv", "Wh", pv.get(feeder.id())),
-                    pvPeak == 0 ? 0 : (double) curtailablePeak / pvPeak, storage, uncontrolled, Power.ofWatts(pvPeak), curtailable));
+                    pvPeak == 0 ? 0 : (double) curtailablePeak / pvPeak, storage, uncontrolled, Power.ofWatts(pvPeak), curtailable,
+                    Energy.ofWattHours(heldBackWh.getOrDefault(feeder.id(), 0L))));
         }
         return new BankInputs(bank.id(), slots, slots.stream().map(s -> limit(bank.limits().at(s.date()).orElse(null), bank.id().value(), s))
                 .toList(), feeders);
