@@ -20,6 +20,8 @@ import org.aems.optimizer.dispatch.DispatchSettings;
 import org.aems.optimizer.dispatch.Dispatcher;
 import org.aems.optimizer.forecast.ClearSkyPvForecaster;
 import org.aems.optimizer.forecast.ProfileForecaster;
+import org.aems.optimizer.island.IslandRound;
+import org.aems.optimizer.island.IslandStore;
 import org.aems.optimizer.jobs.JobQueue;
 import org.aems.optimizer.model.AggregatingSolver;
 import org.aems.optimizer.model.BankSolver;
@@ -81,14 +83,15 @@ public class OptimizerAutoConfiguration {
     @Bean
     OptimizerCycle optimizerCycle(OptimizerSettings settings, DataSource dataSource, CommandStore commands, PlanStore plans,
                                   ObjectProvider<Dispatcher> dispatcher, AlertSink alerts, ExecutorService optimizerWorkers,
-                                  ObjectProvider<MeterRegistry> metrics, Clock clock, TimeOfDayPrices prices) {
+                                  ObjectProvider<MeterRegistry> metrics, Clock clock, TimeOfDayPrices prices, IslandStore islands) {
         AggregatingSolver solver = new AggregatingSolver(new BankSolver("GLOP", settings.solveTimeLimit()));
         Planner planner = new Planner(problem -> solver.solve(problem).map(AggregatingSolver.Result::plan), new BaselinePlanner(), alerts,
                 clock);
         return new OptimizerCycle(new BankInputsQuery(dataSource, settings.socMaxAge(), settings.historyDays()),
                 new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(), prices, Penalties.DEFAULT), planner, plans,
                 new JobQueue(dataSource, "aems-optimizer-" + host(), settings.lease()), commands, Optional.ofNullable(dispatcher.getIfAvailable()),
-                alerts, settings, optimizerWorkers, metrics.getIfAvailable(SimpleMeterRegistry::new), clock);
+                alerts, settings, optimizerWorkers, metrics.getIfAvailable(SimpleMeterRegistry::new), clock, islands,
+                new IslandRound(dataSource, islands));
     }
 
     @Bean(destroyMethod = "close")

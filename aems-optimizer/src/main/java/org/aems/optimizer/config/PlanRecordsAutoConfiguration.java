@@ -2,6 +2,7 @@ package org.aems.optimizer.config;
 
 import javax.sql.DataSource;
 import org.aems.optimizer.dispatch.CommandStore;
+import org.aems.optimizer.island.IslandStore;
 import org.aems.optimizer.plan.BalancingPlanQuery;
 import org.aems.optimizer.plan.PlanStore;
 import org.aems.optimizer.runtime.TimeOfDayPrices;
@@ -27,6 +28,11 @@ public class PlanRecordsAutoConfiguration {
     @Bean
     PlanStore planStore(DataSource dataSource) {
         return new PlanStore(dataSource);
+    }
+
+    @Bean
+    IslandStore islandStore(DataSource dataSource) {
+        return new IslandStore(dataSource);
     }
 
     @Bean

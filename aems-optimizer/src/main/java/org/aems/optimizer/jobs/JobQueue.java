@@ -69,7 +69,8 @@ public final class JobQueue {
         });
     }
 
-    public void done(BankJob job, long planId, Instant now) {
+    /** @param planId the bank plan stored, or null when every feeder of the bank was islanded */
+    public void done(BankJob job, Long planId, Instant now) {
         finish(job, "DONE", planId, null, now);
     }
 

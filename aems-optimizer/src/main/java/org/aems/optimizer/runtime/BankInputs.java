@@ -53,6 +53,11 @@ public record BankInputs(BankId bank, List<Slot> slots, List<FlowLimits> bankLim
     public record CurtailablePv(String id, Power peak) {
     }
 
+    /** The same bank without the given feeders (islanded ones, planned on their own). */
+    public BankInputs without(java.util.Set<FeederId> removed) {
+        return new BankInputs(bank, slots, bankLimits, feeders.stream().filter(f -> !removed.contains(f.id())).toList());
+    }
+
     /** The share of a battery's capacity a plan must leave in it at the end of the horizon (or what it holds now, if less). */
     public static final double RESERVE = 0.3;
 

@@ -21,6 +21,12 @@ import org.aems.core.alert.AlertKind;
 import org.aems.core.alert.AlertSink;
 import org.aems.core.alert.Severity;
 import org.aems.core.grid.BankId;
+import org.aems.core.grid.FeederId;
+import org.aems.optimizer.island.Island;
+import org.aems.optimizer.island.IslandRound;
+import org.aems.optimizer.island.IslandStore;
+import java.util.HashSet;
+import java.util.Set;
 import org.aems.core.telemetry.Command;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.Energy;
@@ -47,6 +53,8 @@ public final class OptimizerCycle {
     private static final Logger log = LoggerFactory.getLogger(OptimizerCycle.class);
 
     private final BankInputsQuery inputs;
+    private final IslandStore islands;
+    private final IslandRound islandRound;
     private final ProblemBuilder builder;
     private final Planner planner;
     private final PlanStore plans;
@@ -64,8 +72,10 @@ public final class OptimizerCycle {
 
     public OptimizerCycle(BankInputsQuery inputs, ProblemBuilder builder, Planner planner, PlanStore plans, JobQueue jobs,
                           CommandStore commands, Optional<Dispatcher> dispatcher, AlertSink alerts, OptimizerSettings settings,
-                          ExecutorService pool, MeterRegistry metrics, Clock clock) {
+                          ExecutorService pool, MeterRegistry metrics, Clock clock, IslandStore islands, IslandRound islandRound) {
         this.inputs = inputs;
+        this.islands = islands;
+        this.islandRound = islandRound;
         this.builder = builder;
         this.planner = planner;
         this.plans = plans;
@@ -130,24 +140,39 @@ public final class OptimizerCycle {
         try {
             List<Slot> horizon = horizon(job.slot());
             BankInputs known = inputs.load(job.bank(), horizon, now, commands.sitesNotFollowingSince(now.minus(settings.notFollowingFor())));
-            // Slots past gate closure keep the plan in force: the model pays for leaving it (imbalance).
-            List<Energy> inForce = plans.inForce(job.bank(), horizon, now);
-            BankProblem problem = builder.build(known, inForce.isEmpty() ? Optional.empty() : Optional.of(inForce));
-            BankPlan plan = planner.plan(problem, Optional.ofNullable(lastPlans.get(job.bank())));
-            lastPlans.put(job.bank(), plan);
-            long id = plans.save(plan, jobs.worker(), now);
-            int sent = 0;
-            if (dispatcher.isPresent()) {
-                List<Command> setpoints = new ArrayList<>(PlanCommands.forSlot(problem, plan, 0, now));
-                setpoints.addAll(CurtailmentCommands.forSlot(known, problem.feeders(), plan, 0, now));
-                sent = dispatcher.get().dispatch(setpoints, "optimizer", Optional.of(job.bank().value()));
+            List<Command> setpoints = new ArrayList<>();
+            Set<FeederId> islanded = new HashSet<>();
+            for (Island island : islands.open()) {
+                Optional<BankInputs.FeederInputs> feeder = known.feeders().stream().filter(f -> f.id().value().equals(island.feeder())).findFirst();
+                if (feeder.isPresent()) {
+                    setpoints.addAll(islandRound.plan(island, feeder.get(), builder, horizon, now));
+                    islanded.add(feeder.get().id());
+                }
             }
+            known = known.without(islanded);
+            Long id = null;
+            BankPlan plan = null;
+            if (!known.feeders().isEmpty()) {
+                // Slots past gate closure keep the plan in force: the model pays for leaving it (imbalance).
+                List<Energy> inForce = plans.inForce(job.bank(), horizon, now);
+                BankProblem problem = builder.build(known, inForce.isEmpty() ? Optional.empty() : Optional.of(inForce));
+                plan = planner.plan(problem, Optional.ofNullable(lastPlans.get(job.bank())));
+                lastPlans.put(job.bank(), plan);
+                id = plans.save(plan, jobs.worker(), now);
+                setpoints.addAll(PlanCommands.forSlot(problem, plan, 0, now));
+                setpoints.addAll(CurtailmentCommands.forSlot(known, problem.feeders(), plan, 0, now));
+                Counter.builder("aems.optimizer.plans").tag("source", plan.source().name()).register(metrics).increment();
+            }
+            int sent = dispatcher.map(d -> d.dispatch(setpoints, "optimizer", Optional.of(job.bank().value()))).orElse(0);
             jobs.done(job, id, clock.instant());
-            Counter.builder("aems.optimizer.plans").tag("source", plan.source().name()).register(metrics).increment();
-            log.info("bank {} slot {}: plan {} ({}, {} slots, objective {} yen, {} breaches, {} ms), {} setpoints sent, {} batteries left alone",
-                    job.bank(), job.slot(), id, plan.source(), horizon.size(), plan.objective().amount().toBigInteger(),
-                    plan.breaches().size(), plan.solveTime().toMillis(), sent,
-                    known.feeders().stream().mapToInt(f -> f.uncontrolled().size()).sum());
+            if (plan != null) {
+                log.info("bank {} slot {}: plan {} ({}, {} slots, objective {} yen, {} breaches, {} ms), {} setpoints sent, {} batteries left "
+                                + "alone, {} feeders islanded", job.bank(), job.slot(), id, plan.source(), horizon.size(),
+                        plan.objective().amount().toBigInteger(), plan.breaches().size(), plan.solveTime().toMillis(), sent,
+                        known.feeders().stream().mapToInt(f -> f.uncontrolled().size()).sum(), islanded.size());
+            } else {
+                log.info("bank {} slot {}: every feeder islanded, {} setpoints sent", job.bank(), job.slot(), sent);
+            }
             return true;
         } catch (RuntimeException e) {
             String message = "bank %s, slot %s: no plan could be made (attempt %d): %s".formatted(job.bank(), job.slot(), job.attempts(),

@@ -87,6 +87,11 @@ public final class ProblemBuilder {
                 forecast(pv, f.pv(), slots, issuedAt, f.curtailedLastSlot().wattHours()));
     }
 
+    /** A demand forecast over {@code slots} from any history (e.g. a feeder's evacuation shelters), nowcast-corrected. */
+    public double[] demand(SlotSeries history, List<Slot> slots) {
+        return forecast(demand, history, slots, slots.get(0), 0);
+    }
+
     /**
      * One value per horizon slot, from the day-ahead forecast of each day the horizon touches, corrected by how the
      * slot just measured came out against the same forecast.

@@ -28,6 +28,8 @@ import org.aems.optimizer.dispatch.DispatchedCommand;
 import org.aems.optimizer.dispatch.Dispatcher;
 import org.aems.optimizer.forecast.ClearSkyPvForecaster;
 import org.aems.optimizer.forecast.ProfileForecaster;
+import org.aems.optimizer.island.IslandRound;
+import org.aems.optimizer.island.IslandStore;
 import org.aems.optimizer.jobs.JobQueue;
 import org.aems.optimizer.model.AggregatingSolver;
 import org.aems.optimizer.model.BankSolver;
@@ -46,7 +48,11 @@ import org.aems.testing.TestInfrastructure;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -54,6 +60,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A planning round on the demo region: registry and feeder history in PostgreSQL, batteries reporting their
  * state of charge, real simulated gateways answering the setpoints over the real broker. #5
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OptimizerCycleIT {
 
     private static final BankId BANK = BankId.of("odw-east-b1");
@@ -64,6 +71,7 @@ class OptimizerCycleIT {
     private static Dispatcher dispatcher;
     private static ExecutorService pool;
     private static OptimizerCycle cycle;
+    private static IslandStore islands;
 
     @BeforeAll
     static void start() throws Exception {
@@ -75,10 +83,10 @@ class OptimizerCycleIT {
         Instant now = Instant.now();
         new RegistryStore(ds).importRegion(BundledRegions.scenario("demo").region(), now);
         writeFeederHistory(Slot.containing(now), 7);
-        // Every battery but demo-005's reports its state of charge; demo-002 refused a command an hour ago.
+        // Every battery but demo-007's reports its state of charge; demo-002 refused a command an hour ago.
         jdbc.sql("""
                         INSERT INTO telemetry_reading (site_id, device_id, quantity, ts, value, message_id, received_at)
-                        SELECT site_id, device_id, 'battery.soc', ?, 50, 'it', ? FROM asset WHERE kind = 'BATTERY' AND site_id <> 'demo-005'""")
+                        SELECT site_id, device_id, 'battery.soc', ?, 50, 'it', ? FROM asset WHERE kind = 'BATTERY' AND site_id <> 'demo-007'""")
                 .params(Timestamp.from(now.minusSeconds(60)), Timestamp.from(now)).update();
         jdbc.sql("""
                         INSERT INTO dispatch_command (command_id, site_id, device_id, action, setpoint_w, valid_from, valid_until, issued_at,
@@ -109,12 +117,13 @@ class OptimizerCycleIT {
         };
         OptimizerSettings settings = new OptimizerSettings(true, 2, null, Duration.ofSeconds(20), null, 7, null, null, true);
         AggregatingSolver solver = new AggregatingSolver(new BankSolver("GLOP", settings.solveTimeLimit()));
+        islands = new IslandStore(ds);
         pool = Executors.newFixedThreadPool(2);
         cycle = new OptimizerCycle(new BankInputsQuery(ds, settings.socMaxAge(), settings.historyDays()),
                 new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(), TimeOfDayPrices.DEFAULT, Penalties.DEFAULT),
                 new Planner(p -> solver.solve(p).map(AggregatingSolver.Result::plan), new BaselinePlanner(), alerts, Clock.systemUTC()),
                 new PlanStore(ds), new JobQueue(ds, "cycle-it", settings.lease()), commands, Optional.of(dispatcher), alerts, settings, pool,
-                metrics, Clock.systemUTC());
+                metrics, Clock.systemUTC(), islands, new IslandRound(ds, islands));
     }
 
     @AfterAll
@@ -131,6 +140,7 @@ class OptimizerCycleIT {
     }
 
     @Test
+    @Order(1)
     void aRoundPlansTheBankToTheEndOfTomorrowStoresItAndTheGatewaysAcceptItsSetpoints() {
         OptimizerCycle.Round round = cycle.run();
 
@@ -151,12 +161,12 @@ class OptimizerCycleIT {
 
         List<DispatchedCommand> sent = new CommandStore(dataSource).page(Optional.empty(), Optional.empty(), 0, 100).stream()
                 .filter(c -> c.issuedBy().equals("optimizer") && !c.command().commandId().equals("old-1")).toList();
-        long expected = jdbc.sql("SELECT count(*) FROM asset WHERE kind = 'BATTERY' AND curtailable AND site_id NOT IN ('demo-002', 'demo-005')")
+        long expected = jdbc.sql("SELECT count(*) FROM asset WHERE kind = 'BATTERY' AND curtailable AND site_id NOT IN ('demo-002', 'demo-007')")
                 .query(Long.class).single();
-        // Every dispatchable battery but demo-002's (it refused lately) and demo-005's (no state of charge).
+        // Every dispatchable battery but demo-002's (it refused lately) and demo-007's (no state of charge).
         assertThat(expected).isGreaterThan(5);
         assertThat(sent).hasSize((int) expected);
-        assertThat(sent).extracting(c -> c.command().siteId().value()).doesNotContain("demo-002", "demo-005");
+        assertThat(sent).extracting(c -> c.command().siteId().value()).doesNotContain("demo-002", "demo-007");
         assertThat(sent).allSatisfy(c -> {
             assertThat(c.command().validFrom()).isEqualTo(first.start());
             assertThat(c.command().validUntil()).isEqualTo(first.end());
@@ -167,6 +177,7 @@ class OptimizerCycleIT {
     }
 
     @Test
+    @Order(3)
     void twoWorkersShareTheQueueAndEachBankIsClaimedOnce() throws Exception {
         Slot slot = Slot.containing(Instant.now()).next();
         List<BankId> banks = new ArrayList<>();
@@ -196,6 +207,7 @@ class OptimizerCycleIT {
     }
 
     @Test
+    @Order(4)
     void slotsPastGateClosureKeepTheNewestPlanMadeBeforeTheirGateClosed() {
         Slot s0 = Slot.parse("2026-05-12#25"); // 12:00 JST
         Instant now = s0.start().plus(Duration.ofMinutes(10));
@@ -223,6 +235,34 @@ class OptimizerCycleIT {
 
     private static void planSlot(long plan, Slot slot, long netWh) {
         jdbc.sql("INSERT INTO plan_slot VALUES (?, '', ?, ?, 0, 0, 0)").params(plan, Timestamp.from(slot.start()), netWh).update();
+    }
+
+    @Test
+    @Order(2)
+    void anIslandedFeederRunsItsShelterOnItsOwnBatteryAndTheRestOfTheBankIsPlannedWithoutIt() {
+        jdbc.sql("DELETE FROM optimizer_job").update(); // a second round in the same slot
+        islands.declare(org.aems.core.grid.FeederId.of("f1"), "operator-a", "typhoon: substation breaker open", Instant.now());
+        try {
+            OptimizerCycle.Round round = cycle.run();
+
+            assertThat(round.failed()).isZero();
+            org.aems.optimizer.island.Island island = islands.open(org.aems.core.grid.FeederId.of("f1")).orElseThrow();
+            JsonNode report = new tools.jackson.databind.json.JsonMapper().readTree(island.reportJson().orElseThrow());
+            assertThat(report.get("islandable").asBoolean()).isTrue();
+            assertThat(report.get("gridForming").asString()).isEqualTo("demo-005/bat-1");
+            assertThat(report.get("criticalSites").get(0).asString()).isEqualTo("demo-005");
+            assertThat(report.get("autonomyHours").asDouble()).isGreaterThan(0);
+            assertThat(report.get("slots").get(0).get("otherNeededKwh").asDouble()).isGreaterThan(0);
+            // The island's own commands: battery setpoints and PV held to the load, accepted by the gateways.
+            List<DispatchedCommand> island1 = new CommandStore(dataSource).page(Optional.of(org.aems.core.grid.SiteId.of("demo-005")),
+                    Optional.empty(), 0, 100).stream().filter(c -> c.command().commandId().startsWith("isl-")).toList();
+            assertThat(island1).extracting(c -> c.command().action().name()).contains("SET_POWER", "LIMIT_PV");
+            // The bank's plan no longer contains the islanded feeder.
+            StoredPlan plan = new PlanStore(dataSource).latest(BANK).orElseThrow();
+            assertThat(plan.slots()).extracting(StoredPlan.PlanSlot::feeder).doesNotContain("f1");
+        } finally {
+            islands.end(org.aems.core.grid.FeederId.of("f1"), "operator-a", Instant.now());
+        }
     }
 
     /** Claims until the queue is empty, like a worker that solves each bank in ~5 ms (and never finishes: the lease holds them). */
