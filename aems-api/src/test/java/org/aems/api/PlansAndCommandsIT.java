@@ -172,6 +172,38 @@ class PlansAndCommandsIT {
     }
 
     @Test
+    void anOperatorIslandsAFeederOnceAndEndsIt() {
+        HttpJson.Response imported = http.post("/api/v1/registry/import", "application/yaml", org.aems.testing.TestRegions.twoSites(PREFIX));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        String feeder = "/api/v1/feeders/" + PREFIX + "-f1/island";
+
+        HttpJson.Response declared = http.post(feeder, "application/json", "{\"declaredBy\":\"operator-a\",\"reason\":\"typhoon\"}");
+        assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+        assertThat(declared.json().get("declaredBy").asString()).isEqualTo("operator-a");
+        assertThat(declared.json().get("declaredAt").asString()).endsWith("+09:00");
+
+        HttpJson.Response twice = http.post(feeder, "application/json", "{\"declaredBy\":\"operator-b\",\"reason\":\"again\"}");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("reason").asString()).isEqualTo("ALREADY_ISLANDED");
+        assertThat(twice.json().get("detail").asString()).contains("already islanded").contains("operator-a");
+        assertThat(http.get("/api/v1/islands").json()).hasSize(1);
+
+        HttpJson.Response unknown = http.post("/api/v1/feeders/nowhere/island", "application/json", "{\"declaredBy\":\"a\",\"reason\":\"b\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("reason").asString()).isEqualTo("FEEDER_NOT_FOUND");
+        HttpJson.Response noReason = http.post(feeder, "application/json", "{\"declaredBy\":\"operator-a\"}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("detail").asString()).startsWith("body must give 'declaredBy' (who) and 'reason' (why)");
+
+        HttpJson.Response ended = http.delete(feeder, "application/json", "{\"endedBy\":\"operator-b\"}");
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(ended.json().get("endedBy").asString()).isEqualTo("operator-b");
+        assertThat(http.get("/api/v1/islands").json()).isEmpty();
+        assertThat(http.delete(feeder, "application/json", "{\"endedBy\":\"operator-b\"}").json().get("reason").asString())
+                .isEqualTo("ISLAND_NOT_FOUND");
+    }
+
+    @Test
     void healthShowsTheOptimizerAndItsDispatchLink() {
         JsonNode optimizer = http.get("/actuator/health").json().path("components").path("optimizer");
 

@@ -3,6 +3,7 @@ package org.aems.api.config;
 import java.net.URI;
 import org.aems.api.site.SiteNotFoundException;
 import org.aems.core.region.RegionFileException;
+import org.aems.optimizer.island.AlreadyIslandedException;
 import org.aems.ingest.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,11 @@ class ApiErrors {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e.reason(), e.getMessage());
+    }
+
+    @ExceptionHandler(AlreadyIslandedException.class)
+    ProblemDetail alreadyIslanded(AlreadyIslandedException e) {
+        return problem(HttpStatus.CONFLICT, "ALREADY_ISLANDED", e.getMessage());
     }
 
     @ExceptionHandler(RegionFileException.class)

@@ -99,6 +99,18 @@ public final class RegistryStore {
         }
     }
 
+    public boolean feederExists(FeederId feeder) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT 1 FROM feeder WHERE id = ?")) {
+            q.setString(1, feeder.value());
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("feeder lookup failed: " + e.getMessage(), e);
+        }
+    }
+
     public Optional<RegisteredSite> site(SiteId id) {
         List<RegisteredSite> found = query("SELECT " + SITE_COLUMNS + " WHERE s.id = ?", List.of(id.value()));
         return found.stream().findFirst();

@@ -28,7 +28,7 @@ public final class IslandStore {
             return find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             Island open = open(feeder).orElseThrow();
-            throw new IllegalStateException("feeder " + feeder + " is already islanded since " + open.declaredAt() + " (declared by "
+            throw new AlreadyIslandedException("feeder " + feeder + " is already islanded since " + open.declaredAt() + " (declared by "
                     + open.declaredBy() + "); end that island first");
         }
     }
