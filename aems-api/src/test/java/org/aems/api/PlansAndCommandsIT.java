@@ -204,6 +204,37 @@ class PlansAndCommandsIT {
     }
 
     @Test
+    void theCarSharingSystemPutsABookingIdempotentlyAndBadOnesAreRefusedWithTheReason() {
+        String ev = PREFIX + "ev";
+        HttpJson.Response imported = http.post("/api/v1/registry/import", "application/yaml", org.aems.testing.TestRegions.carSharing(ev));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        String booking = """
+                {"siteId":"%s-cs","charger":"ev-1","pluggedFrom":"2026-05-12T18:00:00+09:00","departure":"2026-05-13T07:30:00+09:00",
+                 "requiredKwh":32.5,"capacityKwh":40}""".formatted(ev);
+
+        HttpJson.Response created = http.put("/api/v1/ev-bookings/bk-" + ev, "application/json", booking);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(http.put("/api/v1/ev-bookings/bk-" + ev, "application/json", booking).status()).isEqualTo(200);
+        JsonNode back = http.get("/api/v1/ev-bookings?site=" + ev + "-cs").json();
+        assertThat(back).hasSize(1);
+        assertThat(back.get(0).get("requiredKwh").decimalValue()).isEqualByComparingTo("32.5");
+        assertThat(back.get(0).get("departure").asString()).isEqualTo("2026-05-13T07:30:00+09:00");
+
+        HttpJson.Response tooMuch = http.put("/api/v1/ev-bookings/bk2-" + ev, "application/json", booking.replace("32.5", "45"));
+        assertThat(tooMuch.status()).isEqualTo(400);
+        assertThat(tooMuch.json().get("detail").asString()).isEqualTo("booking bk2-" + ev + ": required energy 45 kWh must lie within 0..40 kWh (the vehicle's capacity)");
+        HttpJson.Response noCharger = http.put("/api/v1/ev-bookings/bk3-" + ev, "application/json", booking.replace("ev-1", "ev-9"));
+        assertThat(noCharger.status()).isEqualTo(400);
+        assertThat(noCharger.json().get("detail").asString()).isEqualTo("site " + ev + "-cs has no EV charger 'ev-9'");
+        assertThat(http.get("/api/v1/ev-bookings/bk2-" + ev).status()).isEqualTo(404);
+        HttpJson.Response notADate = http.put("/api/v1/ev-bookings/bk4-" + ev, "application/json", booking.replace("2026-05-13T07:30:00+09:00", "tomorrow"));
+        assertThat(notADate.status()).isEqualTo(400);
+        assertThat(notADate.json().get("reason").asString()).isEqualTo("INVALID_BODY");
+        assertThat(notADate.json().get("detail").asString()).isEqualTo("the request body is not valid JSON for this endpoint at field 'departure'; "
+                + "see the schema in /v3/api-docs");
+    }
+
+    @Test
     void healthShowsTheOptimizerAndItsDispatchLink() {
         JsonNode optimizer = http.get("/actuator/health").json().path("components").path("optimizer");
 

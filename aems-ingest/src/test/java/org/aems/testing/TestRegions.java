@@ -44,6 +44,19 @@ public final class TestRegions {
                 """.formatted(prefix);
     }
 
+    /** One feeder with a car-sharing station {prefix}-cs with a V2X charger ev-1 (6 kW) and a meter. */
+    public static String carSharing(String prefix) {
+        return oneFeeder(prefix) + """
+                              - id: %1$s-cs
+                                kind: CAR_SHARING_STATION
+                                supplyPoint: "0300000000000000000009"
+                                from: 2024-04-01
+                                assets:
+                                  - {type: ev-charger, id: ev-1, chargeKw: 6, dischargeKw: 6, v2x: true, curtailable: true}
+                                  - {type: meter, id: meter-1, metrologyClass: CERTIFIED}
+                """.formatted(prefix);
+    }
+
     /** One feeder with {@code n} sites {prefix}-000 .. (meter only), like the demo region's size. */
     public static String manySites(String prefix, int n) {
         StringBuilder yaml = new StringBuilder(oneFeeder(prefix));

@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -52,6 +53,21 @@ class ApiErrors {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalidParameter(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", e.getMessage());
+    }
+
+    /** A body that is not JSON, or whose field has the wrong type: say which field, never the Java type behind it. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+        String where = "";
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
+                where = " at field '" + d.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                        .collect(java.util.stream.Collectors.joining(".")) + "'";
+                break;
+            }
+        }
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_BODY", "the request body is not valid JSON for this endpoint" + where
+                + "; see the schema in /v3/api-docs");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -2,6 +2,7 @@ package org.aems.optimizer.config;
 
 import javax.sql.DataSource;
 import org.aems.optimizer.dispatch.CommandStore;
+import org.aems.optimizer.ev.BookingStore;
 import org.aems.optimizer.island.IslandStore;
 import org.aems.optimizer.plan.BalancingPlanQuery;
 import org.aems.optimizer.plan.PlanStore;
@@ -28,6 +29,11 @@ public class PlanRecordsAutoConfiguration {
     @Bean
     PlanStore planStore(DataSource dataSource) {
         return new PlanStore(dataSource);
+    }
+
+    @Bean
+    BookingStore bookingStore(DataSource dataSource) {
+        return new BookingStore(dataSource);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.aems.core.time.Slot;
 import org.aems.core.unit.Energy;
 import org.aems.core.unit.Power;
 import org.aems.optimizer.forecast.SlotSeries;
+import org.aems.optimizer.model.EvBooking;
 import org.aems.optimizer.model.StorageUnit;
 
 /**
@@ -36,14 +37,16 @@ public record BankInputs(BankId bank, List<Slot> slots, List<FlowLimits> bankLim
      * @param curtailable   the PV inverters the platform may curtail, ids {@code siteId/deviceId}
      * @param curtailedLastSlot what our own LIMIT_PV commands held back in the slot just measured (planned), so
      *                      the nowcast does not mistake our curtailment for clouds
+     * @param evs           plugged shared vehicles with a booking: steered so each has its energy by departure
      */
     public record FeederInputs(FeederId id, List<FlowLimits> limits, SlotSeries load, SlotSeries pv, double curtailableShare,
                                List<StorageUnit> storage, Map<String, String> uncontrolled, Power pvPeak,
-                               List<CurtailablePv> curtailable, Energy curtailedLastSlot) {
+                               List<CurtailablePv> curtailable, Energy curtailedLastSlot, List<EvBooking> evs) {
         public FeederInputs {
             Objects.requireNonNull(id, "id");
             limits = List.copyOf(limits);
             storage = List.copyOf(storage);
+            evs = List.copyOf(evs);
             uncontrolled = Map.copyOf(uncontrolled);
             curtailable = List.copyOf(curtailable);
         }

@@ -22,6 +22,9 @@ import org.aems.core.unit.Efficiency;
 import org.aems.core.unit.Energy;
 import org.aems.core.unit.Power;
 import org.aems.optimizer.forecast.SlotSeries;
+import org.aems.optimizer.ev.Booking;
+import org.aems.optimizer.ev.BookingStore;
+import org.aems.optimizer.model.EvBooking;
 import org.aems.optimizer.model.StorageUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,7 +35,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class BankInputsQuery {
 
+    /** Charger and vehicle battery together, one way; the registry does not carry it per charger yet. */
+    private static final Efficiency EV_EFFICIENCY = Efficiency.of(0.92);
+
     private final JdbcClient jdbc;
+    private final BookingStore bookings;
     private final Duration socMaxAge;
     private final int historyDays;
 
@@ -42,6 +49,7 @@ public final class BankInputsQuery {
      */
     public BankInputsQuery(DataSource dataSource, Duration socMaxAge, int historyDays) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.bookings = new BookingStore(dataSource);
         this.socMaxAge = socMaxAge;
         this.historyDays = historyDays;
     }
@@ -114,9 +122,62 @@ public final class BankInputsQuery {
                     .query(Long.class).optional().orElse(0L);
             inputs.add(new BankInputs.FeederInputs(feeder, limitsPerSlot("feeder_limit", "feeder_id", feeder.value(), slots), history[0],
                     history[1], pvPeak == 0 ? 0 : (double) curtailable.stream().mapToLong(c -> c.peak().watts()).sum() / pvPeak, storage, uncontrolled,
-                    Power.ofWatts(pvPeak), curtailable, Energy.ofWattHours(heldBack)));
+                    Power.ofWatts(pvPeak), curtailable, Energy.ofWattHours(heldBack), evs(feeder, slots, now, notFollowing, uncontrolled)));
         }
         return new BankInputs(bank, slots, bankLimits, inputs);
+    }
+
+    /**
+     * Plugged vehicles with a booking on this feeder's dispatchable chargers: steered from now to the slot their
+     * departure falls in, needing what the booking requires less what their last state of charge says they hold.
+     * A booked vehicle not (yet) plugged in is planned once it is; a plugged one without a booking charges on plug-in.
+     */
+    private List<EvBooking> evs(FeederId feeder, List<Slot> slots, Instant now, Set<SiteId> notFollowing, Map<String, String> uncontrolled) {
+        Map<String, Booking> bookings = new HashMap<>();
+        for (Booking b : this.bookings.active(now, slots.get(slots.size() - 1).end())) {
+            if (!b.pluggedFrom().isAfter(now)) {
+                bookings.putIfAbsent(b.site().value() + "/" + b.charger().value(), b);
+            }
+        }
+        List<EvBooking> evs = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT a.site_id, a.device_id, a.curtailable, a.ev_max_charge_w, a.ev_max_discharge_w, a.ev_v2x,
+                               (SELECT r.value FROM telemetry_reading r WHERE r.site_id = a.site_id AND r.device_id = a.device_id
+                                  AND r.quantity = 'ev.plugged' AND r.ts > ? AND r.ts <= ? ORDER BY r.ts DESC LIMIT 1) AS plugged,
+                               (SELECT r.value FROM telemetry_reading r WHERE r.site_id = a.site_id AND r.device_id = a.device_id
+                                  AND r.quantity = 'ev.soc' AND r.ts > ? AND r.ts <= ? ORDER BY r.ts DESC LIMIT 1) AS soc
+                        FROM asset a JOIN site s ON s.id = a.site_id
+                        WHERE s.feeder_id = ? AND a.kind = 'EV_CHARGER' AND a.valid_from <= ? AND (a.valid_until IS NULL OR a.valid_until > ?)
+                        ORDER BY a.site_id, a.device_id""")
+                .params(Timestamp.from(now.minus(socMaxAge)), Timestamp.from(now), Timestamp.from(now.minus(socMaxAge)), Timestamp.from(now),
+                        feeder.value(), Date.valueOf(slots.get(0).date()), Date.valueOf(slots.get(0).date()))
+                .query(rs -> {
+                    String id = rs.getString(1) + "/" + rs.getString(2);
+                    Booking booking = bookings.get(id);
+                    double plugged = rs.getDouble(7);
+                    boolean pluggedKnown = !rs.wasNull();
+                    double soc = rs.getDouble(8);
+                    boolean socKnown = !rs.wasNull();
+                    if (booking == null) {
+                        return; // no booking: charges on plug-in, part of the learned demand
+                    }
+                    if (!rs.getBoolean(3)) {
+                        uncontrolled.put(id, "EV charger not dispatchable (curtailable: false in the registry)");
+                    } else if (notFollowing.contains(SiteId.of(rs.getString(1)))) {
+                        uncontrolled.put(id, "its site refused or did not answer a recent command");
+                    } else if (!pluggedKnown || plugged < 0.5 || !socKnown) {
+                        uncontrolled.put(id, "booking " + booking.id() + ": vehicle not reported plugged in with its state of charge");
+                    } else {
+                        int departure = 0;
+                        while (departure < slots.size() && !slots.get(departure).end().isAfter(booking.departure())) {
+                            departure++;
+                        }
+                        long held = Math.round(booking.capacity().wattHours() * Math.min(100, Math.max(0, soc)) / 100);
+                        evs.add(new EvBooking(id, 0, departure, Energy.ofWattHours(Math.max(0, booking.required().wattHours() - held)),
+                                Power.ofWatts(rs.getLong(4)), rs.getBoolean(6) ? Power.ofWatts(rs.getLong(5)) : Power.ZERO, EV_EFFICIENCY));
+                    }
+                });
+        return evs;
     }
 
     private List<FlowLimits> limitsPerSlot(String table, String key, String id, List<Slot> slots) {

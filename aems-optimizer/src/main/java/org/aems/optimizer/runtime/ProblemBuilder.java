@@ -19,9 +19,9 @@ import org.aems.optimizer.model.Penalties;
  * Builds a bank's problem over the horizon from what the platform knows: each feeder's demand and PV
  * forecast from its own history (demand by slot-of-day profile, PV by clear sky × recent ratio, both
  * corrected for the first hours by the slot just measured: {@link IntradayCorrection}), PV split
- * into the part we may curtail and the part we may not, and the batteries we may dispatch. EVs are not
- * steered yet: without a booking feed (departure, energy needed) the platform cannot promise a car its
- * charge, so their charging stays in the demand the forecast learns.
+ * into the part we may curtail and the part we may not, the batteries we may dispatch, and the plugged shared
+ * vehicles whose booking (departure, energy needed) the car-sharing system told us. Other EVs charge on
+ * plug-in by themselves and stay in the demand the forecast learns.
  */
 public final class ProblemBuilder {
 
@@ -62,7 +62,7 @@ public final class ProblemBuilder {
                 baseNet.add(BankInputs.wh(load[t] - generation * (1 - f.curtailableShare())));
                 curtailable.add(BankInputs.wh(generation * f.curtailableShare()));
             }
-            feeders.add(new FeederProblem(f.id(), f.limits(), baseNet, curtailable, f.storage(), List.of()));
+            feeders.add(new FeederProblem(f.id(), f.limits(), baseNet, curtailable, f.storage(), f.evs()));
         }
         // Leaving the plan in force costs what the imbalance would: its price over the gate-closed slots.
         Penalties priced = submitted.filter(p -> !p.isEmpty()).map(p -> new Penalties(penalties.limitBreach(), penalties.curtailment(),

@@ -265,6 +265,35 @@ class OptimizerCycleIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void aPluggedSharedCarWithABookingIsChargedToBeReadyByItsDeparture() {
+        jdbc.sql("DELETE FROM optimizer_job").update(); // another round in the same slot
+        Instant now = Instant.now();
+        // Booked: leaves in 3 h needing 30 kWh of its 40 kWh; it holds 25 % = 10 kWh. 20 kWh is more than 6 kW
+        // can give in the slots before departure (6 x 3 kWh x 0.92), so it charges at full power from now.
+        new org.aems.optimizer.ev.BookingStore(dataSource).put(new org.aems.optimizer.ev.Booking("bk-1", org.aems.core.grid.SiteId.of("demo-020"),
+                org.aems.core.grid.DeviceId.of("ev-1"), now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)),
+                org.aems.core.unit.Energy.ofKilowattHours(30), org.aems.core.unit.Energy.ofKilowattHours(40), false), now);
+        jdbc.sql("""
+                        INSERT INTO telemetry_reading (site_id, device_id, quantity, ts, value, message_id, received_at)
+                        VALUES ('demo-020', 'ev-1', 'ev.plugged', ?, 1, 'it-ev', ?), ('demo-020', 'ev-1', 'ev.soc', ?, 25, 'it-ev', ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(Timestamp.from(now.minusSeconds(60)), Timestamp.from(now), Timestamp.from(now.minusSeconds(60)), Timestamp.from(now))
+                .update();
+
+        assertThat(cycle.run().failed()).isZero();
+
+        List<DispatchedCommand> ev = new CommandStore(dataSource).page(Optional.of(org.aems.core.grid.SiteId.of("demo-020")), Optional.empty(), 0, 100)
+                .stream().filter(c -> c.command().device().value().equals("ev-1")).toList();
+        assertThat(ev).isNotEmpty();
+        assertThat(ev.get(0).command().action().name()).isEqualTo("SET_POWER");
+        assertThat(ev.get(0).command().setpointWatts()).isEqualByComparingTo("6000");
+        // The other charger has no booking: left to charge on plug-in, no command.
+        assertThat(new CommandStore(dataSource).page(Optional.of(org.aems.core.grid.SiteId.of("demo-020")), Optional.empty(), 0, 100))
+                .noneMatch(c -> c.command().device().value().equals("ev-2"));
+    }
+
     /** Claims until the queue is empty, like a worker that solves each bank in ~5 ms (and never finishes: the lease holds them). */
     private static void claimAll(JobQueue queue, List<String> claimed) {
         Optional<org.aems.optimizer.jobs.BankJob> job;
