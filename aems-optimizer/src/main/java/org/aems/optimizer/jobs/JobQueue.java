@@ -79,6 +79,11 @@ public final class JobQueue {
         finish(job, job.attempts() >= MAX_ATTEMPTS ? "FAILED" : "QUEUED", null, error, now);
     }
 
+    /** A failure that another attempt in this slot cannot fix (e.g. not enough history): FAILED at once. */
+    public void gaveUp(BankJob job, String error, Instant now) {
+        finish(job, "FAILED", null, error, now);
+    }
+
     private void finish(BankJob job, String status, Long planId, String error, Instant now) {
         jdbc.sql("UPDATE optimizer_job SET status = ?, plan_id = ?, error = ?, finished_at = ? "
                         + "WHERE bank_id = ? AND slot_start = ? AND claimed_by = ?")

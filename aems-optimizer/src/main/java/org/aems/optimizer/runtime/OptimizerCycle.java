@@ -177,9 +177,17 @@ public final class OptimizerCycle {
         } catch (RuntimeException e) {
             String message = "bank %s, slot %s: no plan could be made (attempt %d): %s".formatted(job.bank(), job.slot(), job.attempts(),
                     e.getMessage());
-            log.error(message, e);
+            if (e instanceof NotEnoughHistoryException) {
+                log.warn(message);
+            } else {
+                log.error(message, e);
+            }
             alerts.raise(new Alert(AlertKind.OPTIMIZER_FALLBACK, Severity.WARNING, job.bank().value(), message, clock.instant()));
-            jobs.failed(job, String.valueOf(e.getMessage()), clock.instant());
+            if (e instanceof NotEnoughHistoryException) {
+                jobs.gaveUp(job, e.getMessage(), clock.instant());
+            } else {
+                jobs.failed(job, String.valueOf(e.getMessage()), clock.instant());
+            }
             return false;
         } finally {
             sample.stop(bankTimer);

@@ -79,9 +79,11 @@ public final class ProblemBuilder {
     /** What the plan of {@code feeder} over {@code slots} is built on. */
     public FeederForecast forecast(BankInputs.FeederInputs f, List<Slot> slots) {
         Slot issuedAt = slots.get(0);
-        if (f.load().values().isEmpty()) {
-            throw new IllegalStateException("feeder " + f.id() + " has no interval history before " + issuedAt
-                    + ": the optimizer needs at least a day of feeder_interval rows (ingest's rollup) to forecast it");
+        if (f.load().values().size() < Slot.SLOTS_PER_DAY) {
+            // A profile from less than a day would forecast zero for the slots it has not seen.
+            throw new NotEnoughHistoryException("feeder " + f.id() + " has " + f.load().values().size() + " slots of interval history before "
+                    + issuedAt + "; the optimizer needs at least a day (48) of feeder_interval rows from ingest's rollup to forecast it, "
+                    + "and plans it from then on");
         }
         return new FeederForecast(forecast(demand, f.load(), slots, issuedAt, 0),
                 forecast(pv, f.pv(), slots, issuedAt, f.curtailedLastSlot().wattHours()));

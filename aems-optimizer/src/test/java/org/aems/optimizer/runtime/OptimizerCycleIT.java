@@ -294,6 +294,22 @@ class OptimizerCycleIT {
                 .noneMatch(c -> c.command().device().value().equals("ev-2"));
     }
 
+    @Test
+    @Order(6)
+    void aFeederWithoutADayOfHistoryIsNotPlannedAndSaysWhyOnceNotThreeTimes() {
+        jdbc.sql("DELETE FROM optimizer_job").update();
+        jdbc.sql("DELETE FROM feeder_interval WHERE feeder_id = 'f3'").update(); // the demo's second bank, as on a first start
+        raised.clear();
+
+        OptimizerCycle.Round round = cycle.run();
+
+        assertThat(round.failed()).isEqualTo(1);
+        assertThat(round.planned()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status || ' ' || attempts || ' ' || error FROM optimizer_job WHERE bank_id = 'odw-east-b2'").query(String.class)
+                .single()).startsWith("FAILED 1 feeder f3 has 0 slots of interval history before").contains("needs at least a day (48)");
+        assertThat(raised).containsExactly(AlertKind.OPTIMIZER_FALLBACK);
+    }
+
     /** Claims until the queue is empty, like a worker that solves each bank in ~5 ms (and never finishes: the lease holds them). */
     private static void claimAll(JobQueue queue, List<String> claimed) {
         Optional<org.aems.optimizer.jobs.BankJob> job;
