@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.aems.core.time.Slot;
@@ -232,6 +233,41 @@ class PlansAndCommandsIT {
         assertThat(notADate.json().get("reason").asString()).isEqualTo("INVALID_BODY");
         assertThat(notADate.json().get("detail").asString()).isEqualTo("the request body is not valid JSON for this endpoint at field 'departure'; "
                 + "see the schema in /v3/api-docs");
+    }
+
+    @Test
+    void theMarketPlanSplitsDemandFromTheBoughtSurplusAndProposesWhatToBuy() {
+        String mk = PREFIX + "mk";
+        assertThat(http.post("/api/v1/registry/import", "application/yaml", org.aems.testing.TestRegions.twoSites(mk)).status()).isEqualTo(200);
+        HttpJson.Response early = http.get("/api/v1/market-plan?date=2026-06-08");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("reason").asString()).isEqualTo("NOT_ENOUGH_HISTORY");
+        // A week before 2026-06-07 09:30: site -a (卒FIT, ours) imports 100 Wh a slot and exports 500 Wh from 10:00 to 16:00;
+        // site -b imports 300 Wh a slot.
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (Slot s = Slot.of(java.time.LocalDate.of(2026, 5, 31), 1); s.compareTo(Slot.parse("2026-06-07#19")) < 0; s = s.next()) {
+            long export = s.index() >= 21 && s.index() <= 32 ? 500 : 0;
+            rows.add(new Object[] {mk + "-a", Timestamp.from(s.start()), java.sql.Date.valueOf(s.date()), s.index(), 100L, export});
+            rows.add(new Object[] {mk + "-b", Timestamp.from(s.start()), java.sql.Date.valueOf(s.date()), s.index(), 300L, 0L});
+        }
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("""
+                INSERT INTO site_interval (site_id, slot_start, slot_date, slot_index, import_wh, export_wh, completeness, quality, source, computed_at)
+                VALUES (?, ?, ?, ?, ?, ?, 1, 'MEASURED', 'FIXED_VALUE', now())""", rows);
+
+        JsonNode plan = http.get("/api/v1/market-plan?date=2026-06-08").json();
+
+        assertThat(plan.get("issuedAt").asString()).isEqualTo("2026-06-07T09:30:00+09:00");
+        assertThat(plan.get("scope").asString()).contains("other members").contains("not included");
+        JsonNode night = plan.get("slots").get(3);
+        assertThat(night.get("demandKwh").decimalValue()).isEqualByComparingTo("0.4");
+        assertThat(night.get("generationKwh").decimalValue()).isEqualByComparingTo("0");
+        assertThat(night.get("procurementKwh").decimalValue()).isEqualByComparingTo("0.4");
+        JsonNode noon = plan.get("slots").get(24);
+        assertThat(noon.get("generationKwh").decimalValue()).isPositive();
+        assertThat(noon.get("procurementKwh").decimalValue())
+                .isEqualByComparingTo(noon.get("demandKwh").decimalValue().subtract(noon.get("generationKwh").decimalValue()).max(java.math.BigDecimal.ZERO));
+        assertThat(noon.get("expectedCostYen").decimalValue()).isEqualByComparingTo(
+                noon.get("procurementKwh").decimalValue().multiply(noon.get("expectedPriceYenPerKwh").decimalValue()).setScale(2, java.math.RoundingMode.HALF_EVEN));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.net.URI;
 import org.aems.api.site.SiteNotFoundException;
 import org.aems.core.region.RegionFileException;
 import org.aems.optimizer.island.AlreadyIslandedException;
+import org.aems.optimizer.runtime.NotEnoughHistoryException;
 import org.aems.ingest.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,11 @@ class ApiErrors {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e.reason(), e.getMessage());
+    }
+
+    @ExceptionHandler(NotEnoughHistoryException.class)
+    ProblemDetail notEnoughHistory(NotEnoughHistoryException e) {
+        return problem(HttpStatus.CONFLICT, "NOT_ENOUGH_HISTORY", e.getMessage());
     }
 
     @ExceptionHandler(AlreadyIslandedException.class)

@@ -4,7 +4,10 @@ import javax.sql.DataSource;
 import org.aems.optimizer.dispatch.CommandStore;
 import org.aems.optimizer.ev.BookingStore;
 import org.aems.optimizer.island.IslandStore;
+import org.aems.optimizer.forecast.ClearSkyPvForecaster;
+import org.aems.optimizer.forecast.ProfileForecaster;
 import org.aems.optimizer.plan.BalancingPlanQuery;
+import org.aems.optimizer.plan.MarketPlanQuery;
 import org.aems.optimizer.plan.PlanStore;
 import org.aems.optimizer.runtime.TimeOfDayPrices;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -44,6 +47,11 @@ public class PlanRecordsAutoConfiguration {
     @Bean
     BalancingPlanQuery balancingPlanQuery(DataSource dataSource) {
         return new BalancingPlanQuery(dataSource);
+    }
+
+    @Bean
+    MarketPlanQuery marketPlanQuery(DataSource dataSource, TimeOfDayPrices prices) {
+        return new MarketPlanQuery(dataSource, new ProfileForecaster(), new ClearSkyPvForecaster(), prices);
     }
 
     /** Prices by hour until a JEPX feed is connected ({@code aems.optimizer.prices.*}). */
