@@ -38,15 +38,21 @@ public record BankInputs(BankId bank, List<Slot> slots, List<FlowLimits> bankLim
      * @param curtailedLastSlot what our own LIMIT_PV commands held back in the slot just measured (planned), so
      *                      the nowcast does not mistake our curtailment for clouds
      * @param evs           plugged shared vehicles with a booking: steered so each has its energy by departure
+     * @param pvCap         per slot, the share of the feeder's PV peak power the transmission operator's curtailment
+     *                      orders allow (1 = no order, 0 = stop)
      */
     public record FeederInputs(FeederId id, List<FlowLimits> limits, SlotSeries load, SlotSeries pv, double curtailableShare,
                                List<StorageUnit> storage, Map<String, String> uncontrolled, Power pvPeak,
-                               List<CurtailablePv> curtailable, Energy curtailedLastSlot, List<EvBooking> evs) {
+                               List<CurtailablePv> curtailable, Energy curtailedLastSlot, List<EvBooking> evs, List<Double> pvCap) {
         public FeederInputs {
             Objects.requireNonNull(id, "id");
             limits = List.copyOf(limits);
             storage = List.copyOf(storage);
             evs = List.copyOf(evs);
+            pvCap = List.copyOf(pvCap);
+            if (pvCap.size() != limits.size()) {
+                throw new IllegalArgumentException("feeder " + id + ": one PV cap per slot needed, had " + pvCap.size() + " for " + limits.size());
+            }
             uncontrolled = Map.copyOf(uncontrolled);
             curtailable = List.copyOf(curtailable);
         }

@@ -23,6 +23,8 @@ import org.aems.core.unit.Energy;
 import org.aems.core.unit.Power;
 import org.aems.optimizer.forecast.SlotSeries;
 import org.aems.optimizer.ev.Booking;
+import org.aems.optimizer.grid.CurtailmentOrder;
+import org.aems.optimizer.grid.CurtailmentOrderStore;
 import org.aems.optimizer.ev.BookingStore;
 import org.aems.optimizer.model.EvBooking;
 import org.aems.optimizer.model.StorageUnit;
@@ -40,6 +42,7 @@ public final class BankInputsQuery {
 
     private final JdbcClient jdbc;
     private final BookingStore bookings;
+    private final CurtailmentOrderStore orders;
     private final Duration socMaxAge;
     private final int historyDays;
 
@@ -50,6 +53,7 @@ public final class BankInputsQuery {
     public BankInputsQuery(DataSource dataSource, Duration socMaxAge, int historyDays) {
         this.jdbc = JdbcClient.create(dataSource);
         this.bookings = new BookingStore(dataSource);
+        this.orders = new CurtailmentOrderStore(dataSource);
         this.socMaxAge = socMaxAge;
         this.historyDays = historyDays;
     }
@@ -70,6 +74,7 @@ public final class BankInputsQuery {
         List<FeederId> feeders = jdbc.sql("SELECT id FROM feeder WHERE bank_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until > ?) ORDER BY id")
                 .params(bank.value(), Date.valueOf(firstDay), Date.valueOf(firstDay)).query((rs, n) -> FeederId.of(rs.getString(1))).list();
         Map<String, Double> soc = lastStateOfCharge(bank, now);
+        List<CurtailmentOrder> orders = this.orders.overlapping(slots.get(0).start(), slots.get(slots.size() - 1).end());
         List<BankInputs.FeederInputs> inputs = new ArrayList<>();
         for (FeederId feeder : feeders) {
             List<StorageUnit> storage = new ArrayList<>();
@@ -122,7 +127,9 @@ public final class BankInputsQuery {
                     .query(Long.class).optional().orElse(0L);
             inputs.add(new BankInputs.FeederInputs(feeder, limitsPerSlot("feeder_limit", "feeder_id", feeder.value(), slots), history[0],
                     history[1], pvPeak == 0 ? 0 : (double) curtailable.stream().mapToLong(c -> c.peak().watts()).sum() / pvPeak, storage, uncontrolled,
-                    Power.ofWatts(pvPeak), curtailable, Energy.ofWattHours(heldBack), evs(feeder, slots, now, notFollowing, uncontrolled)));
+                    Power.ofWatts(pvPeak), curtailable, Energy.ofWattHours(heldBack), evs(feeder, slots, now, notFollowing, uncontrolled),
+                    slots.stream().map(slot -> orders.stream().filter(o -> o.covers(feeder, slot)).mapToDouble(CurtailmentOrder::maxShare)
+                            .min().orElse(1.0)).toList()));
         }
         return new BankInputs(bank, slots, bankLimits, inputs);
     }

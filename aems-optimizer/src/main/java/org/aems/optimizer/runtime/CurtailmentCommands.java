@@ -15,7 +15,8 @@ import org.aems.optimizer.model.FeederSchedule;
  * Turns a slot's planned curtailment into LIMIT_PV commands, valid for that slot only. A feeder's curtailment
  * is shared among its curtailable inverters by peak power: each may produce its share of the curtailable PV
  * the plan keeps, as an average power over the slot. A slot without planned curtailment sends nothing; the
- * previous slot's limits lapse at its end and inverters return to full output by themselves.
+ * previous slot's limits lapse at its end and inverters return to full output by themselves. Under a
+ * transmission operator's curtailment order each inverter is held to at most the order's share of its peak.
  */
 public final class CurtailmentCommands {
 
@@ -32,13 +33,17 @@ public final class CurtailmentCommands {
             FeederSchedule schedule = plan.feeders().get(f);
             BankInputs.FeederInputs feeder = inputs.feeders().get(f);
             long curtailed = schedule.curtailed().get(slot).wattHours();
-            if (curtailed < MIN_WH || feeder.curtailable().isEmpty()) {
+            double cap = feeder.pvCap().get(slot);
+            if ((curtailed < MIN_WH && cap >= 1) || feeder.curtailable().isEmpty()) {
                 continue;
             }
             double kept = Math.max(0, problems.get(f).curtailablePv().get(slot).wattHours() - curtailed);
             double peak = feeder.curtailable().stream().mapToLong(p -> p.peak().watts()).sum();
             for (BankInputs.CurtailablePv pv : feeder.curtailable()) {
-                double watts = kept * pv.peak().watts() / peak / (Slot.DURATION.toMinutes() / 60.0);
+                double watts = curtailed < MIN_WH ? Double.POSITIVE_INFINITY
+                        : kept * pv.peak().watts() / peak / (Slot.DURATION.toMinutes() / 60.0);
+                // A curtailment order binds each inverter to its share of peak power, whatever the plan keeps.
+                watts = Math.min(watts, cap * pv.peak().watts());
                 AssetRef asset = AssetRef.parse(pv.id());
                 String id = "opt-%d-%d-%s-%s".formatted(target.start().getEpochSecond() / 60, issuedAt.getEpochSecond(),
                         asset.site().value(), asset.device().value());

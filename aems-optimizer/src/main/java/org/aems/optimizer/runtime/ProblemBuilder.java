@@ -58,7 +58,8 @@ public final class ProblemBuilder {
             List<Energy> baseNet = new ArrayList<>(slots.size());
             List<Energy> curtailable = new ArrayList<>(slots.size());
             for (int t = 0; t < slots.size(); t++) {
-                double generation = Math.max(0, sun[t]);
+                // An output curtailment order caps all PV on the feeder; it is not ours to trade off.
+                double generation = Math.min(Math.max(0, sun[t]), f.pvCap().get(t) * f.pvPeak().watts() * Slot.DURATION.toMinutes() / 60.0);
                 baseNet.add(BankInputs.wh(load[t] - generation * (1 - f.curtailableShare())));
                 curtailable.add(BankInputs.wh(generation * f.curtailableShare()));
             }

@@ -83,7 +83,7 @@ final class RegionInputs {
                     new SlotSeries(feeder.id().value() + " demand", "Wh", load.get(feeder.id())),
                     new SlotSeries(feeder.id().value() + " pv", "Wh", pv.get(feeder.id())),
                     pvPeak == 0 ? 0 : (double) curtailablePeak / pvPeak, storage, uncontrolled, Power.ofWatts(pvPeak), curtailable,
-                    Energy.ofWattHours(heldBackWh.getOrDefault(feeder.id(), 0L)), List.of()));
+                    Energy.ofWattHours(heldBackWh.getOrDefault(feeder.id(), 0L)), List.of(), java.util.Collections.nCopies(slots.size(), 1.0)));
         }
         return new BankInputs(bank.id(), slots, slots.stream().map(s -> limit(bank.limits().at(s.date()).orElse(null), bank.id().value(), s))
                 .toList(), feeders);
