@@ -271,6 +271,30 @@ class PlansAndCommandsIT {
     }
 
     @Test
+    void theTransmissionOperatorsCurtailmentOrderIsStoredOnceAndBadOnesAreRefused() {
+        java.time.OffsetDateTime from = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(9)).withNano(0);
+        String order = """
+                {"issuedBy":"TEPCO PG","validFrom":"%s","validUntil":"%s","maxShare":0.5}""".formatted(from, from.plusHours(3));
+
+        assertThat(http.put("/api/v1/curtailment-orders/o-" + PREFIX, "application/json", order).status()).isEqualTo(201);
+        assertThat(http.put("/api/v1/curtailment-orders/o-" + PREFIX, "application/json", order).status()).isEqualTo(200);
+        JsonNode current = http.get("/api/v1/curtailment-orders").json();
+        assertThat(current).anySatisfy(o -> {
+            assertThat(o.get("id").asString()).isEqualTo("o-" + PREFIX);
+            assertThat(o.get("maxShare").decimalValue()).isEqualByComparingTo("0.5");
+            assertThat(o.has("feederId")).isFalse(); // every feeder
+        });
+
+        HttpJson.Response full = http.put("/api/v1/curtailment-orders/o2-" + PREFIX, "application/json", order.replace("0.5", "1.0"));
+        assertThat(full.status()).isEqualTo(400);
+        assertThat(full.json().get("detail").asString()).isEqualTo("order o2-" + PREFIX + ": maxShare must be within 0 (stop) .. below 1, was 1.0");
+        HttpJson.Response nowhere = http.put("/api/v1/curtailment-orders/o3-" + PREFIX, "application/json",
+                order.replace("{", "{\"feederId\":\"nowhere\","));
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.json().get("reason").asString()).isEqualTo("FEEDER_NOT_FOUND");
+    }
+
+    @Test
     void healthShowsTheOptimizerAndItsDispatchLink() {
         JsonNode optimizer = http.get("/actuator/health").json().path("components").path("optimizer");
 

@@ -3,6 +3,7 @@ package org.aems.optimizer.config;
 import javax.sql.DataSource;
 import org.aems.optimizer.dispatch.CommandStore;
 import org.aems.optimizer.ev.BookingStore;
+import org.aems.optimizer.grid.CurtailmentOrderStore;
 import org.aems.optimizer.island.IslandStore;
 import org.aems.optimizer.forecast.ClearSkyPvForecaster;
 import org.aems.optimizer.forecast.ProfileForecaster;
@@ -37,6 +38,11 @@ public class PlanRecordsAutoConfiguration {
     @Bean
     BookingStore bookingStore(DataSource dataSource) {
         return new BookingStore(dataSource);
+    }
+
+    @Bean
+    CurtailmentOrderStore curtailmentOrderStore(DataSource dataSource) {
+        return new CurtailmentOrderStore(dataSource);
     }
 
     @Bean
