@@ -30,6 +30,7 @@ import org.aems.optimizer.model.Penalties;
 import org.aems.optimizer.model.Planner;
 import org.aems.optimizer.plan.PlanStore;
 import org.aems.optimizer.runtime.BankInputsQuery;
+import org.aems.optimizer.runtime.IntradayCorrection;
 import org.aems.optimizer.runtime.OptimizerCycle;
 import org.aems.optimizer.runtime.OptimizerSchedule;
 import org.aems.optimizer.runtime.OptimizerSettings;
@@ -88,7 +89,8 @@ public class OptimizerAutoConfiguration {
         Planner planner = new Planner(problem -> solver.solve(problem).map(AggregatingSolver.Result::plan), new BaselinePlanner(), alerts,
                 clock);
         return new OptimizerCycle(new BankInputsQuery(dataSource, settings.socMaxAge(), settings.historyDays()),
-                new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(), prices, Penalties.DEFAULT), planner, plans,
+                new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(), prices, Penalties.DEFAULT,
+                        IntradayCorrection.DEFAULT, settings.limitMargin()), planner, plans,
                 new JobQueue(dataSource, "aems-optimizer-" + host(), settings.lease()), commands, Optional.ofNullable(dispatcher.getIfAvailable()),
                 alerts, settings, optimizerWorkers, metrics.getIfAvailable(SimpleMeterRegistry::new), clock, islands,
                 new IslandRound(dataSource, islands));

@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param notFollowingFor  a site that refused or ignored a command is planned around for this long
  * @param lease            a job claimed longer ago than this is taken over (its worker died)
  * @param dispatch         send the plans' setpoints to the gateways (off: plan only, e.g. shadow mode)
+ * @param limitMargin      share of every reverse-flow and import limit the plans keep in reserve for forecast error
  */
 public record OptimizerSettings(boolean enabled, int workers, Duration delay, Duration solveTimeLimit, Duration socMaxAge,
-                                int historyDays, Duration notFollowingFor, Duration lease, Boolean dispatch) {
+                                int historyDays, Duration notFollowingFor, Duration lease, Boolean dispatch, Double limitMargin) {
 
     public OptimizerSettings {
         workers = workers <= 0 ? Runtime.getRuntime().availableProcessors() : workers;
@@ -27,5 +28,6 @@ public record OptimizerSettings(boolean enabled, int workers, Duration delay, Du
         notFollowingFor = notFollowingFor == null ? Duration.ofHours(2) : notFollowingFor;
         lease = lease == null ? Duration.ofMinutes(5) : lease;
         dispatch = dispatch == null || dispatch;
+        limitMargin = limitMargin == null ? ProblemBuilder.DEFAULT_LIMIT_MARGIN : limitMargin;
     }
 }

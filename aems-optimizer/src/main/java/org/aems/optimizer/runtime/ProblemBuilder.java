@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.aems.core.time.Slot;
+import org.aems.core.grid.FlowLimits;
 import org.aems.core.unit.Energy;
+import org.aems.core.unit.Power;
 import org.aems.core.unit.YenPerKwh;
 import org.aems.optimizer.forecast.DayAheadForecaster;
 import org.aems.optimizer.forecast.SlotSeries;
@@ -30,13 +32,25 @@ public final class ProblemBuilder {
     private final SlotPrices prices;
     private final Penalties penalties;
     private final IntradayCorrection correction;
+    private final double limitMargin;
+
+    /**
+     * 5 %: in the closed-loop evaluation's sunny day it took the odawara region from 19 breaches (243 kWh) to
+     * none, for 630 kWh more curtailment and a lower total cost (docs/benchmarks.md).
+     */
+    public static final double DEFAULT_LIMIT_MARGIN = 0.05;
 
     public ProblemBuilder(DayAheadForecaster demand, DayAheadForecaster pv, SlotPrices prices, Penalties penalties) {
-        this(demand, pv, prices, penalties, IntradayCorrection.DEFAULT);
+        this(demand, pv, prices, penalties, IntradayCorrection.DEFAULT, DEFAULT_LIMIT_MARGIN);
     }
 
+    /** @param limitMargin share of every reverse-flow and import limit kept in reserve, 0..0.5 */
     public ProblemBuilder(DayAheadForecaster demand, DayAheadForecaster pv, SlotPrices prices, Penalties penalties,
-                          IntradayCorrection correction) {
+                          IntradayCorrection correction, double limitMargin) {
+        if (limitMargin < 0 || limitMargin > 0.5) {
+            throw new IllegalArgumentException("limit margin must be within 0..0.5, was " + limitMargin);
+        }
+        this.limitMargin = limitMargin;
         this.correction = correction;
         this.demand = demand;
         this.pv = pv;
@@ -63,14 +77,26 @@ public final class ProblemBuilder {
                 baseNet.add(BankInputs.wh(load[t] - generation * (1 - f.curtailableShare())));
                 curtailable.add(BankInputs.wh(generation * f.curtailableShare()));
             }
-            feeders.add(new FeederProblem(f.id(), f.limits(), baseNet, curtailable, f.storage(), f.evs()));
+            feeders.add(new FeederProblem(f.id(), margin(f.limits()), baseNet, curtailable, f.storage(), f.evs()));
         }
         // Leaving the plan in force costs what the imbalance would: its price over the gate-closed slots.
         Penalties priced = submitted.filter(p -> !p.isEmpty()).map(p -> new Penalties(penalties.limitBreach(), penalties.curtailment(),
                 slots.subList(0, p.size()).stream().map(prices::imbalance).max(YenPerKwh::compareTo).orElseThrow(), penalties.evShortfall(),
                 penalties.cycling())).orElse(penalties);
-        return new BankProblem(inputs.bank(), slots, inputs.bankLimits(), feeders, slots.stream().map(prices::purchase).toList(),
+        return new BankProblem(inputs.bank(), slots, margin(inputs.bankLimits()), feeders, slots.stream().map(prices::purchase).toList(),
                 slots.stream().map(prices::sale).toList(), submitted, priced);
+    }
+
+    /**
+     * The limits the plan aims at: the registered ones less {@code limitMargin}, so that forecast error and the
+     * swings within a slot (a setpoint holds one power for 30 minutes) stay inside the real limit.
+     */
+    private List<FlowLimits> margin(List<FlowLimits> limits) {
+        if (limitMargin == 0) {
+            return limits;
+        }
+        return limits.stream().map(l -> new FlowLimits(Power.ofWatts(Math.round(l.reverseFlowLimit().watts() * (1 - limitMargin))),
+                Power.ofWatts(Math.round(l.importLimit().watts() * (1 - limitMargin))))).toList();
     }
 
     /** A feeder's forecast over a horizon, Wh per slot: demand without our batteries, and PV. */

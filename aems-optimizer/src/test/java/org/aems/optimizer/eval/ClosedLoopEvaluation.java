@@ -76,6 +76,9 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     double imbalanceFactor;
 
+    @Option(names = "--limit-margin", defaultValue = "0.05", description = "share of each limit the plans keep in reserve (default: ${DEFAULT-VALUE})")
+    double limitMargin;
+
     private TimeOfDayPrices prices;
     private final List<Long> bankSolveMillis = new ArrayList<>();
     private final List<Long> roundMillis = new ArrayList<>();
@@ -146,7 +149,8 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
         }
         Map<String, Double> socAtStart = new HashMap<>(play.socPercent());
         List<Bank> banks = model.region().banks();
-        ProblemBuilder builder = new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(), prices, Penalties.DEFAULT);
+        ProblemBuilder builder = new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(), prices, Penalties.DEFAULT,
+                org.aems.optimizer.runtime.IntradayCorrection.DEFAULT, limitMargin);
         AggregatingSolver solver = new AggregatingSolver(new BankSolver("GLOP", Duration.ofSeconds(20)));
         Planner planner = new Planner(p -> solver.solve(p).map(AggregatingSolver.Result::plan), new BaselinePlanner(), SILENT, Clock.systemUTC());
         Map<BankId, BankPlan> last = new HashMap<>();

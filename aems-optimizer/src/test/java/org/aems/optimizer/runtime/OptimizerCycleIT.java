@@ -115,7 +115,7 @@ class OptimizerCycleIT {
             public void resolve(AlertKind kind, String subject, Instant at) {
             }
         };
-        OptimizerSettings settings = new OptimizerSettings(true, 2, null, Duration.ofSeconds(20), null, 7, null, null, true);
+        OptimizerSettings settings = new OptimizerSettings(true, 2, null, Duration.ofSeconds(20), null, 7, null, null, true, null);
         AggregatingSolver solver = new AggregatingSolver(new BankSolver("GLOP", settings.solveTimeLimit()));
         islands = new IslandStore(ds);
         pool = Executors.newFixedThreadPool(2);
