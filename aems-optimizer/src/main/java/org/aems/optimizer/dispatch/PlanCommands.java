@@ -50,10 +50,19 @@ public final class PlanCommands {
         return commands;
     }
 
+    /**
+     * A command id from what it is for: {@code source} (opt = a bank plan, isl = an island), the slot, when the plan
+     * was made and the device. The same plan yields the same ids; a new plan, new ones. At most 64 characters
+     * for the ids of the registry's sites and devices.
+     */
+    public static String commandId(String source, Slot slot, Instant issuedAt, AssetRef asset) {
+        return "%s-%d-%d-%s-%s".formatted(source, slot.start().getEpochSecond() / 60, issuedAt.getEpochSecond(), asset.site().value(),
+                asset.device().value());
+    }
+
     private static Command command(String modelId, Power setpoint, Slot slot, Instant issuedAt) {
         AssetRef asset = AssetRef.parse(modelId);
-        String id = "opt-%d-%d-%s-%s".formatted(slot.start().getEpochSecond() / 60, issuedAt.getEpochSecond(),
-                asset.site().value(), asset.device().value());
+        String id = commandId("opt", slot, issuedAt, asset);
         return new Command(id, asset.site(), asset.device(), Command.Action.SET_POWER,
                 BigDecimal.valueOf(setpoint.watts()), slot.start(), slot.end(), issuedAt);
     }

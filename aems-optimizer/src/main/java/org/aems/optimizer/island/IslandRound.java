@@ -18,6 +18,7 @@ import org.aems.core.telemetry.Command;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.Energy;
 import org.aems.optimizer.dispatch.AssetRef;
+import org.aems.optimizer.dispatch.PlanCommands;
 import org.aems.optimizer.forecast.SlotSeries;
 import org.aems.optimizer.model.StorageSchedule;
 import org.aems.optimizer.model.StorageUnit;
@@ -119,7 +120,7 @@ public final class IslandRound {
     }
 
     private static String id(Slot slot, Instant now, AssetRef asset) {
-        return "isl-%d-%d-%s-%s".formatted(slot.start().getEpochSecond() / 60, now.getEpochSecond(), asset.site().value(), asset.device().value());
+        return PlanCommands.commandId("isl", slot, now, asset);
     }
 
     /** The feeder's evacuation shelters' demand per slot (grid net + PV − battery net charging), Wh. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.aems.core.telemetry.Command;
 import org.aems.core.time.Slot;
 import org.aems.optimizer.dispatch.AssetRef;
+import org.aems.optimizer.dispatch.PlanCommands;
 import org.aems.optimizer.model.BankPlan;
 import org.aems.optimizer.model.FeederProblem;
 import org.aems.optimizer.model.FeederSchedule;
@@ -45,8 +46,7 @@ public final class CurtailmentCommands {
                 // A curtailment order binds each inverter to its share of peak power, whatever the plan keeps.
                 watts = Math.min(watts, cap * pv.peak().watts());
                 AssetRef asset = AssetRef.parse(pv.id());
-                String id = "opt-%d-%d-%s-%s".formatted(target.start().getEpochSecond() / 60, issuedAt.getEpochSecond(),
-                        asset.site().value(), asset.device().value());
+                String id = PlanCommands.commandId("opt", target, issuedAt, asset);
                 commands.add(new Command(id, asset.site(), asset.device(), Command.Action.LIMIT_PV, BigDecimal.valueOf(Math.round(watts)),
                         target.start(), target.end(), issuedAt));
             }
