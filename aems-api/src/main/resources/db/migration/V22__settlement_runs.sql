@@ -85,16 +85,26 @@ $$;
 CREATE TRIGGER settlement_run_immutable BEFORE UPDATE OR DELETE ON settlement_run
     FOR EACH ROW EXECUTE FUNCTION settlement_run_guard();
 
+-- Statements are never updated or deleted; rows may be added only to a DRAFT run (checked once per
+-- INSERT statement, not per row: a run writes ~80,000 rows with one COPY).
 CREATE FUNCTION settlement_statement_guard() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    run_status text;
 BEGIN
-    SELECT status INTO run_status FROM settlement_run WHERE id = COALESCE(NEW.run_id, OLD.run_id);
-    IF run_status = 'FINAL' OR TG_OP <> 'INSERT' THEN
-        RAISE EXCEPTION 'statements of settlement run % are immutable', COALESCE(NEW.run_id, OLD.run_id);
-    END IF;
-    RETURN NEW;
+    RAISE EXCEPTION 'statements of settlement run % are immutable', OLD.run_id;
 END
 $$;
-CREATE TRIGGER settlement_statement_immutable BEFORE INSERT OR UPDATE OR DELETE ON settlement_statement
+CREATE TRIGGER settlement_statement_immutable BEFORE UPDATE OR DELETE ON settlement_statement
     FOR EACH ROW EXECUTE FUNCTION settlement_statement_guard();
+
+CREATE FUNCTION settlement_statement_insert_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    final_run bigint;
+BEGIN
+    SELECT r.id INTO final_run FROM settlement_run r WHERE r.status = 'FINAL' AND r.id IN (SELECT DISTINCT run_id FROM added) LIMIT 1;
+    IF final_run IS NOT NULL THEN
+        RAISE EXCEPTION 'statements of settlement run % are immutable', final_run;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER settlement_statement_insert_only_draft AFTER INSERT ON settlement_statement
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION settlement_statement_insert_guard();

@@ -234,6 +234,11 @@ class SettlementIT {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE settlement_statement SET payment = 0 WHERE run_id = " + mayRun))
                     .hasMessageContaining("statements of settlement run " + mayRun + " are immutable");
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO settlement_statement SELECT run_id, 'intruder', segment_from,"
+                    + " segment_until, contract_id, contract_version, tax_treatment, energy_wh, amount, amount_truncated, tax,"
+                    + " amount_excluding_tax, payment, measured_slots, estimated_slots, missing_slots, max_interval_revision,"
+                    + " line_digest FROM settlement_statement WHERE run_id = " + mayRun + " LIMIT 1"))
+                    .hasMessageContaining("statements of settlement run " + mayRun + " are immutable");
             assertThatThrownBy(() -> s.executeUpdate("UPDATE settlement_run SET created_by = 'mallory' WHERE id = " + mayRun))
                     .hasMessageContaining("settlement run " + mayRun + " is FINAL and immutable");
         }

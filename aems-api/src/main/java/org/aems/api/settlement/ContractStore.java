@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 import org.aems.core.grid.SiteId;
 import org.aems.core.grid.Validity;
 import org.aems.core.settlement.BuybackContract;
+import org.aems.core.settlement.BuybackTariff;
 import org.aems.core.settlement.ContractId;
 import org.aems.core.settlement.SettlementPeriod;
 import org.aems.core.settlement.TaxTreatment;
@@ -91,13 +93,15 @@ public class ContractStore {
                 + " ORDER BY id, version DESC) latest WHERE " + cycle
                 + " AND valid_from < ? AND (valid_until IS NULL OR valid_until > ?) ORDER BY site_id, valid_from";
         Map<SiteId, List<BuybackContract>> bySite = new LinkedHashMap<>();
+        // Many contracts share a tariff plan: parse each distinct one once.
+        Map<String, BuybackTariff> tariffs = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setTimestamp(1, Timestamp.from(knownAt));
             ps.setObject(2, period.until());
             ps.setObject(3, period.from());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    BuybackContract contract = contract(rs);
+                    BuybackContract contract = contract(rs, tariffs.computeIfAbsent(rs.getString(6), TariffJson::read));
                     bySite.computeIfAbsent(contract.site(), s -> new ArrayList<>()).add(contract);
                 }
             }
@@ -117,7 +121,7 @@ public class ContractStore {
                 if (!rs.next()) {
                     throw new IllegalStateException("contract " + id + " v" + version + " is not stored");
                 }
-                return contract(rs);
+                return contract(rs, TariffJson.read(rs.getString(6)));
             }
         } catch (SQLException e) {
             throw new StoreException("loading contract " + id + " failed: " + e.getMessage(), e);
@@ -129,15 +133,15 @@ public class ContractStore {
                 + " FROM buyback_contract WHERE id = ? ORDER BY version DESC LIMIT 1")) {
             ps.setString(1, id.value());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(contract(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(contract(rs, TariffJson.read(rs.getString(6)))) : Optional.empty();
             }
         }
     }
 
-    private static BuybackContract contract(ResultSet rs) throws SQLException {
+    private static BuybackContract contract(ResultSet rs, BuybackTariff tariff) throws SQLException {
         LocalDate untilDay = rs.getObject(5, LocalDate.class);
         return new BuybackContract(ContractId.of(rs.getString(1)), rs.getInt(2), SiteId.of(rs.getString(3)),
-                new Validity(rs.getObject(4, LocalDate.class), untilDay), TariffJson.read(rs.getString(6)),
+                new Validity(rs.getObject(4, LocalDate.class), untilDay), tariff,
                 TaxTreatment.valueOf(rs.getString(7)));
     }
 }

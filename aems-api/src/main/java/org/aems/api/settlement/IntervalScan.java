@@ -11,10 +11,12 @@ import java.util.Optional;
 import org.aems.core.grid.SiteId;
 import org.aems.core.settlement.IntervalQuality;
 import org.aems.core.time.Slot;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 /**
- * Streams {@code site_interval} rows through a server-side cursor ({@code fetchSize} rows per round trip;
- * needs a connection with auto-commit off), so a month of 80,000 sites never sits in memory.
+ * Streams {@code site_interval} rows one at a time (COPY for a whole period, a cursor for one site; both
+ * need a connection with auto-commit off), so a month of 80,000 sites never sits in memory.
  */
 final class IntervalScan {
 
@@ -29,12 +31,96 @@ final class IntervalScan {
     private IntervalScan() {
     }
 
-    /** Every interval with slot_start in [from, to), in no particular order. */
-    static void all(Connection c, Instant from, Instant to, int fetchSize, RowHandler handler) throws SQLException {
-        scan(c, from, to, Optional.empty(), fetchSize, handler);
+    /**
+     * Every interval with slot_start in [from, to), in no particular order, through {@code COPY ... TO STDOUT}:
+     * the server streams while the client computes, where a cursor would make each wait for the other at
+     * every fetch. Memory stays bounded (one row at a time).
+     */
+    static void all(Connection c, Instant from, Instant to, RowHandler handler) throws SQLException {
+        // Instants print as ISO-8601 UTC: safe to inline, COPY takes no parameters.
+        String sql = "COPY (SELECT site_id, slot_date - DATE '1970-01-01', slot_index, export_wh, quality, revision"
+                + " FROM site_interval WHERE slot_start >= '" + from + "' AND slot_start < '" + to + "') TO STDOUT";
+        CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+        Days days = new Days(Slot.containing(from).date().toEpochDay());
+        RuntimeException failure = null;
+        byte[] line;
+        // A COPY cancelled half-way left pgjdbc's connection unusable (measured): when the handler fails
+        // (e.g. a missing price) the rest is read and dropped, and the failure thrown once the COPY is done.
+        while ((line = copy.readFromCopy()) != null) {
+            if (failure == null) {
+                try {
+                    handler.accept(parse(line, days));
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
-    /** One site's intervals in [from, to), in slot order. */
+    /** One COPY text line: site \t epochDay \t index \t export (\N = NULL) \t quality \t revision \n. */
+    private static Row parse(byte[] line, Days days) {
+        int t1 = indexOf(line, 0);
+        int t2 = indexOf(line, t1 + 1);
+        int t3 = indexOf(line, t2 + 1);
+        int t4 = indexOf(line, t3 + 1);
+        int t5 = indexOf(line, t4 + 1);
+        // Site ids are plain ASCII (Ids), so no COPY escapes occur in them.
+        String site = new String(line, 0, t1, java.nio.charset.StandardCharsets.UTF_8);
+        LocalDate day = days.of((int) number(line, t1 + 1, t2));
+        int index = (int) number(line, t2 + 1, t3);
+        long export = line[t3 + 1] == '\\' ? -1 : number(line, t3 + 1, t4);
+        IntervalQuality quality = line[t4 + 1] == 'E' ? IntervalQuality.ESTIMATED
+                : line[t4 + 2] == 'E' ? IntervalQuality.MEASURED : IntervalQuality.MISSING;
+        int end = line[line.length - 1] == '\n' ? line.length - 1 : line.length;
+        int revision = (int) number(line, t5 + 1, end);
+        return new Row(site, Slot.of(day, index), export, quality, revision);
+    }
+
+    private static int indexOf(byte[] line, int from) {
+        for (int i = from; i < line.length; i++) {
+            if (line[i] == '\t') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("malformed COPY line from site_interval: " + new String(line, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static long number(byte[] line, int from, int to) {
+        boolean negative = line[from] == '-';
+        long n = 0;
+        for (int i = negative ? from + 1 : from; i < to; i++) {
+            n = n * 10 + (line[i] - '0');
+        }
+        return negative ? -n : n;
+    }
+
+    /** One LocalDate per JST day of the period, not one per row. */
+    private static final class Days {
+        private final long first;
+        private final LocalDate[] cache = new LocalDate[64];
+
+        Days(long first) {
+            this.first = first;
+        }
+
+        LocalDate of(int epochDay) {
+            long offset = epochDay - first;
+            if (offset < 0 || offset >= cache.length) {
+                return LocalDate.ofEpochDay(epochDay);
+            }
+            LocalDate day = cache[(int) offset];
+            if (day == null) {
+                day = LocalDate.ofEpochDay(epochDay);
+                cache[(int) offset] = day;
+            }
+            return day;
+        }
+    }
+
+    /** One site's intervals in [from, to), in slot order, through a cursor. */
     static void site(Connection c, SiteId site, Instant from, Instant to, RowHandler handler) throws SQLException {
         scan(c, from, to, Optional.of(site), 2_000, handler);
     }

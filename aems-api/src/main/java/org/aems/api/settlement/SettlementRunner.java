@@ -24,7 +24,6 @@ import org.aems.core.settlement.BuybackContract;
 import org.aems.core.settlement.ContractSegment;
 import org.aems.core.settlement.DayTypeCalendar;
 import org.aems.core.settlement.IntervalQuality;
-import org.aems.core.settlement.LineDigest;
 import org.aems.core.settlement.MarketLinked;
 import org.aems.core.settlement.PricingContext;
 import org.aems.core.settlement.PurchaseStatement;
@@ -41,7 +40,7 @@ import org.springframework.stereotype.Component;
  * Computes a buy-back settlement run for a period and stores it as a new DRAFT version: one statement per
  * site and contract segment, the manifest of its inputs, no slot lines (ADR 0011).
  *
- * <p>Intervals are streamed once through a cursor inside one REPEATABLE READ transaction, in any order,
+ * <p>Intervals are streamed once (COPY TO STDOUT) inside one REPEATABLE READ transaction, in any order,
  * into per-site accumulators: memory grows with the number of sites, not of intervals. Bad input
  * (overlapping contracts, a gap, a missing price) rejects the whole run before anything is written.
  */
@@ -114,7 +113,7 @@ public class SettlementRunner {
             try {
                 Instant snapshotAt = transactionStart(c);
                 Tally tally = new Tally();
-                IntervalScan.all(c, period.start(), period.end(), settings.fetchSize(), row -> {
+                IntervalScan.all(c, period.start(), period.end(), row -> {
                     tally.count(row);
                     SiteSettlement site = sites.get(row.siteId());
                     if (site == null) {
@@ -236,42 +235,11 @@ public class SettlementRunner {
                 runId = rs.getLong(1);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO settlement_statement (run_id, site_id, segment_from, segment_until, contract_id, contract_version,
-                    tax_treatment, energy_wh, amount, amount_truncated, tax, amount_excluding_tax, payment, measured_slots,
-                    estimated_slots, missing_slots, max_interval_revision, line_digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            int batched = 0;
+        try (StatementCopy copy = new StatementCopy(c, runId)) {
             for (SiteSettlement site : sites) {
-                List<PurchaseStatement> list = site.statements();
-                for (int i = 0; i < list.size(); i++) {
-                    PurchaseStatement s = list.get(i);
-                    ps.setLong(1, runId);
-                    ps.setString(2, s.site().value());
-                    ps.setObject(3, s.from());
-                    ps.setObject(4, s.until());
-                    ps.setString(5, s.contract().value());
-                    ps.setInt(6, s.contractVersion());
-                    ps.setString(7, s.taxTreatment().name());
-                    ps.setLong(8, s.energy().wattHours());
-                    ps.setBigDecimal(9, s.amount().amount());
-                    ps.setBigDecimal(10, s.amountTruncated().amount());
-                    ps.setBigDecimal(11, s.tax().amount());
-                    ps.setBigDecimal(12, s.amountExcludingTax().amount());
-                    ps.setBigDecimal(13, s.payment().amount());
-                    ps.setInt(14, s.quality().measured());
-                    ps.setInt(15, s.quality().estimated());
-                    ps.setInt(16, s.quality().missing());
-                    int revision = site.maxRevision(i);
-                    ps.setObject(17, revision == 0 ? null : revision, java.sql.Types.INTEGER);
-                    ps.setString(18, LineDigest.format(s.lineDigest()));
-                    ps.addBatch();
-                    if (++batched % 5_000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
+                copy.add(site.statements(), site);
             }
-            ps.executeBatch();
+            copy.finish();
         }
         return runId;
     }

@@ -67,7 +67,7 @@ public final class SettlementBenchmark {
         System.out.printf("generated %,d intervals for %,d sites over %d day(s) in %.1f s%n",
                 (long) sites * days * Slot.SLOTS_PER_DAY, sites, days, seconds(t0));
 
-        SettlementSettings settings = new SettlementSettings(null, List.of());
+        SettlementSettings settings = new SettlementSettings(List.of());
         SettlementRunner runner = new SettlementRunner(dataSource, new ContractStore(dataSource), new SeriesStore(dataSource),
                 settings, Clock.systemUTC(), new SimpleMeterRegistry());
         // Warm-up of both (JIT, PostgreSQL's buffers), then the measured pair.
