@@ -53,10 +53,22 @@ public final class SettlementBenchmark {
     public static void main(String[] args) throws Exception {
         int sites = args.length > 0 ? Integer.parseInt(args[0]) : 80_000;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        LocalDate from = LocalDate.of(2026, 6, 1);
-        SettlementPeriod period = SettlementPeriod.meterReading(from, from.plusDays(days));
+        SettlementPeriod period = SettlementPeriod.meterReading(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 1).plusDays(days));
 
         String url = TestInfrastructure.freshDatabase();
+        try {
+            measure(url, sites, days, period);
+        } finally {
+            // A month is ~20 GB: never leave it behind.
+            String database = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
+            try (Connection c = java.sql.DriverManager.getConnection(TestInfrastructure.adminJdbcUrl()); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE " + database);
+            }
+        }
+    }
+
+    private static void measure(String url, int sites, int days, SettlementPeriod period) throws Exception {
+        LocalDate from = period.from();
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(url);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
