@@ -28,18 +28,25 @@ final class IntervalScan {
         void accept(Row row);
     }
 
+    /** One interval of a whole-period scan; {@code site} is the index the run gave the site, -1 for none. */
+    interface SiteSlotHandler {
+        void accept(int site, Slot slot, long exportWh, IntervalQuality quality, int revision);
+    }
+
     private IntervalScan() {
     }
 
     /**
      * Every interval with slot_start in [from, to), in no particular order, through {@code COPY ... TO STDOUT}:
      * the server streams while the client computes, where a cursor would make each wait for the other at
-     * every fetch. Memory stays bounded (one row at a time).
+     * every fetch. Memory stays bounded (one row at a time). Sites are numbered by the run in the temporary
+     * table {@code siteIndex} (site_id, n): the server joins, so no site id is decoded or hashed per row.
      */
-    static void all(Connection c, Instant from, Instant to, RowHandler handler) throws SQLException {
-        // Instants print as ISO-8601 UTC: safe to inline, COPY takes no parameters.
-        String sql = "COPY (SELECT site_id, slot_date - DATE '1970-01-01', slot_index, export_wh, quality, revision"
-                + " FROM site_interval WHERE slot_start >= '" + from + "' AND slot_start < '" + to + "') TO STDOUT";
+    static void all(Connection c, String siteIndex, Instant from, Instant to, SiteSlotHandler handler) throws SQLException {
+        // Instants print as ISO-8601 UTC and the table name is ours: safe to inline, COPY takes no parameters.
+        String sql = "COPY (SELECT k.n, i.slot_date - DATE '1970-01-01', i.slot_index, i.export_wh, i.quality, i.revision"
+                + " FROM site_interval i LEFT JOIN " + siteIndex + " k ON k.site_id = i.site_id"
+                + " WHERE i.slot_start >= '" + from + "' AND i.slot_start < '" + to + "') TO STDOUT";
         CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
         Days days = new Days(Slot.containing(from).date().toEpochDay());
         RuntimeException failure = null;
@@ -49,7 +56,7 @@ final class IntervalScan {
         while ((line = copy.readFromCopy()) != null) {
             if (failure == null) {
                 try {
-                    handler.accept(parse(line, days));
+                    parse(line, days, handler);
                 } catch (RuntimeException e) {
                     failure = e;
                 }
@@ -60,15 +67,14 @@ final class IntervalScan {
         }
     }
 
-    /** One COPY text line: site \t epochDay \t index \t export (\N = NULL) \t quality \t revision \n. */
-    private static Row parse(byte[] line, Days days) {
+    /** One COPY text line, tab-separated: n (\N: no contract), epoch day, slot index, export (\N: NULL), quality, revision. */
+    private static void parse(byte[] line, Days days, SiteSlotHandler handler) {
         int t1 = indexOf(line, 0);
         int t2 = indexOf(line, t1 + 1);
         int t3 = indexOf(line, t2 + 1);
         int t4 = indexOf(line, t3 + 1);
         int t5 = indexOf(line, t4 + 1);
-        // Site ids are plain ASCII (Ids), so no COPY escapes occur in them.
-        String site = new String(line, 0, t1, java.nio.charset.StandardCharsets.UTF_8);
+        int site = line[0] == '\\' ? -1 : (int) number(line, 0, t1);
         LocalDate day = days.of((int) number(line, t1 + 1, t2));
         int index = (int) number(line, t2 + 1, t3);
         long export = line[t3 + 1] == '\\' ? -1 : number(line, t3 + 1, t4);
@@ -76,7 +82,7 @@ final class IntervalScan {
                 : line[t4 + 2] == 'E' ? IntervalQuality.MEASURED : IntervalQuality.MISSING;
         int end = line[line.length - 1] == '\n' ? line.length - 1 : line.length;
         int revision = (int) number(line, t5 + 1, end);
-        return new Row(site, Slot.of(day, index), export, quality, revision);
+        handler.accept(site, Slot.of(day, index), export, quality, revision);
     }
 
     private static int indexOf(byte[] line, int from) {

@@ -9,11 +9,12 @@ import java.util.List;
  * contract and series versions as recorded at {@code inputsKnownAt} (each statement names its contract
  * version), the holiday calendar, and the interval snapshot. Instants and dates as ISO strings.
  *
- * @param series   every price series version a slot line used
+ * @param series   the versions of each price series in force over the period, as known at {@code inputsKnownAt}
+ * @param contractSegments statements the run made (site × contract version in force)
  * @param intervals what the run read from {@code site_interval}
  */
 public record RunManifest(String inputsKnownAt, List<String> holidays, List<SeriesUse> series, Intervals intervals,
-                          int contracts, String rounding, String missingSlots) {
+                          int contractSegments, String rounding, String missingSlots) {
 
     static final String ROUNDING = "per statement: sum of slot amounts at full precision, truncated to whole yen once"
             + " (RoundingMode.DOWN); consumption tax 10 % once per statement on that total, truncated"

@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +77,7 @@ public class SettlementRunner {
 
     private long compute(SettlementPeriod period, String createdBy) {
         Instant knownAt = clock.instant();
-        Map<String, SiteSettlement> sites = new HashMap<>();
+        List<SiteSettlement> sites = new ArrayList<>(); // index = the site's number in the scan
         Set<SeriesId> seriesIds = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
         List<SettlementInputException> problems = new ArrayList<>();
         int contractCount = 0;
@@ -86,7 +85,7 @@ public class SettlementRunner {
             try {
                 List<ContractSegment> segments = new SiteContracts(e.getKey(), e.getValue()).segments(period);
                 if (!segments.isEmpty()) {
-                    sites.put(e.getKey().value(), new SiteSettlement(e.getKey(), segments));
+                    sites.add(new SiteSettlement(e.getKey(), segments));
                     for (ContractSegment s : segments) {
                         contractCount++;
                         if (s.contract().tariff() instanceof MarketLinked m) {
@@ -113,23 +112,23 @@ public class SettlementRunner {
             try {
                 Instant snapshotAt = transactionStart(c);
                 Tally tally = new Tally();
-                IntervalScan.all(c, period.start(), period.end(), row -> {
-                    tally.count(row);
-                    SiteSettlement site = sites.get(row.siteId());
-                    if (site == null) {
+                String siteIndex = siteIndex(c, sites);
+                IntervalScan.all(c, siteIndex, period.start(), period.end(), (site, slot, exportWh, quality, revision) -> {
+                    tally.count(quality, revision);
+                    if (site < 0) {
                         tally.withoutContract++;
                         return;
                     }
-                    site.add(row, context);
+                    sites.get(site).add(slot, exportWh, quality, revision, context);
                     if (tally.rows % PROGRESS_EVERY == 0) {
                         log.info("settlement run progress [period: {}, intervals: {}]", period, tally.rows);
                     }
                 });
                 RunManifest manifest = manifest(knownAt, snapshotAt, seriesIds, prices.versionsUsed(), tally, contractCount);
-                long runId = store(c, period, createdBy, manifest, sites.values());
+                long runId = store(c, period, createdBy, manifest, sites);
                 c.commit();
                 log.info("settlement run stored [run: {}, period: {}, statements: {}, intervals: {}]", runId, period,
-                        sites.values().stream().mapToInt(s -> s.accumulators().size()).sum(), tally.rows);
+                        sites.stream().mapToInt(s -> s.accumulators().size()).sum(), tally.rows);
                 return runId;
             } catch (SettlementInputException e) {
                 c.rollback();
@@ -152,12 +151,12 @@ public class SettlementRunner {
         long missing;
         int maxRevision;
 
-        void count(IntervalScan.Row row) {
+        void count(IntervalQuality quality, int revision) {
             rows++;
-            maxRevision = Math.max(maxRevision, row.revision());
-            if (row.quality() == IntervalQuality.MEASURED) {
+            maxRevision = Math.max(maxRevision, revision);
+            if (quality == IntervalQuality.MEASURED) {
                 measured++;
-            } else if (row.quality() == IntervalQuality.ESTIMATED) {
+            } else if (quality == IntervalQuality.ESTIMATED) {
                 estimated++;
             } else {
                 missing++;
@@ -176,6 +175,29 @@ public class SettlementRunner {
                 new RunManifest.Intervals("site_interval", snapshotAt.toString(), tally.rows, tally.withoutContract,
                         tally.measured, tally.estimated, tally.missing, tally.maxRevision),
                 contractCount, RunManifest.ROUNDING, RunManifest.MISSING_SLOTS);
+    }
+
+    /**
+     * Numbers the run's sites in a temporary table (site_id, n), n = index in {@code sites}, so the scan's
+     * join hands each interval its site's number instead of a site id to decode and look up.
+     */
+    private static String siteIndex(Connection c, List<SiteSettlement> sites) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE settlement_site_index (site_id text PRIMARY KEY, n integer NOT NULL) ON COMMIT DROP");
+        }
+        StringBuilder text = new StringBuilder(sites.size() * 16);
+        for (int i = 0; i < sites.size(); i++) {
+            StatementCopy.text(text, sites.get(i).site().value()).append('\t').append(i).append('\n');
+        }
+        byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.postgresql.copy.CopyIn copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                .copyIn("COPY settlement_site_index (site_id, n) FROM STDIN");
+        copy.writeToCopy(bytes, 0, bytes.length);
+        copy.endCopy();
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("ANALYZE settlement_site_index");
+        }
+        return "settlement_site_index";
     }
 
     private static Instant transactionStart(Connection c) throws SQLException {

@@ -7,8 +7,9 @@ import org.aems.core.settlement.ContractSegment;
 import org.aems.core.settlement.IntervalQuality;
 import org.aems.core.settlement.PricingContext;
 import org.aems.core.settlement.PurchaseStatement;
-import org.aems.core.settlement.SlotLine;
 import org.aems.core.settlement.StatementAccumulator;
+import org.aems.core.time.Slot;
+import org.aems.core.unit.YenPerKwh;
 
 /**
  * One site's statements being summed during a run or a recompute: one accumulator per contract segment.
@@ -27,21 +28,20 @@ final class SiteSettlement {
     }
 
     /**
-     * Prices the interval into its segment's statement and returns the line, or null when the interval is
-     * MISSING (counted by the statement) or outside every segment (days without a contract).
+     * Prices the interval into its segment's statement and returns the unit price, or null when the interval
+     * is MISSING (counted by the statement) or outside every segment (days without a contract).
      */
-    SlotLine add(IntervalScan.Row row, PricingContext context) {
+    YenPerKwh add(Slot slot, long exportWh, IntervalQuality quality, int revision, PricingContext context) {
         for (int i = 0; i < segments.size(); i++) {
             StatementAccumulator acc = segments.get(i);
-            if (acc.segment().contains(row.slot())) {
-                maxRevision[i] = Math.max(maxRevision[i], row.revision());
-                if (row.quality() == IntervalQuality.MISSING || row.exportWh() < 0) {
+            if (acc.segment().contains(slot)) {
+                maxRevision[i] = Math.max(maxRevision[i], revision);
+                if (quality == IntervalQuality.MISSING || exportWh < 0) {
                     return null;
                 }
-                SlotLine line = SlotLine.price(site, row.slot(), org.aems.core.unit.Energy.ofWattHours(row.exportWh()),
-                        row.quality(), acc.segment().contract().tariff(), context);
-                acc.add(line);
-                return line;
+                YenPerKwh price = acc.segment().contract().tariff().unitPrice(slot, context);
+                acc.add(slot, exportWh, price, quality);
+                return price;
             }
         }
         return null;

@@ -20,11 +20,12 @@ import org.aems.core.settlement.LineDigest;
 import org.aems.core.settlement.MarketLinked;
 import org.aems.core.settlement.PricingContext;
 import org.aems.core.settlement.PurchaseStatement;
-import org.aems.core.settlement.SlotLine;
 import org.aems.core.settlement.SlotPriceTable;
 import org.aems.core.settlement.StatementAccumulator;
 import org.aems.core.telemetry.TelemetryCodec;
 import org.aems.core.time.Slot;
+import org.aems.core.unit.Energy;
+import org.aems.core.unit.YenPerKwh;
 import org.aems.ingest.store.StoreException;
 import org.springframework.stereotype.Component;
 
@@ -70,11 +71,12 @@ public class SlotLineRecomputer {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 IntervalScan.site(c, site, segment.slots().start(), segment.slots().end(), row -> {
-                    SlotLine line = settlement.add(row, context);
-                    if (line != null) {
-                        lines.add(new SettlementViews.SlotLine(line.slot().toString(), TelemetryCodec.format(line.slot().start()),
-                                line.energy().wattHours(), line.unitPrice().value().toPlainString(),
-                                line.amount().amount().toPlainString(), line.quality().name()));
+                    YenPerKwh price = settlement.add(row.slot(), row.exportWh(), row.quality(), row.revision(), context);
+                    if (price != null) {
+                        // The amount a line shows is Energy × price, the same exact product the statement summed.
+                        lines.add(new SettlementViews.SlotLine(row.slot().toString(), TelemetryCodec.format(row.slot().start()),
+                                row.exportWh(), price.value().toPlainString(),
+                                Energy.ofWattHours(row.exportWh()).times(price).amount().toPlainString(), row.quality().name()));
                     }
                 });
                 c.commit();

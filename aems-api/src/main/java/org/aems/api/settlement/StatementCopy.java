@@ -78,7 +78,7 @@ final class StatementCopy implements AutoCloseable {
     }
 
     /** COPY text format: backslash, tab, newline and carriage return escaped. */
-    private static StringBuilder text(StringBuilder b, String value) {
+    static StringBuilder text(StringBuilder b, String value) {
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
             switch (ch) {

@@ -1,6 +1,7 @@
 package org.aems.core.settlement;
 
 import org.aems.core.time.Slot;
+import org.aems.core.unit.YenPerKwh;
 
 /**
  * A 64-bit digest of a set of slot lines that does not depend on their order (a wrapping sum of mixed
@@ -13,11 +14,15 @@ public final class LineDigest {
     }
 
     public static long of(SlotLine line) {
+        return of(line.slot(), line.energy().wattHours(), line.unitPrice(), line.quality());
+    }
+
+    public static long of(Slot slot, long wattHours, YenPerKwh unitPrice, IntervalQuality quality) {
         // The slot as a number (JST day × 48 + index): Slot.start() goes through the zone rules, too slow per line.
-        long h = line.slot().date().toEpochDay() * Slot.SLOTS_PER_DAY + line.slot().index();
-        h = h * 31 + line.energy().wattHours();
-        h = h * 31 + line.unitPrice().value().hashCode(); // scale included: the same inputs give the same scale
-        h = h * 31 + line.quality().ordinal();
+        long h = slot.date().toEpochDay() * Slot.SLOTS_PER_DAY + slot.index();
+        h = h * 31 + wattHours;
+        h = h * 31 + unitPrice.value().hashCode(); // scale included: the same inputs give the same scale
+        h = h * 31 + quality.ordinal();
         return mix(h);
     }
 
