@@ -1,7 +1,11 @@
 package org.aems.api.config;
 
 import java.net.URI;
+import org.aems.api.settlement.RunNotFoundException;
+import org.aems.api.settlement.RunRejectedException;
+import org.aems.api.settlement.RunStateException;
 import org.aems.api.site.SiteNotFoundException;
+import org.aems.core.settlement.SettlementInputException;
 import org.aems.core.region.RegionFileException;
 import org.aems.optimizer.island.AlreadyIslandedException;
 import org.aems.optimizer.runtime.NotEnoughHistoryException;
@@ -13,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -46,6 +51,33 @@ class ApiErrors {
     @ExceptionHandler(AlreadyIslandedException.class)
     ProblemDetail alreadyIslanded(AlreadyIslandedException e) {
         return problem(HttpStatus.CONFLICT, "ALREADY_ISLANDED", e.getMessage());
+    }
+
+    @ExceptionHandler(RunNotFoundException.class)
+    ProblemDetail runNotFound(RunNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "RUN_NOT_FOUND", e.getMessage());
+    }
+
+    @ExceptionHandler(RunRejectedException.class)
+    ProblemDetail runRejected(RunRejectedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "SETTLEMENT_INPUT_INVALID", e.getMessage());
+        problem.setProperty("problems", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(SettlementInputException.class)
+    ProblemDetail settlementInput(SettlementInputException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.reason().name(), e.getMessage());
+    }
+
+    @ExceptionHandler(RunStateException.class)
+    ProblemDetail runState(RunStateException e) {
+        return problem(HttpStatus.valueOf(e.status()), e.reason(), e.getMessage());
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail missingHeader(MissingRequestHeaderException e) {
+        return problem(HttpStatus.BAD_REQUEST, "MISSING_HEADER", "header '" + e.getHeaderName() + "' is required");
     }
 
     @ExceptionHandler(RegionFileException.class)

@@ -1,0 +1,53 @@
+package org.aems.api.settlement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a run was computed from ({@code settlement_run.manifest}), enough to recompute any slot line:
+ * contract and series versions as recorded at {@code inputsKnownAt} (each statement names its contract
+ * version), the holiday calendar, and the interval snapshot. Instants and dates as ISO strings.
+ *
+ * @param series   the versions of each price series in force over the period, as known at {@code inputsKnownAt}
+ * @param contractSegments statements the run made (site × contract version in force)
+ * @param intervals what the run read from {@code site_interval}
+ */
+public record RunManifest(String inputsKnownAt, List<String> holidays, List<SeriesUse> series, Intervals intervals,
+                          int contractSegments, String rounding, String missingSlots) {
+
+    static final String ROUNDING = "per statement: sum of slot amounts at full precision, truncated to whole yen once"
+            + " (RoundingMode.DOWN); consumption tax 10 % once per statement on that total, truncated"
+            + " (tax-inclusive prices: the 10/110 share)";
+    static final String MISSING_SLOTS = "a MISSING or absent interval is never billed as zero: the statement is settled on the"
+            + " slots that have values, counts the others in missing_slots and is incomplete; finalising a run with"
+            + " incomplete statements needs acceptIncomplete=true, recorded in incomplete_accepted";
+
+    /** The versions of one series the run used. */
+    public record SeriesUse(String series, List<Integer> versions) {
+    }
+
+    /**
+     * @param snapshotAt start of the REPEATABLE READ transaction the rows were read in
+     * @param rowsWithoutContract rows of sites that had no contract in force (not settled)
+     */
+    public record Intervals(String table, String snapshotAt, long rows, long rowsWithoutContract, long measured,
+                            long estimated, long missing, int maxRevision) {
+    }
+
+    Instant knownAt() {
+        return Instant.parse(inputsKnownAt);
+    }
+
+    List<LocalDate> holidayDates() {
+        return holidays.stream().map(LocalDate::parse).toList();
+    }
+
+    String toJson() {
+        return TariffJson.JSON.writeValueAsString(this);
+    }
+
+    static RunManifest fromJson(String json) {
+        return TariffJson.JSON.readValue(json, RunManifest.class);
+    }
+}
