@@ -48,6 +48,7 @@ class PlansAndCommandsIT {
         registry.add("aems.optimizer.enabled", () -> "true");
         registry.add("aems.optimizer.dispatch.client-id", () -> PREFIX + "-dispatch");
         registry.add("aems.optimizer.dispatch.shared-group", () -> PREFIX);
+        registry.add("aems.optimizer.prices.purchase-series", () -> "it-jepx-tokyo");
     }
 
     @BeforeAll
@@ -293,6 +294,25 @@ class PlansAndCommandsIT {
         assertThat(nowhere.status()).isEqualTo(404);
         assertThat(nowhere.json().get("reason").asString()).isEqualTo("FEEDER_NOT_FOUND");
     }
+
+    @Test
+    void plansArePricedFromTheVersionedSeriesAndFromTheHourlyCurveWhereItHasNoValue() {
+        Slot noon = Slot.parse("2026-05-20#25");
+        org.aems.core.series.SeriesId jepx = new org.aems.core.series.SeriesId("it-jepx-tokyo");
+        org.aems.core.series.SeriesVersion v1 = new org.aems.core.series.SeriesVersion(jepx, 1, Instant.parse("2026-05-19T01:10:00Z"), "it");
+        series.recordPrices(v1, List.of(new org.aems.core.series.SeriesValue<>(noon.start(), noon.end(),
+                org.aems.core.unit.YenPerKwh.of("42"), v1)));
+
+        assertThat(prices.purchase(noon).value()).isEqualByComparingTo("42");
+        assertThat(prices.imbalance(noon).value()).isEqualByComparingTo("63"); // 42 x the 1.5 imbalance factor
+        // 12:30 has no series value: the configured hourly curve (3 yen/kWh at noon), never zero.
+        assertThat(prices.purchase(noon.next()).value()).isEqualByComparingTo("3");
+    }
+
+    @Autowired
+    org.aems.api.settlement.SeriesStore series;
+    @Autowired
+    org.aems.optimizer.runtime.SlotPrices prices;
 
     @Test
     void healthShowsTheOptimizerAndItsDispatchLink() {

@@ -7,7 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.aems.optimizer.plan.BalancingPlanQuery;
-import org.aems.optimizer.runtime.TimeOfDayPrices;
+import org.aems.optimizer.runtime.SlotPrices;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -24,9 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class BalancingPlanController {
 
     private final BalancingPlanQuery query;
-    private final TimeOfDayPrices prices;
+    private final SlotPrices prices;
 
-    BalancingPlanController(BalancingPlanQuery query, TimeOfDayPrices prices) {
+    BalancingPlanController(BalancingPlanQuery query, SlotPrices prices) {
         this.query = query;
         this.prices = prices;
     }

@@ -35,7 +35,7 @@ import org.aems.optimizer.runtime.OptimizerCycle;
 import org.aems.optimizer.runtime.OptimizerSchedule;
 import org.aems.optimizer.runtime.OptimizerSettings;
 import org.aems.optimizer.runtime.ProblemBuilder;
-import org.aems.optimizer.runtime.TimeOfDayPrices;
+import org.aems.optimizer.runtime.SlotPrices;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -84,7 +84,7 @@ public class OptimizerAutoConfiguration {
     @Bean
     OptimizerCycle optimizerCycle(OptimizerSettings settings, DataSource dataSource, CommandStore commands, PlanStore plans,
                                   ObjectProvider<Dispatcher> dispatcher, AlertSink alerts, ExecutorService optimizerWorkers,
-                                  ObjectProvider<MeterRegistry> metrics, Clock clock, TimeOfDayPrices prices, IslandStore islands) {
+                                  ObjectProvider<MeterRegistry> metrics, Clock clock, SlotPrices prices, IslandStore islands) {
         AggregatingSolver solver = new AggregatingSolver(new BankSolver("GLOP", settings.solveTimeLimit()));
         Planner planner = new Planner(problem -> solver.solve(problem).map(AggregatingSolver.Result::plan), new BaselinePlanner(), alerts,
                 clock);

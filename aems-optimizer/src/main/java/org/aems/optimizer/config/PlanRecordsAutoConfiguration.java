@@ -10,7 +10,9 @@ import org.aems.optimizer.forecast.ProfileForecaster;
 import org.aems.optimizer.plan.BalancingPlanQuery;
 import org.aems.optimizer.plan.MarketPlanQuery;
 import org.aems.optimizer.plan.PlanStore;
+import org.aems.optimizer.runtime.SlotPrices;
 import org.aems.optimizer.runtime.TimeOfDayPrices;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -56,13 +58,22 @@ public class PlanRecordsAutoConfiguration {
     }
 
     @Bean
-    MarketPlanQuery marketPlanQuery(DataSource dataSource, TimeOfDayPrices prices) {
+    MarketPlanQuery marketPlanQuery(DataSource dataSource, SlotPrices prices) {
         return new MarketPlanQuery(dataSource, new ProfileForecaster(), new ClearSkyPvForecaster(), prices);
     }
 
-    /** Prices by hour until a JEPX feed is connected ({@code aems.optimizer.prices.*}). */
+    /**
+     * Prices by hour ({@code aems.optimizer.prices.*}); the application replaces them with its versioned JEPX series
+     * when one is configured.
+     */
     @Bean
-    TimeOfDayPrices optimizerPrices(Environment environment) {
+    @ConditionalOnMissingBean(SlotPrices.class)
+    SlotPrices optimizerPrices(Environment environment) {
+        return timeOfDayPrices(environment);
+    }
+
+    /** The configured hourly prices (also the fallback for slots a series does not cover). */
+    public static TimeOfDayPrices timeOfDayPrices(Environment environment) {
         return Binder.get(environment).bind("aems.optimizer.prices", TimeOfDayPrices.class).orElse(TimeOfDayPrices.DEFAULT);
     }
 }
