@@ -35,18 +35,29 @@ public final class CommandStore {
      * sends nothing twice). Returns how many were new.
      */
     public int savePending(Collection<Command> commands, String issuedBy, Optional<String> bank) {
-        int added = 0;
-        for (Command c : commands) {
-            added += jdbc.sql("""
-                            INSERT INTO dispatch_command (command_id, site_id, device_id, action, setpoint_w, valid_from, valid_until,
-                                                          issued_at, issued_by, bank_id, status)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING') ON CONFLICT (command_id) DO NOTHING""")
-                    .params(c.commandId(), c.siteId().value(), c.device().value(), c.action().name(),
-                            c.setpointWatts().longValueExact(), Timestamp.from(c.validFrom()), Timestamp.from(c.validUntil()),
-                            Timestamp.from(c.issuedAt()), issuedBy, bank.orElse(null))
-                    .update();
+        if (commands.isEmpty()) {
+            return 0;
         }
-        return added;
+        // One statement for a whole plan (thousands of devices at city scale), not a round trip per command.
+        List<Command> list = List.copyOf(commands);
+        return jdbc.sql("""
+                        INSERT INTO dispatch_command (command_id, site_id, device_id, action, setpoint_w, valid_from, valid_until,
+                                                      issued_at, issued_by, bank_id, status)
+                        SELECT c.*, ?, ?, 'PENDING'
+                        FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]),
+                                    CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]))
+                             AS c(command_id, site_id, device_id, action, setpoint_w, valid_from, valid_until, issued_at)
+                        ON CONFLICT (command_id) DO NOTHING""")
+                .params(issuedBy, bank.orElse(null),
+                        list.stream().map(Command::commandId).toArray(String[]::new),
+                        list.stream().map(c -> c.siteId().value()).toArray(String[]::new),
+                        list.stream().map(c -> c.device().value()).toArray(String[]::new),
+                        list.stream().map(c -> c.action().name()).toArray(String[]::new),
+                        list.stream().map(c -> c.setpointWatts().longValueExact()).toArray(Long[]::new),
+                        list.stream().map(c -> Timestamp.from(c.validFrom())).toArray(Timestamp[]::new),
+                        list.stream().map(c -> Timestamp.from(c.validUntil())).toArray(Timestamp[]::new),
+                        list.stream().map(c -> Timestamp.from(c.issuedAt())).toArray(Timestamp[]::new))
+                .update();
     }
 
     /** PENDING commands still valid at {@code now}, oldest first: what must (still) be published. */
