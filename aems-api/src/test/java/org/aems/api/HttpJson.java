@@ -31,18 +31,20 @@ final class HttpJson {
     }
 
     Response post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return withBody("POST", path, contentType, body);
     }
 
     Response put(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return withBody("PUT", path, contentType, body);
     }
 
     Response delete(String path, String contentType, String body) {
+        return withBody("DELETE", path, contentType, body);
+    }
+
+    private Response withBody(String method, String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .method("DELETE", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
     /** A POST of JSON with extra headers given as name, value, name, value ... */

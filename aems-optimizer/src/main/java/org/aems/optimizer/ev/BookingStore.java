@@ -23,17 +23,17 @@ public final class BookingStore {
 
     /** Stores or replaces a booking; true when it was new. */
     public boolean put(Booking b, Instant at) {
-        boolean existed = find(b.id()).isPresent();
-        jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO ev_booking (booking_id, site_id, device_id, plugged_from, departure, required_wh, capacity_wh, updated_at, cancelled)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (booking_id) DO UPDATE SET site_id = EXCLUDED.site_id, device_id = EXCLUDED.device_id,
                             plugged_from = EXCLUDED.plugged_from, departure = EXCLUDED.departure, required_wh = EXCLUDED.required_wh,
-                            capacity_wh = EXCLUDED.capacity_wh, updated_at = EXCLUDED.updated_at, cancelled = EXCLUDED.cancelled""")
+                            capacity_wh = EXCLUDED.capacity_wh, updated_at = EXCLUDED.updated_at, cancelled = EXCLUDED.cancelled
+                        RETURNING (xmax = 0)""")
                 .params(b.id(), b.site().value(), b.charger().value(), Timestamp.from(b.pluggedFrom()), Timestamp.from(b.departure()),
                         b.required().wattHours(), b.capacity().wattHours(), Timestamp.from(at), b.cancelled())
-                .update();
-        return !existed;
+                // xmax is 0 only on a row this statement inserted: new vs replaced in one round trip.
+                .query(Boolean.class).single();
     }
 
     public Optional<Booking> find(String id) {

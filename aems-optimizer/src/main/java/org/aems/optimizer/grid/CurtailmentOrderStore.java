@@ -22,17 +22,17 @@ public final class CurtailmentOrderStore {
 
     /** Stores or replaces an order; true when it was new. */
     public boolean put(CurtailmentOrder o, Instant receivedAt) {
-        boolean existed = find(o.id()).isPresent();
-        jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO curtailment_order (order_id, issued_by, feeder_id, valid_from, valid_until, max_share, received_at, cancelled)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (order_id) DO UPDATE SET issued_by = EXCLUDED.issued_by, feeder_id = EXCLUDED.feeder_id,
                             valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until, max_share = EXCLUDED.max_share,
-                            received_at = EXCLUDED.received_at, cancelled = EXCLUDED.cancelled""")
+                            received_at = EXCLUDED.received_at, cancelled = EXCLUDED.cancelled
+                        RETURNING (xmax = 0)""")
                 .params(o.id(), o.issuedBy(), o.feeder().map(FeederId::value).orElse(null), Timestamp.from(o.validFrom()),
                         Timestamp.from(o.validUntil()), BigDecimal.valueOf(o.maxShare()), Timestamp.from(receivedAt), o.cancelled())
-                .update();
-        return !existed;
+                // xmax is 0 only on a row this statement inserted: new vs replaced in one round trip.
+                .query(Boolean.class).single();
     }
 
     public Optional<CurtailmentOrder> find(String id) {

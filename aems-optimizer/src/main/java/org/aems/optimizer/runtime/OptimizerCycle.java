@@ -101,6 +101,7 @@ public final class OptimizerCycle {
         Slot slot = Slot.containing(started);
         List<BankId> banks = inputs.banks(slot.date());
         int enqueued = jobs.enqueue(banks, slot, started);
+        List<Island> islanded = islands.open();
         AtomicInteger planned = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         List<Callable<Void>> workers = new ArrayList<>();
@@ -108,7 +109,7 @@ public final class OptimizerCycle {
             workers.add(() -> {
                 Optional<BankJob> job;
                 while ((job = jobs.claim(clock.instant())).isPresent()) {
-                    (plan(job.get()) ? planned : failed).incrementAndGet();
+                    (plan(job.get(), islanded) ? planned : failed).incrementAndGet();
                 }
                 return null;
             });
@@ -134,7 +135,8 @@ public final class OptimizerCycle {
         return Optional.ofNullable(lastRound);
     }
 
-    private boolean plan(BankJob job) {
+    /** @param open the islands in force this round (read once per round, not per bank) */
+    private boolean plan(BankJob job, List<Island> open) {
         Timer.Sample sample = Timer.start(metrics);
         Instant now = clock.instant();
         try {
@@ -142,7 +144,7 @@ public final class OptimizerCycle {
             BankInputs known = inputs.load(job.bank(), horizon, now, commands.sitesNotFollowingSince(now.minus(settings.notFollowingFor())));
             List<Command> setpoints = new ArrayList<>();
             Set<FeederId> islanded = new HashSet<>();
-            for (Island island : islands.open()) {
+            for (Island island : open) {
                 Optional<BankInputs.FeederInputs> feeder = known.feeders().stream().filter(f -> f.id().value().equals(island.feeder())).findFirst();
                 if (feeder.isPresent()) {
                     setpoints.addAll(islandRound.plan(island, feeder.get(), builder, horizon, now));

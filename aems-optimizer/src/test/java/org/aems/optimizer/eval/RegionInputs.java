@@ -55,13 +55,11 @@ final class RegionInputs {
             List<StorageUnit> storage = new ArrayList<>();
             Map<String, String> uncontrolled = new HashMap<>();
             long pvPeak = 0;
-            long curtailablePeak = 0;
             List<BankInputs.CurtailablePv> curtailable = new ArrayList<>();
             for (Site site : feeder.sites()) {
                 for (PvArray array : site.assetsOf(PvArray.class)) {
                     pvPeak += array.peakPower().watts();
                     if (array.curtailable()) {
-                        curtailablePeak += array.peakPower().watts();
                         curtailable.add(new BankInputs.CurtailablePv(site.id().value() + "/" + array.id().value(), array.peakPower()));
                     }
                 }
@@ -82,7 +80,7 @@ final class RegionInputs {
             feeders.add(new BankInputs.FeederInputs(feeder.id(), slots.stream().map(s -> limit(feeder.limits().at(s.date()).orElse(null), feeder.id().value(), s)).toList(),
                     new SlotSeries(feeder.id().value() + " demand", "Wh", load.get(feeder.id())),
                     new SlotSeries(feeder.id().value() + " pv", "Wh", pv.get(feeder.id())),
-                    pvPeak == 0 ? 0 : (double) curtailablePeak / pvPeak, storage, uncontrolled, Power.ofWatts(pvPeak), curtailable,
+                    pvPeak == 0 ? 0 : (double) curtailable.stream().mapToLong(c -> c.peak().watts()).sum() / pvPeak, storage, uncontrolled, Power.ofWatts(pvPeak), curtailable,
                     Energy.ofWattHours(heldBackWh.getOrDefault(feeder.id(), 0L)), List.of(), java.util.Collections.nCopies(slots.size(), 1.0)));
         }
         return new BankInputs(bank.id(), slots, slots.stream().map(s -> limit(bank.limits().at(s.date()).orElse(null), bank.id().value(), s))

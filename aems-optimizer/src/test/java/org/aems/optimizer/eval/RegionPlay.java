@@ -96,8 +96,6 @@ final class RegionPlay {
                 SiteStep r = results[s];
                 int f = feederOfSite[s];
                 truth.netWh[f] += r.meterW() * hours;
-                truth.importWh[f] += Math.max(0, r.meterW()) * hours;
-                truth.exportWh[f] += Math.max(0, -r.meterW()) * hours;
                 truth.pvWh[f] += r.pvW() * hours;
                 truth.loadWh[f] += (r.loadW() + r.evW()) * hours;
                 truth.batteryWh[f] += r.batteryW() * hours;

@@ -3,16 +3,13 @@ package org.aems.optimizer.eval;
 import org.aems.core.time.Slot;
 
 /**
- * What really happened on each feeder in one slot, Wh: grid net (+ import) and its two directions summed
- * per site (sites do not net against each other at their meters), PV, demand (load and EV charging) and
- * battery net charging.
+ * What really happened on each feeder in one slot, Wh: grid net (+ import), PV, demand (load and EV
+ * charging) and battery net charging.
  */
 final class SlotTruth {
 
     final Slot slot;
     final double[] netWh;
-    final double[] importWh;
-    final double[] exportWh;
     final double[] pvWh;
     final double[] loadWh;
     final double[] batteryWh;
@@ -20,8 +17,6 @@ final class SlotTruth {
     SlotTruth(Slot slot, int feeders) {
         this.slot = slot;
         this.netWh = new double[feeders];
-        this.importWh = new double[feeders];
-        this.exportWh = new double[feeders];
         this.pvWh = new double[feeders];
         this.loadWh = new double[feeders];
         this.batteryWh = new double[feeders];
