@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.Energy;
 import org.aems.core.unit.Power;
@@ -19,7 +21,8 @@ import org.aems.core.unit.Power;
  *   <li>Otherwise the register is taken as linear between consecutive points, which interpolates it at
  *       each boundary from the nearest points before and after, provided they are at most
  *       {@code maxGap} apart: {@link IntervalSource#REGISTER_INTERPOLATED}. Inside the slot a register
- *       loses nothing between readings, so gaps there do not matter.
+ *       loses nothing between readings, so gaps there do not matter. The energy is the difference of the
+ *       boundary values each rounded to the Wh, so consecutive slots add up to the register's delta exactly.
  *   <li>A step down is a rollover when the register's wrap value explains it with a plausible energy
  *       (at most {@code maxSitePower} sustained over the step, or over one slot if the step is shorter):
  *       the wrap value is added. Any other step down, or a jump up that no plausible power explains, is a
@@ -73,6 +76,7 @@ final class RegisterDifference {
         double energy = 0;
         long covered = 0;
         boolean anomaly = false;
+        boolean rolledOver = false;
         for (int i = 0; i + 1 < points.size(); i++) {
             RegisterPoint p = points.get(i);
             RegisterPoint q = points.get(i + 1);
@@ -95,15 +99,73 @@ final class RegisterDifference {
             }
             if (step.kind == StepKind.ROLLOVER) {
                 notes.add(rolledOver(label, series));
+                rolledOver = true;
             }
             long overlap = Duration.between(from, to).toMillis();
             energy += step.increase * overlap / span;
             covered += overlap;
         }
+        if (covered >= slotMillis && !anomaly) {
+            OptionalLong exact = boundaryDifference(points, start, end, series, slotMillis, rolledOver);
+            if (exact.isPresent()) {
+                return new EnergyInSlot(Optional.of(Energy.ofWattHours(exact.getAsLong())), slotMillis,
+                        IntervalSource.REGISTER_INTERPOLATED, false, notes);
+            }
+        }
         if (covered > 0 && covered < slotMillis) {
             notes.add(label + ": register covers " + percent(covered, slotMillis) + " of the slot; pro-rated");
         }
         return EnergyInSlot.proRated(energy, covered, slotMillis, IntervalSource.REGISTER_INTERPOLATED, anomaly, notes);
+    }
+
+    /**
+     * A fully covered slot's energy as the register's whole-Wh value at its end minus that at its start.
+     * Rounding the boundary values, not each slot's difference, makes consecutive slots telescope: a month of
+     * slots adds up to the register's own delta to the Wh, where rounding 1,488 differences drifted by tens
+     * of Wh. A boundary's value is the meter's fixed value there, else the register interpolated between the
+     * points around it — the same for the slots on both sides. Empty when the boundaries disagree with the
+     * steps between them (a reading skewed past a fixed value makes the difference negative): the caller
+     * then sums the steps.
+     */
+    private OptionalLong boundaryDifference(List<RegisterPoint> points, Instant start, Instant end, RegisterSeries series,
+                                            long slotMillis, boolean rolledOver) {
+        OptionalDouble from = valueAt(points, start, series, slotMillis);
+        OptionalDouble to = valueAt(points, end, series, slotMillis);
+        if (from.isEmpty() || to.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long difference = Math.round(to.getAsDouble()) - Math.round(from.getAsDouble());
+        if (difference < 0 && rolledOver && series.rollover().isPresent()) {
+            difference += series.rollover().get().wattHours();
+        }
+        double plausible = maxSitePower.watts() * (slotMillis / 3_600_000.0);
+        return difference >= 0 && difference <= plausible ? OptionalLong.of(difference) : OptionalLong.empty();
+    }
+
+    /** The register's value at a boundary, wrapped like the register itself. */
+    private OptionalDouble valueAt(List<RegisterPoint> points, Instant at, RegisterSeries series, long slotMillis) {
+        RegisterPoint fixed = fixedAt(points, at);
+        if (fixed != null) {
+            return OptionalDouble.of(fixed.wattHours());
+        }
+        for (int i = 0; i + 1 < points.size(); i++) {
+            RegisterPoint p = points.get(i);
+            RegisterPoint q = points.get(i + 1);
+            if (p.at().isAfter(at) || q.at().isBefore(at)) {
+                continue;
+            }
+            long span = Duration.between(p.at(), q.at()).toMillis();
+            Step step = step(p, q, series, slotMillis);
+            if (span > maxGap.toMillis() || step.kind == StepKind.DISCONTINUITY) {
+                return OptionalDouble.empty();
+            }
+            double value = p.wattHours() + step.increase * Duration.between(p.at(), at).toMillis() / span;
+            if (step.kind == StepKind.ROLLOVER && value >= series.rollover().orElseThrow().wattHours()) {
+                value -= series.rollover().get().wattHours();
+            }
+            return OptionalDouble.of(value);
+        }
+        return OptionalDouble.empty();
     }
 
     private Step step(RegisterPoint p, RegisterPoint q, RegisterSeries series, long slotMillis) {

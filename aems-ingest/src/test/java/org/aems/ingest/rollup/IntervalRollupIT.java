@@ -111,6 +111,29 @@ class IntervalRollupIT {
     }
 
     @Test
+    void aDayOfSlotsAddsUpToTheRegisterDeltaExactly() {
+        // Readings every 37 s, none on a boundary, whole Wh of a register growing 0.737 Wh/s: every boundary
+        // value is interpolated to a fraction. The meter fixed its value only at 01:00 and 23:00. // #6 invariant
+        LongToDoubleFunction register = s -> Math.floor(100_000 + s * 0.737);
+        h.clock.set(jst("2026-05-12 23:30:30"));
+        h.readings(a, "meter-1", IMPORT, "2026-05-12", every("00:30:00", "23:30:00", 37, register));
+        h.readings(a, "meter-1", IMPORT_FIXED, "2026-05-12", "01:00=" + (long) register.applyAsDouble(1800)
+                + " 23:00=" + (long) register.applyAsDouble(81000));
+        h.readings(a, "meter-1", EXPORT, "2026-05-12", every("00:30:00", "23:30:00", 600, s -> 0));
+
+        h.runAt("2026-05-12 23:31");
+
+        long sum = 0;
+        for (int n = 3; n <= 46; n++) {
+            StoredInterval interval = h.interval(a, slot("2026-05-12", n)).orElseThrow();
+            assertThat(interval.quality()).isEqualTo("MEASURED");
+            assertThat(interval.importWh()).isNotNegative();
+            sum += interval.importWh();
+        }
+        assertThat(sum).isEqualTo((long) register.applyAsDouble(81000) - (long) register.applyAsDouble(1800));
+    }
+
+    @Test
     void prefersFixedValuesAtBothBoundariesOverInterpolation() {
         h.clock.set(jst("2026-05-12 13:00:30"));
         h.readings(a, "meter-1", IMPORT, "2026-05-12", every("11:00:15", "13:00:15", 30, s -> 100_000 + s / 3.0));
