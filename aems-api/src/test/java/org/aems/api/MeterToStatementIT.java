@@ -129,6 +129,41 @@ class MeterToStatementIT {
         assertThat(statements.get("m-gap").get("complete").asBoolean()).isFalse();
     }
 
+    @Test
+    void aRetriedRunRequestWithTheSameIdempotencyKeyMakesOneRun() {
+        String url = "/api/v1/settlement/runs";
+        String may = "{\"month\":\"2026-05\"}";
+        HttpJson.Response first = http.postJson(url, may, "X-AEMS-User", "billing", "Idempotency-Key", "b1f3c2e0-0001");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        int runsAfterFirst = http.get(url).json().get("runs").size();
+
+        HttpJson.Response retried = http.postJson(url, may, "X-AEMS-User", "billing", "Idempotency-Key", "b1f3c2e0-0001");
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(retried.header("Location")).isEqualTo("/api/v1/settlement/runs/" + first.json().get("id").asLong());
+        assertThat(retried.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+        assertThat(retried.json().get("version").asInt()).isEqualTo(first.json().get("version").asInt());
+        assertThat(http.get(url).json().get("runs").size()).isEqualTo(runsAfterFirst);
+
+        HttpJson.Response otherPeriod = http.postJson(url, "{\"month\":\"2026-06\"}", "X-AEMS-User", "billing",
+                "Idempotency-Key", "b1f3c2e0-0001");
+        assertThat(otherPeriod.status()).isEqualTo(422);
+        assertThat(otherPeriod.json().get("reason").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(otherPeriod.json().get("detail").asString()).isEqualTo("Idempotency-Key 'b1f3c2e0-0001' was used for"
+                + " CALENDAR_MONTH 2026-05-01..2026-05-31 (run " + first.json().get("id").asLong() + "), not CALENDAR_MONTH"
+                + " 2026-06-01..2026-06-30; use a new key for a new request");
+        HttpJson.Response tooLong = http.postJson(url, may, "X-AEMS-User", "billing", "Idempotency-Key", "k".repeat(201));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("detail").asString())
+                .isEqualTo("header 'Idempotency-Key' must be 1 to 200 characters (a UUID is typical), was 201");
+        assertThat(http.get(url).json().get("runs").size()).isEqualTo(runsAfterFirst);
+
+        // Keys belong to whoever sent them: the same key from someone else is a new request.
+        HttpJson.Response someoneElse = http.postJson(url, may, "X-AEMS-User", "carol", "Idempotency-Key", "b1f3c2e0-0001");
+        assertThat(someoneElse.status()).isEqualTo(201);
+        assertThat(someoneElse.json().get("version").asInt()).isEqualTo(first.json().get("version").asInt() + 1);
+    }
+
     private long runOf(String site) {
         return statements.get(site).get("runId").asLong();
     }

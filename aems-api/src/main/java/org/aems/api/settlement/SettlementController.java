@@ -42,6 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class SettlementController {
 
     static final String USER = "X-AEMS-User";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final int MAX_LIMIT = 10_000;
 
     private final SettlementRunner runner;
@@ -50,10 +51,12 @@ class SettlementController {
     private final SlotLineRecomputer lines;
     private final RunExport export;
     private final StatementFeed feed;
+    private final IdempotentRuns idempotentRuns;
 
     SettlementController(SettlementRunner runner, RunStore runs, RunDiffQuery diffs, SlotLineRecomputer lines, RunExport export,
-                         StatementFeed feed) {
+                         StatementFeed feed, IdempotentRuns idempotentRuns) {
         this.runner = runner;
+        this.idempotentRuns = idempotentRuns;
         this.runs = runs;
         this.diffs = diffs;
         this.lines = lines;
@@ -88,9 +91,22 @@ class SettlementController {
             description = "Computes every site's purchase statements from site_interval and stores them with a manifest of"
                     + " the inputs. A period already run gets version n+1 with a diff against version n. 422 with the"
                     + " problems when contracts overlap, leave a gap or a market price is missing; nothing is then written.")
-    ResponseEntity<Run> createRun(@RequestHeader(USER) String user, @RequestBody RunRequest request) {
-        long id = runner.run(request.period(), user);
-        return ResponseEntity.created(URI.create("/api/v1/settlement/runs/" + id)).body(runs.run(id));
+    ResponseEntity<Run> createRun(@RequestHeader(USER) String user,
+                                  @Parameter(description = "makes retries safe: a key seen before (from the same user) answers"
+                                          + " 200 with the run its first request made, header Idempotency-Replayed: true;"
+                                          + " the same key for another period is 422 IDEMPOTENCY_KEY_REUSED")
+                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                  @RequestBody RunRequest request) {
+        SettlementPeriod period = request.period();
+        if (idempotencyKey == null) {
+            long id = runner.run(period, user);
+            return ResponseEntity.created(URI.create("/api/v1/settlement/runs/" + id)).body(runs.run(id));
+        }
+        IdempotentRuns.Outcome outcome = idempotentRuns.run(user, idempotencyKey, period, () -> runner.run(period, user));
+        URI location = URI.create("/api/v1/settlement/runs/" + outcome.runId());
+        return outcome.replayed()
+                ? ResponseEntity.ok().location(location).header("Idempotency-Replayed", "true").body(runs.run(outcome.runId()))
+                : ResponseEntity.created(location).body(runs.run(outcome.runId()));
     }
 
     @GetMapping("/runs")
