@@ -46,9 +46,18 @@ final class HttpJson {
         return withBody("DELETE", path, contentType, body);
     }
 
-    private Response withBody(String method, String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    /** A POST with extra headers given as name, value, name, value ... */
+    Response post(String path, String contentType, String body, String... headers) {
+        return withBody("POST", path, contentType, body, headers);
+    }
+
+    private Response withBody(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
     }
 
     /** A POST of JSON with extra headers given as name, value, name, value ... */

@@ -1,6 +1,7 @@
 package org.aems.api.config;
 
 import java.net.URI;
+import org.aems.api.series.SeriesFileException;
 import org.aems.api.settlement.RunNotFoundException;
 import org.aems.api.settlement.RunRejectedException;
 import org.aems.api.settlement.RunStateException;
@@ -61,6 +62,13 @@ class ApiErrors {
     @ExceptionHandler(RunRejectedException.class)
     ProblemDetail runRejected(RunRejectedException e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "SETTLEMENT_INPUT_INVALID", e.getMessage());
+        problem.setProperty("problems", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(SeriesFileException.class)
+    ProblemDetail seriesFile(SeriesFileException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "SERIES_FILE_INVALID", e.getMessage());
         problem.setProperty("problems", e.problems());
         return problem;
     }

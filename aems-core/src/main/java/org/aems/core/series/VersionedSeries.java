@@ -41,6 +41,11 @@ public final class VersionedSeries<V> {
         return versions;
     }
 
+    /** Every value of every version, each version's in time order, oldest version first. */
+    public List<SeriesValue<V>> values() {
+        return values;
+    }
+
     public Optional<SeriesVersion> latestVersion() {
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
     }
