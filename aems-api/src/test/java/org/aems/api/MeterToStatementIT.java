@@ -164,6 +164,18 @@ class MeterToStatementIT {
         assertThat(someoneElse.json().get("version").asInt()).isEqualTo(first.json().get("version").asInt() + 1);
     }
 
+    @Test
+    void theMonthsKpisNameTheSurplusBoughtAndWhatItsNewestRunPays() {
+        JsonNode may = http.get("/api/v1/kpis/region?from=2026-05-01&until=2026-06-01&granularity=month").json().get("rows").get(0);
+        assertThat(may.get("slots").asInt()).isEqualTo(1488);
+        // The rollup's surplus is what the meters measured: 223.2 + 223.2 + 217.2 kWh (m-gap's offline 6 kWh is missing).
+        assertThat(may.get("surplusBoughtKwh").asString()).isEqualTo("663.600");
+        JsonNode settlement = may.get("settlement");
+        assertThat(settlement.get("energyWh").asLong()).isEqualTo(663_600);
+        assertThat(settlement.get("paymentYen").asLong()).isEqualTo(1897 + 1897 + 1846);
+        assertThat(settlement.get("status").asString()).isEqualTo("DRAFT");
+    }
+
     private long runOf(String site) {
         return statements.get(site).get("runId").asLong();
     }
@@ -266,9 +278,9 @@ class MeterToStatementIT {
                             from: 2024-04-01
                             limits: [{from: 2024-04-01, reverseFlowLimitKw: 150, importLimitKw: 400}]
                             sites:
-                              - {id: m-roll, kind: HOUSEHOLD, from: 2024-04-01, supplyPoint: "0300000000000000000031", assets: [{type: meter, id: meter-1, metrologyClass: CERTIFIED}]}
-                              - {id: m-swap, kind: HOUSEHOLD, from: 2024-04-01, supplyPoint: "0300000000000000000032", assets: [{type: meter, id: meter-1, metrologyClass: CERTIFIED}]}
-                              - {id: m-gap, kind: HOUSEHOLD, from: 2024-04-01, supplyPoint: "0300000000000000000033", assets: [{type: meter, id: meter-1, metrologyClass: CERTIFIED}]}
+                              - {id: m-roll, kind: HOUSEHOLD, from: 2024-04-01, supplyPoint: "0300000000000000000031", buyback: [{from: 2024-04-01, status: SOTSU_FIT_OURS}], assets: [{type: meter, id: meter-1, metrologyClass: CERTIFIED}]}
+                              - {id: m-swap, kind: HOUSEHOLD, from: 2024-04-01, supplyPoint: "0300000000000000000032", buyback: [{from: 2024-04-01, status: SOTSU_FIT_OURS}], assets: [{type: meter, id: meter-1, metrologyClass: CERTIFIED}]}
+                              - {id: m-gap, kind: HOUSEHOLD, from: 2024-04-01, supplyPoint: "0300000000000000000033", buyback: [{from: 2024-04-01, status: SOTSU_FIT_OURS}], assets: [{type: meter, id: meter-1, metrologyClass: CERTIFIED}]}
                 """;
     }
 }

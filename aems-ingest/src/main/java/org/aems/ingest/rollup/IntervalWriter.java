@@ -40,7 +40,7 @@ final class IntervalWriter {
             """.formatted(SITE_COLUMNS, prefixed("EXCLUDED.", SITE_COLUMNS), prefixed("si.", SITE_COLUMNS));
 
     private static final String FEEDER_COLUMNS = "import_wh, export_wh, net_import_wh, pv_wh, battery_charge_wh, "
-            + "battery_discharge_wh, ev_charge_wh, ev_discharge_wh, site_count, sites_reporting";
+            + "battery_discharge_wh, ev_charge_wh, ev_discharge_wh, site_count, sites_reporting, buyback_export_wh";
 
     /** Sums over the feeder's sites in force on the slot's day; a site without an interval counts as not reporting. */
     private static final String UPSERT_FEEDERS = """
@@ -57,6 +57,9 @@ final class IntervalWriter {
                    sum(si.pv_wh), sum(si.battery_charge_wh), sum(si.battery_discharge_wh), sum(si.ev_charge_wh),
                    sum(si.ev_discharge_wh),
                    count(*), count(si.site_id) FILTER (WHERE si.quality <> 'MISSING'),
+                   sum(si.export_wh) FILTER (WHERE EXISTS (
+                       SELECT 1 FROM site_buyback b WHERE b.site_id = s.id AND b.status = 'SOTSU_FIT_OURS'
+                       AND b.valid_from <= k.slot_date AND (b.valid_until IS NULL OR b.valid_until > k.slot_date))),
                    ?
             FROM k
             JOIN site s ON s.feeder_id = k.feeder_id AND s.valid_from <= k.slot_date

@@ -253,20 +253,22 @@ class IntervalRollupIT {
     void feederSumsEqualTheSumOfItsSites() {
         h.clock.set(jst("2026-05-12 12:30:05"));
         h.readings(a, "meter-1", IMPORT_FIXED, "2026-05-12", "12:00=1000 12:30=1300");
-        h.readings(a, "meter-1", EXPORT_FIXED, "2026-05-12", "12:00=2000 12:30=2000");
+        h.readings(a, "meter-1", EXPORT_FIXED, "2026-05-12", "12:00=2000 12:30=2070");
         h.readings(a, "pv-1", "pv.power", "2026-05-12", every("12:00", "12:29", 60, s -> 2000));
         h.readings(b, "meter-1", IMPORT_FIXED, "2026-05-12", "12:00=500 12:30=600");
         h.readings(b, "meter-1", EXPORT_FIXED, "2026-05-12", "12:00=100 12:30=150");
         h.runAt("2026-05-12 12:31");
         h.clock.set(jst("2026-05-12 13:00:05"));
         h.readings(a, "meter-1", IMPORT_FIXED, "2026-05-12", "13:00=1400");
-        h.readings(a, "meter-1", EXPORT_FIXED, "2026-05-12", "13:00=2000");
+        h.readings(a, "meter-1", EXPORT_FIXED, "2026-05-12", "13:00=2070");
         h.runAt("2026-05-12 13:01");
 
         StoredFeederInterval both = h.feederInterval(slot("2026-05-12", 25)).orElseThrow();
         assertThat(both.importWh()).isEqualTo(300 + 100);
-        assertThat(both.exportWh()).isEqualTo(0 + 50);
-        assertThat(both.netImportWh()).isEqualTo(350);
+        assertThat(both.exportWh()).isEqualTo(70 + 50);
+        // Only site a's surplus is ours to buy (卒FIT); site b's 50 Wh still flows back onto the feeder.
+        assertThat(both.buybackExportWh()).isEqualTo(70);
+        assertThat(both.netImportWh()).isEqualTo(400 - 120);
         assertThat(both.pvWh()).isEqualTo(1000);
         assertThat(both.siteCount()).isEqualTo(2);
         assertThat(both.sitesReporting()).isEqualTo(2);

@@ -131,7 +131,7 @@ final class RollupHarness {
     Optional<StoredFeederInterval> feederInterval(Slot slot) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("""
                 SELECT import_wh, export_wh, net_import_wh, pv_wh, battery_charge_wh, battery_discharge_wh, site_count,
-                       sites_reporting, revision, slot_date, slot_index
+                       sites_reporting, revision, slot_date, slot_index, buyback_export_wh
                 FROM feeder_interval WHERE feeder_id = ? AND slot_start = ?""")) {
             q.setString(1, feeder);
             q.setTimestamp(2, Timestamp.from(slot.start()));
@@ -141,7 +141,7 @@ final class RollupHarness {
                 }
                 return Optional.of(new StoredFeederInterval(longOrNull(rs, 1), longOrNull(rs, 2), longOrNull(rs, 3), longOrNull(rs, 4),
                         longOrNull(rs, 5), longOrNull(rs, 6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-                        rs.getObject(10, LocalDate.class), rs.getInt(11)));
+                        rs.getObject(10, LocalDate.class), rs.getInt(11), longOrNull(rs, 12)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -184,6 +184,6 @@ final class RollupHarness {
     /** A {@code feeder_interval} row as stored. */
     record StoredFeederInterval(Long importWh, Long exportWh, Long netImportWh, Long pvWh, Long batteryChargeWh,
                                 Long batteryDischargeWh, int siteCount, int sitesReporting, int revision, LocalDate slotDate,
-                                int slotIndex) {
+                                int slotIndex, Long buybackExportWh) {
     }
 }
