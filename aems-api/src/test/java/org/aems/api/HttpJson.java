@@ -51,6 +51,11 @@ final class HttpJson {
         return withBody("POST", path, contentType, body, headers);
     }
 
+    /** Any method with a body and extra headers given as name, value, name, value ... */
+    Response send(String method, String path, String contentType, String body, String... headers) {
+        return withBody(method, path, contentType, body, headers);
+    }
+
     private Response withBody(String method, String path, String contentType, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

@@ -46,7 +46,7 @@ public class ContractStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "buyback_contract:" + contract.id().value());
+                lock.setString(1, "buyback_contract_site:" + contract.site().value());
                 lock.execute();
             }
             Optional<BuybackContract> latest = latest(c, contract.id());
@@ -59,25 +59,127 @@ public class ContractStore {
                 throw new IllegalArgumentException("contract " + contract.id() + " belongs to site " + latest.get().site()
                         + "; a contract never moves to another site (" + contract.site() + ")");
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO buyback_contract (id, version, site_id, valid_from, valid_until, tariff, tax_treatment,
-                                                  meter_reading_day, recorded_at, recorded_by)
-                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")) {
-                ps.setString(1, contract.id().value());
-                ps.setInt(2, contract.version());
-                ps.setString(3, contract.site().value());
-                ps.setObject(4, contract.validity().from());
-                ps.setObject(5, contract.validity().until());
-                ps.setString(6, TariffJson.write(contract.tariff()));
-                ps.setString(7, contract.taxTreatment().name());
-                ps.setObject(8, meterReadingDay.orElse(null), java.sql.Types.SMALLINT);
-                ps.setTimestamp(9, Timestamp.from(at));
-                ps.setString(10, by);
-                ps.executeUpdate();
-            }
+            insert(c, contract, meterReadingDay, at, by);
             c.commit();
         } catch (SQLException e) {
             throw new StoreException("recording contract " + contract.id() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A contract version as stored, with its billing cycle and who recorded it when. */
+    public record StoredContract(BuybackContract contract, Optional<Integer> meterReadingDay, Instant recordedAt, String recordedBy) {
+    }
+
+    /**
+     * Records the next version of contract {@code id} (version 1 for a new one), refusing what would make a run
+     * fail later: a version other than {@code expectedVersion} + 1 when one is given (someone changed it
+     * meanwhile), a move to another site, and an overlap with another contract of the same site.
+     */
+    public StoredContract recordNext(ContractId id, SiteId site, Validity validity, BuybackTariff tariff, TaxTreatment tax,
+                                     Optional<Integer> meterReadingDay, Optional<Integer> expectedVersion, Instant at, String by) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // One lock per site: the overlap check must see every contract of the site, not just this one.
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                    lock.setString(1, "buyback_contract_site:" + site.value());
+                    lock.execute();
+                }
+                Optional<BuybackContract> latest = latest(c, id);
+                int current = latest.map(BuybackContract::version).orElse(0);
+                if (expectedVersion.isPresent() && expectedVersion.get() != current) {
+                    throw new RunStateException(409, "CONTRACT_VERSION_CONFLICT", "contract " + id + " is at version " + current
+                            + ", not " + expectedVersion.get() + "; read it again and apply your change to version " + current);
+                }
+                if (latest.isPresent() && !latest.get().site().equals(site)) {
+                    throw new RunStateException(409, "CONTRACT_SITE_CHANGE", "contract " + id + " belongs to site " + latest.get().site()
+                            + "; a contract never moves to another site (" + site + "): end it and record a new contract");
+                }
+                BuybackContract contract = new BuybackContract(id, current + 1, site, validity, tariff, tax);
+                for (BuybackContract other : latestOfSite(c, site)) {
+                    if (!other.id().equals(id) && other.validity().overlaps(validity)) {
+                        throw new RunStateException(409, "OVERLAPPING_CONTRACTS", "contract " + id + " " + days(validity)
+                                + " would overlap contract " + other.id() + " v" + other.version() + " " + days(other.validity())
+                                + " of site " + site + "; end " + other.id() + " first (record a new version of it with 'until')");
+                    }
+                }
+                insert(c, contract, meterReadingDay, at, by);
+                c.commit();
+                return new StoredContract(contract, meterReadingDay, at, by);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("recording contract " + id + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every version of contract {@code id}, oldest first; empty when there is none. */
+    public List<StoredContract> versions(ContractId id) {
+        return query("SELECT " + COLUMNS + ", meter_reading_day, recorded_at, recorded_by FROM buyback_contract WHERE id = ?"
+                + " ORDER BY version", id.value());
+    }
+
+    /** The latest version of every contract of {@code site}, by start. */
+    public List<StoredContract> ofSite(SiteId site) {
+        return query("SELECT " + COLUMNS + ", meter_reading_day, recorded_at, recorded_by FROM (SELECT DISTINCT ON (id) *"
+                + " FROM buyback_contract WHERE site_id = ? ORDER BY id, version DESC) latest ORDER BY valid_from, id", site.value());
+    }
+
+    private List<StoredContract> query(String sql, String parameter) {
+        List<StoredContract> result = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int day = rs.getInt(8);
+                    Optional<Integer> meterReadingDay = rs.wasNull() ? Optional.empty() : Optional.of(day);
+                    result.add(new StoredContract(contract(rs, TariffJson.read(rs.getString(6))), meterReadingDay,
+                            rs.getTimestamp(9).toInstant(), rs.getString(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("loading contracts failed: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private static List<BuybackContract> latestOfSite(Connection c, SiteId site) throws SQLException {
+        List<BuybackContract> result = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM (SELECT DISTINCT ON (id) * FROM buyback_contract"
+                + " WHERE site_id = ? ORDER BY id, version DESC) latest")) {
+            ps.setString(1, site.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(contract(rs, TariffJson.read(rs.getString(6))));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String days(Validity v) {
+        return "[" + v.from() + ", " + (v.until() == null ? "open" : v.until().toString()) + ")";
+    }
+
+    private static void insert(Connection c, BuybackContract contract, Optional<Integer> meterReadingDay, Instant at, String by)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO buyback_contract (id, version, site_id, valid_from, valid_until, tariff, tax_treatment,
+                                              meter_reading_day, recorded_at, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")) {
+            ps.setString(1, contract.id().value());
+            ps.setInt(2, contract.version());
+            ps.setString(3, contract.site().value());
+            ps.setObject(4, contract.validity().from());
+            ps.setObject(5, contract.validity().until());
+            ps.setString(6, TariffJson.write(contract.tariff()));
+            ps.setString(7, contract.taxTreatment().name());
+            ps.setObject(8, meterReadingDay.orElse(null), java.sql.Types.SMALLINT);
+            ps.setTimestamp(9, Timestamp.from(at));
+            ps.setString(10, by);
+            ps.executeUpdate();
         }
     }
 

@@ -82,6 +82,11 @@ final class TariffJson {
         if (!value.isString() && !value.isNumber()) {
             throw new IllegalArgumentException("tariff field '" + field + "' must be a decimal string such as \"8.5\"");
         }
-        return value.isString() ? new BigDecimal(value.asString()) : value.decimalValue();
+        try {
+            return value.isString() ? new BigDecimal(value.asString()) : value.decimalValue();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("tariff field '" + field + "' must be a decimal string such as \"8.5\", was '"
+                    + value.asString() + "'");
+        }
     }
 }
