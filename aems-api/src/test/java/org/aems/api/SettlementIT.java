@@ -148,6 +148,8 @@ class SettlementIT {
         assertThat(manifest.get("intervals").get("rows").asLong()).isEqualTo(3 * 1488 + 12 + 3);
         assertThat(manifest.get("intervals").get("rowsWithoutContract").asLong()).isEqualTo(3);
         assertThat(manifest.get("intervals").get("missing").asLong()).isEqualTo(2);
+        // Golden Week from the bundled calendar, the substitute holiday of the 6th included.
+        assertThat(manifest.get("holidays").toString()).isEqualTo("[\"2026-05-03\",\"2026-05-04\",\"2026-05-05\",\"2026-05-06\"]");
 
         Map<String, JsonNode> byKey = new java.util.HashMap<>();
         http.get("/api/v1/settlement/runs/" + mayRun + "/statements").json().get("statements")

@@ -102,7 +102,7 @@ public class SettlementRunner {
         }
         SlotPriceTable prices = SlotPriceTable.load(series.prices(seriesIds, period.start(), period.end()), seriesIds,
                 period.slots(), knownAt);
-        DayTypeCalendar calendar = DayTypeCalendar.withHolidays(Set.copyOf(settings.holidays()));
+        DayTypeCalendar calendar = DayTypeCalendar.japan(period.from(), period.until(), Set.copyOf(settings.holidays()));
         PricingContext context = new PricingContext(calendar, prices);
         log.info("settlement run started [period: {}, sites: {}, series: {}]", period, sites.size(), seriesIds);
 
@@ -124,7 +124,7 @@ public class SettlementRunner {
                         log.info("settlement run progress [period: {}, intervals: {}]", period, tally.rows);
                     }
                 });
-                RunManifest manifest = manifest(knownAt, snapshotAt, seriesIds, prices.versionsUsed(), tally, contractCount);
+                RunManifest manifest = manifest(knownAt, snapshotAt, seriesIds, prices.versionsUsed(), tally, contractCount, calendar);
                 long runId = store(c, period, createdBy, manifest, sites);
                 c.commit();
                 log.info("settlement run stored [run: {}, period: {}, statements: {}, intervals: {}]", runId, period,
@@ -165,13 +165,13 @@ public class SettlementRunner {
     }
 
     private RunManifest manifest(Instant knownAt, Instant snapshotAt, Set<SeriesId> seriesIds, Set<SeriesVersion> used,
-                                 Tally tally, int contractCount) {
+                                 Tally tally, int contractCount, DayTypeCalendar calendar) {
         Map<String, TreeSet<Integer>> bySeries = new TreeMap<>();
         seriesIds.forEach(id -> bySeries.put(id.value(), new TreeSet<>()));
         used.forEach(v -> bySeries.get(v.series().value()).add(v.version()));
         List<RunManifest.SeriesUse> seriesUse = bySeries.entrySet().stream()
                 .map(e -> new RunManifest.SeriesUse(e.getKey(), List.copyOf(e.getValue()))).toList();
-        return new RunManifest(knownAt.toString(), settings.holidays().stream().map(Object::toString).toList(), seriesUse,
+        return new RunManifest(knownAt.toString(), calendar.holidays().stream().map(Object::toString).toList(), seriesUse,
                 new RunManifest.Intervals("site_interval", snapshotAt.toString(), tally.rows, tally.withoutContract,
                         tally.measured, tally.estimated, tally.missing, tally.maxRevision),
                 contractCount, RunManifest.ROUNDING, RunManifest.MISSING_SLOTS);

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settlement (prefix {@code aems.settlement}).
  *
- * @param holidays JST public holidays for time-of-use day types (default none: weekends only); a run
- *                 records the list it used in its manifest
+ * @param holidays days priced like public holidays by time-of-use tariffs in addition to Japan's public
+ *                 holidays, which come from the bundled calendar (e.g. a retailer's own closing days); a run
+ *                 records the full list it used in its manifest
  */
 @ConfigurationProperties("aems.settlement")
 public record SettlementSettings(List<LocalDate> holidays) {

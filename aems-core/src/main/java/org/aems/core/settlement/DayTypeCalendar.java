@@ -6,10 +6,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.aems.core.time.JapaneseHolidays;
 
 /**
  * Which JST days are weekdays and which are weekends or public holidays. The holidays are given (the
- * Cabinet Office publishes them each year), so a settlement records the calendar it used.
+ * Cabinet Office publishes them each year; {@link #japan} takes them from the bundled dataset), so a
+ * settlement records the calendar it used and a recompute uses that record, not today's dataset.
  */
 public record DayTypeCalendar(SortedSet<LocalDate> holidays) {
 
@@ -19,6 +21,13 @@ public record DayTypeCalendar(SortedSet<LocalDate> holidays) {
 
     public static DayTypeCalendar withHolidays(Set<LocalDate> holidays) {
         return new DayTypeCalendar(new TreeSet<>(holidays));
+    }
+
+    /** Japan's public holidays in [from, until) from the bundled dataset, plus {@code extra} days treated alike. */
+    public static DayTypeCalendar japan(LocalDate from, LocalDate until, Set<LocalDate> extra) {
+        TreeSet<LocalDate> days = new TreeSet<>(JapaneseHolidays.bundled().between(from, until));
+        days.addAll(extra);
+        return new DayTypeCalendar(days);
     }
 
     /** Weekends only, no public holidays. */

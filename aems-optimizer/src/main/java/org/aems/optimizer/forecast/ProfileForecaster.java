@@ -3,14 +3,14 @@ package org.aems.optimizer.forecast;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.OptionalDouble;
+import org.aems.core.time.JapaneseHolidays;
 import org.aems.core.time.Slot;
 
 /**
  * Slot-of-day profile by day type with recency weighting (issue #5's demand forecast): each slot is the
  * weighted mean of the same slot on earlier days of the same type (workday or weekend) within
  * {@code lookbackDays}, a day {@code k} days back weighing {@code decay^(k-1)}. Falls back to all day
- * types when no day of the same type is known. Japanese public holidays are not yet told apart from
- * workdays.
+ * types when no day of the same type is known. Japanese public holidays count as weekend days.
  */
 public final class ProfileForecaster implements DayAheadForecaster {
 
@@ -59,7 +59,8 @@ public final class ProfileForecaster implements DayAheadForecaster {
     }
 
     private static boolean weekend(LocalDate day) {
-        return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+        return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY
+                || JapaneseHolidays.bundled().isHoliday(day);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeMap;
+import org.aems.core.time.JapaneseHolidays;
 import org.aems.core.time.Slot;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,8 @@ class ForecastTest {
         TreeMap<Slot, Double> values = new TreeMap<>();
         for (int d = 0; d < days; d++) {
             LocalDate day = START.plusDays(d);
-            boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+            boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY
+                    || JapaneseHolidays.bundled().isHoliday(day); // 2022-07-18, 海の日
             for (int s = 1; s <= 48; s++) {
                 double v = (weekend ? 50 : 100) + s + (!weekend && !day.isBefore(shiftFrom) ? 20 : 0);
                 values.put(Slot.of(day, s), v);
@@ -38,6 +40,9 @@ class ForecastTest {
 
         assertThat(new ProfileForecaster().forecast(history, saturday, Slot.of(saturday.minusDays(1), 25))[9]).isCloseTo(60, within(1e-9));
         assertThat(new ProfileForecaster().forecast(history, monday, Slot.of(monday.minusDays(1), 25))[9]).isCloseTo(110, within(1e-9));
+        // Marine Day, a Monday holiday, is forecast from weekends and holidays.
+        LocalDate marineDay = LocalDate.of(2022, 7, 18);
+        assertThat(new ProfileForecaster().forecast(history, marineDay, Slot.of(marineDay.minusDays(1), 25))[9]).isCloseTo(60, within(1e-9));
         // Persistence repeats Sunday for Monday: a weekend level on a workday.
         assertThat(new PersistenceForecaster().forecast(history, monday, Slot.of(monday.minusDays(1), 25))[9]).isCloseTo(60, within(1e-9));
     }
