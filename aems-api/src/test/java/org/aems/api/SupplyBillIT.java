@@ -20,6 +20,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.aems.api.settlement.SeriesStore;
 import org.aems.api.settlement.SupplyContractStore;
+import org.aems.api.settlement.SupplySettings;
 import org.aems.core.grid.SiteId;
 import org.aems.core.grid.Validity;
 import org.aems.core.series.SeriesId;
@@ -79,6 +80,8 @@ class SupplyBillIT {
     SeriesStore series;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    SupplySettings settings;
     HttpJson http;
     long run;
 
@@ -88,7 +91,6 @@ class SupplyBillIT {
         registry.add("aems.simulator.enabled", () -> "false");
         registry.add("aems.ingest.enabled", () -> "false");
         registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
-        registry.add("aems.settlement.supply.renewable-surcharge[2025]", () -> "3.98");
         // A test value, not METI's FY2026 rate: configure the published one in production.
         registry.add("aems.settlement.supply.renewable-surcharge[2026]", () -> "4.05");
         registry.add("aems.settlement.supply.issuer-registration-number", () -> "T1234567890123");
@@ -195,6 +197,13 @@ class SupplyBillIT {
 
     @Test
     @Order(2)
+    void keepsFiscalYear2025FromApplicationYmlNextToTheConfiguredFiscalYear2026() {
+        assertThat(settings.renewableSurcharge()).containsOnlyKeys(2025, 2026);
+        assertThat(settings.renewableSurcharge().get(2025)).isEqualByComparingTo("3.98");
+    }
+
+    @Test
+    @Order(3)
     void finalisingNeedsAnotherPersonAndAcceptingTheIncompleteBillThenExports() throws Exception {
         HttpJson.Response draftExport = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/export");
         assertThat(draftExport.status()).isEqualTo(409);
@@ -234,7 +243,7 @@ class SupplyBillIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void refusesOverlappingSupplyContractsAndAMissingFuelCostWith422AndWritesNothing() {
         Instant recorded = Instant.now().minusSeconds(60);
         contracts.record(contract("sc-a", "f-hall", "2026-06-01", "2026-08-01", SupplyVoltage.LOW_VOLTAGE, "20", "300",
