@@ -267,6 +267,51 @@ class SupplyBillIT {
         assertThat(http.get("/api/v1/settlement/runs").json().get("runs").size()).isEqualTo(runsBefore);
     }
 
+    @Test
+    @Order(5)
+    void recomputesTheEnergyChargeSlotBySlotAndALatePeakMakesVersionTwoWithTheNewDemand() throws Exception {
+        JsonNode school = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school/lines").json().get(0);
+        assertThat(school.get("reproduced").asBoolean()).isTrue();
+        assertThat(school.get("lines")).hasSize(1488);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode line : school.get("lines")) {
+            sum = sum.add(new BigDecimal(line.get("amount").asString()));
+        }
+        assertThat(sum).isEqualByComparingTo("309250");
+        JsonNode peakLine = school.get("lines").get(11 * 48 + 27); // 2026-05-12 #28
+        assertThat(peakLine.get("slot").asString()).isEqualTo("2026-05-12#28");
+        assertThat(peakLine.get("energyWh").asLong()).isEqualTo(20_000);
+        assertThat(peakLine.get("unitPrice").asString()).isEqualTo("25");
+        JsonNode shelter = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-shelter/lines").json().get(0);
+        assertThat(shelter.get("lines")).hasSize(10);
+        assertThat(shelter.get("missingSlots")).hasSize(1478);
+
+        // A late reading: 50 kWh (100 kW) in a May slot, above August 2025's 90 kW.
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE site_interval SET import_wh = 50000, revision = revision + 1, computed_at = now() WHERE site_id = ? AND slot_start = ?")) {
+            ps.setString(1, "f-school");
+            ps.setTimestamp(2, Timestamp.from(Slot.of(LocalDate.of(2026, 5, 20), 10).start()));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        HttpJson.Response stale = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school/lines");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("reason").asString()).isEqualTo("INTERVALS_CHANGED");
+        assertThat(stale.json().get("detail").asString()).contains("stored 14890000 Wh, 494955.20000 yen, demand 90 kW")
+                .contains("now 14930000 Wh, 511982.40000 yen, demand 100 kW");
+
+        HttpJson.Response again = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}", "X-AEMS-User", "alice");
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        long run2 = again.json().get("id").asLong();
+        assertThat(again.json().get("version").asInt()).isEqualTo(2);
+        JsonNode v2 = http.get("/api/v1/settlement/runs/" + run2 + "/supply-bills/f-school").json().get(0);
+        assertThat(v2.get("demandKw").asString()).isEqualTo("100");
+        assertThat(v2.get("demandSetIn").asString()).isEqualTo("2026-05");
+        assertThat(v2.get("maxIntervalRevision").asInt()).isEqualTo(2);
+        // The FINAL version 1 keeps its bill.
+        assertThat(http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school").json().get(0).get("total").asLong())
+                .isEqualTo(544_450);
+    }
+
     private static SupplyContract contract(String id, String site, String from, String until, SupplyVoltage voltage, String kw,
                                            String basic, BuybackTariff tariff, int powerFactor, TaxTreatment tax) {
         return new SupplyContract(ContractId.of(id), 1, SiteId.of(site),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.aems.api.settlement.SettlementViews.Run;
 import org.aems.api.settlement.SupplyBillViews.SupplyBill;
+import org.aems.api.settlement.SupplyBillViews.SupplyBillLines;
 import org.aems.api.settlement.SupplyBillViews.SupplyBillPage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,12 +33,15 @@ class SupplyBillController {
     private final RunStore runs;
     private final RunExport runExport;
     private final SupplyBillExport export;
+    private final SupplyLineRecomputer lines;
 
-    SupplyBillController(SupplyBillStore bills, RunStore runs, RunExport runExport, SupplyBillExport export) {
+    SupplyBillController(SupplyBillStore bills, RunStore runs, RunExport runExport, SupplyBillExport export,
+                         SupplyLineRecomputer lines) {
         this.bills = bills;
         this.runs = runs;
         this.runExport = runExport;
         this.export = export;
+        this.lines = lines;
     }
 
     @GetMapping
@@ -59,6 +63,14 @@ class SupplyBillController {
             throw new RunNotFoundException("settlement run " + runId + " has no supply bill for site " + siteId);
         }
         return list;
+    }
+
+    @GetMapping("/{siteId}/lines")
+    @Operation(summary = "Slot lines of a supply bill's energy charge, recomputed",
+            description = "Recomputed from the intervals, the contract version and the stored prices; the whole bill must"
+                    + " come out the same, or the answer is 409 INTERVALS_CHANGED (late data since the run: re-run the month).")
+    List<SupplyBillLines> slotLines(@PathVariable long runId, @PathVariable String siteId) {
+        return lines.lines(runId, siteId);
     }
 
     @GetMapping("/export")

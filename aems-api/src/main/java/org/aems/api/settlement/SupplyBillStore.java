@@ -61,6 +61,31 @@ public class SupplyBillStore {
     record Exported(SupplyBill bill, String siteName, String supplyPoint) {
     }
 
+    /**
+     * The view of a bill computed again, to compare with {@code stored}: what a recompute cannot know (the
+     * fuel-cost series version, the highest interval revision read) is taken from {@code stored}.
+     */
+    static SupplyBill view(long runId, org.aems.core.settlement.supply.SupplyBill b, SupplyBill stored) {
+        List<Line> lines = b.lines().stream().map(l -> new Line(l.kind().name(), l.quantity().toPlainString(), l.unit(),
+                l.unitPrice() == null ? null : l.unitPrice().toPlainString(), l.amount().amount().toPlainString())).toList();
+        String surcharge = b.line(org.aems.core.settlement.supply.SupplyChargeKind.RENEWABLE_SURCHARGE).unitPrice().toPlainString();
+        String fuel = b.line(org.aems.core.settlement.supply.SupplyChargeKind.FUEL_COST_ADJUSTMENT).unitPrice().toPlainString();
+        return new SupplyBill(runId, b.site().value(), b.month().toString(), b.contract().value(), b.contractVersion(),
+                b.voltage().name(), b.taxTreatment().name(), b.energy().wattHours(), b.chargedKilowatts().toPlainString(),
+                b.demand().monthPeakKilowatts().toPlainString(), b.demand().kilowatts().toPlainString(), b.demand().setIn().toString(),
+                fuel, stored.fuelCostSeries(), stored.fuelCostVersion(), surcharge, lines, b.amount().amount().toPlainString(),
+                whole(b.amountTruncated()), whole(b.tax()), whole(b.amountExcludingTax()), whole(b.total()), b.quality().measured(),
+                b.quality().estimated(), b.quality().missing(), b.complete(), stored.maxIntervalRevision(),
+                org.aems.core.settlement.LineDigest.format(b.lineDigest()),
+                new Invoice(b.invoice().registrationNumber(), b.invoice().issuerName(), b.invoice().issuedOn().toString(),
+                        b.invoice().taxRatePercent(), whole(b.invoice().amountForRate()), b.invoice().amountTaxTreatment().name(),
+                        whole(b.invoice().taxForRate())));
+    }
+
+    private static long whole(org.aems.core.unit.Yen yen) {
+        return yen.amount().longValueExact();
+    }
+
     /** Maps {@link #COLUMNS} starting at column {@code first}. */
     static SupplyBill bill(ResultSet rs, int first) throws SQLException {
         int i = first;
@@ -96,7 +121,7 @@ public class SupplyBillStore {
         String issuer = rs.getString(i++);
         String issuedOn = rs.getObject(i++, LocalDate.class).toString();
         int rate = rs.getInt(i);
-        long amountForRate = taxTreatment.equals("TAX_INCLUSIVE") ? total : truncated;
+        long amountForRate = truncated; // the truncated total: tax-inclusive or -exclusive as the prices are
         return new SupplyBill(runId, site, month, contract, contractVersion, voltage, taxTreatment, energy, chargedKw, peakKw,
                 demandKw, setIn, fuel, fuelSeries, fuelVersion, surcharge, lines, amount, truncated, tax, excluding, total,
                 measured, estimated, missing, missing == 0, maxRevision, digest,

@@ -32,6 +32,11 @@ public final class SupplyBillViews {
                              boolean complete, Integer maxIntervalRevision, String lineDigest, Invoice invoice) {
     }
 
+    /** A bill with the recomputed slot lines of its energy charge; {@code reproduced} is true, otherwise the API answers 409. */
+    public record SupplyBillLines(SupplyBill bill, List<SettlementViews.SlotLine> lines, List<String> missingSlots,
+                                 boolean reproduced) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SupplyBillPage(long runId, List<SupplyBill> supplyBills, String next) {
     }

@@ -142,29 +142,12 @@ class SupplyBilling {
         Map<String, SupplyBillAccumulator> bySite = new LinkedHashMap<>();
         plan.contracts().forEach(contract -> bySite.put(contract.site().value(), new SupplyBillAccumulator(contract, plan.month())));
         Map<String, Integer> maxRevision = new HashMap<>();
-        Instant start = plan.month().atDay(1).atStartOfDay(Jst.ZONE).toInstant();
-        Instant end = plan.month().plusMonths(1).atDay(1).atStartOfDay(Jst.ZONE).toInstant();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT site_id, slot_date, slot_index, import_wh, quality, revision FROM site_interval
-                WHERE site_id = ANY (?) AND slot_start >= ? AND slot_start < ?""")) {
-            ps.setArray(1, sites(c, bySite.keySet()));
-            ps.setTimestamp(2, Timestamp.from(start));
-            ps.setTimestamp(3, Timestamp.from(end));
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String site = rs.getString(1);
-                    maxRevision.merge(site, rs.getInt(6), Math::max);
-                    long importWh = rs.getLong(4);
-                    boolean noValue = rs.wasNull();
-                    IntervalQuality quality = IntervalQuality.valueOf(rs.getString(5));
-                    if (noValue || quality == IntervalQuality.MISSING) {
-                        continue; // counted as missing by the accumulator, never billed as zero
-                    }
-                    bySite.get(site).add(Slot.of(rs.getObject(2, LocalDate.class), rs.getInt(3)), importWh, quality, context);
-                }
+        imports(c, bySite.keySet(), plan.month(), (site, slot, importWh, quality, revision) -> {
+            maxRevision.merge(site, revision, Math::max);
+            if (importWh >= 0 && quality != IntervalQuality.MISSING) { // else counted as missing, never billed as zero
+                bySite.get(site).add(slot, importWh, quality, context);
             }
-        }
+        });
         Map<String, Map<YearMonth, Long>> peaks = previousPeaks(c, bySite.keySet(), plan.month());
         LocalDate issuedOn = Jst.toJst(knownAt).toLocalDate();
         List<Billed> bills = new ArrayList<>();
@@ -179,11 +162,39 @@ class SupplyBilling {
         return bills;
     }
 
+    /** One interval of a supply site; {@code importWh} is -1 when it has no value (MISSING). */
+    interface ImportHandler {
+        void accept(String site, Slot slot, long importWh, IntervalQuality quality, int revision);
+    }
+
+    /** Every interval of {@code sites} in {@code month}, in slot order per site: the run's and a recompute's one reader. */
+    static void imports(Connection c, java.util.Collection<String> sites, YearMonth month, ImportHandler handler)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT site_id, slot_date, slot_index, import_wh, quality, revision FROM site_interval
+                WHERE site_id = ANY (?) AND slot_start >= ? AND slot_start < ? ORDER BY site_id, slot_start""")) {
+            ps.setArray(1, sites(c, sites));
+            ps.setTimestamp(2, Timestamp.from(month.atDay(1).atStartOfDay(Jst.ZONE).toInstant()));
+            ps.setTimestamp(3, Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(Jst.ZONE).toInstant()));
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long importWh = rs.getLong(4);
+                    if (rs.wasNull()) {
+                        importWh = -1;
+                    }
+                    handler.accept(rs.getString(1), Slot.of(rs.getObject(2, LocalDate.class), rs.getInt(3)), importWh,
+                            IntervalQuality.valueOf(rs.getString(5)), rs.getInt(6));
+                }
+            }
+        }
+    }
+
     /**
      * The highest slot import per site and JST month over the {@link BillingDemand#RATCHET_MONTHS} months before
      * {@code month}: the history of the ratchet, derived from site_interval rather than stored.
      */
-    private static Map<String, Map<YearMonth, Long>> previousPeaks(Connection c, java.util.Collection<String> sites, YearMonth month)
+    static Map<String, Map<YearMonth, Long>> previousPeaks(Connection c, java.util.Collection<String> sites, YearMonth month)
             throws SQLException {
         Instant from = month.minusMonths(BillingDemand.RATCHET_MONTHS).atDay(1).atStartOfDay(Jst.ZONE).toInstant();
         Instant until = month.atDay(1).atStartOfDay(Jst.ZONE).toInstant();

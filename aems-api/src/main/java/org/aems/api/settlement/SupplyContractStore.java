@@ -111,6 +111,23 @@ public class SupplyContractStore {
         return bySite;
     }
 
+    /** One version exactly, as a bill names it. */
+    public SupplyContract version(ContractId id, int version) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM supply_contract WHERE id = ? AND version = ?")) {
+            ps.setString(1, id.value());
+            ps.setInt(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("supply contract " + id + " v" + version + " is not stored");
+                }
+                return contract(rs);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("loading supply contract " + id + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private static Optional<SupplyContract> latest(Connection c, ContractId id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                 + " FROM supply_contract WHERE id = ? ORDER BY version DESC LIMIT 1")) {
