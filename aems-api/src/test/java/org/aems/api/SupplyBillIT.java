@@ -307,6 +307,15 @@ class SupplyBillIT {
         assertThat(v2.get("demandKw").asString()).isEqualTo("100");
         assertThat(v2.get("demandSetIn").asString()).isEqualTo("2026-05");
         assertThat(v2.get("maxIntervalRevision").asInt()).isEqualTo(2);
+        JsonNode diff = http.get("/api/v1/settlement/runs/" + run2 + "/supply-bills/diff").json();
+        assertThat(diff.get("previousRunId").asLong()).isEqualTo(run);
+        assertThat(diff.get("changes")).hasSize(1);
+        assertThat(diff.get("changes").get(0).get("siteId").asString()).isEqualTo("f-school");
+        assertThat(diff.get("changes").get(0).get("change").asString()).isEqualTo("CHANGED");
+        assertThat(diff.get("changes").get(0).get("previous").get("total").asLong()).isEqualTo(544_450);
+        // 100 kW × 1,800 × 0.9 = 162,000; 309,250 + 40 kWh × 18 (04:30, night) = 309,970; 14,930 kWh × −1.37 =
+        // −20,454.10 and × 4.05 = 60,466.50: Σ 511,982.40 → 511,982 + tax 51,198 = 563,180.
+        assertThat(diff.get("changes").get(0).get("current").get("total").asLong()).isEqualTo(563_180);
         // The FINAL version 1 keeps its bill.
         assertThat(http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school").json().get(0).get("total").asLong())
                 .isEqualTo(544_450);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.aems.api.settlement.SettlementViews.Run;
 import org.aems.api.settlement.SupplyBillViews.SupplyBill;
+import org.aems.api.settlement.SupplyBillViews.SupplyBillDiffPage;
 import org.aems.api.settlement.SupplyBillViews.SupplyBillLines;
 import org.aems.api.settlement.SupplyBillViews.SupplyBillPage;
 import org.springframework.http.HttpHeaders;
@@ -34,9 +35,11 @@ class SupplyBillController {
     private final RunExport runExport;
     private final SupplyBillExport export;
     private final SupplyLineRecomputer lines;
+    private final SupplyBillDiffQuery diffs;
 
     SupplyBillController(SupplyBillStore bills, RunStore runs, RunExport runExport, SupplyBillExport export,
-                         SupplyLineRecomputer lines) {
+                         SupplyLineRecomputer lines, SupplyBillDiffQuery diffs) {
+        this.diffs = diffs;
         this.bills = bills;
         this.runs = runs;
         this.runExport = runExport;
@@ -48,10 +51,21 @@ class SupplyBillController {
     @Operation(summary = "Supply bills of a run by site", description = "Follow 'next' for further pages.")
     SupplyBillPage page(@PathVariable long runId, @RequestParam(required = false) String after,
                         @RequestParam(defaultValue = "1000") int limit) {
+        return bills.page(runId, Optional.ofNullable(after), limit(limit));
+    }
+
+    @GetMapping("/diff")
+    @Operation(summary = "Per-facility changes of the supply bills against the previous version of the period")
+    SupplyBillDiffPage diff(@PathVariable long runId, @RequestParam(required = false) String after,
+                            @RequestParam(defaultValue = "1000") int limit) {
+        return diffs.diff(runId, Optional.ofNullable(after), limit(limit));
+    }
+
+    private static int limit(int limit) {
         if (limit < 1 || limit > SettlementController.MAX_LIMIT) {
             throw new IllegalArgumentException("parameter 'limit' must be within 1.." + SettlementController.MAX_LIMIT + ", was " + limit);
         }
-        return bills.page(runId, Optional.ofNullable(after), limit);
+        return limit;
     }
 
     @GetMapping("/{siteId}")

@@ -37,6 +37,15 @@ public final class SupplyBillViews {
                                  boolean reproduced) {
     }
 
+    /** One facility's change against the previous version: ADDED, REMOVED or CHANGED, with both sides. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SupplyBillDiff(String siteId, String month, String change, SupplyBill previous, SupplyBill current) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SupplyBillDiffPage(long runId, Long previousRunId, List<SupplyBillDiff> changes, String next) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SupplyBillPage(long runId, List<SupplyBill> supplyBills, String next) {
     }
