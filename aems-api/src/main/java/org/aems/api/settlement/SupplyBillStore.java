@@ -10,6 +10,9 @@ import org.aems.api.settlement.SupplyBillViews.Invoice;
 import org.aems.api.settlement.SupplyBillViews.Line;
 import org.aems.api.settlement.SupplyBillViews.SupplyBill;
 import org.aems.api.settlement.SupplyBillViews.SupplyBillPage;
+import org.aems.core.settlement.LineDigest;
+import org.aems.core.settlement.supply.SupplyChargeKind;
+import org.aems.core.unit.Yen;
 import org.springframework.stereotype.Component;
 
 /** Reads the stored supply bills of a run ({@code supply_bill}, V23). */
@@ -68,21 +71,21 @@ public class SupplyBillStore {
     static SupplyBill view(long runId, org.aems.core.settlement.supply.SupplyBill b, SupplyBill stored) {
         List<Line> lines = b.lines().stream().map(l -> new Line(l.kind().name(), l.quantity().toPlainString(), l.unit(),
                 l.unitPrice() == null ? null : l.unitPrice().toPlainString(), l.amount().amount().toPlainString())).toList();
-        String surcharge = b.line(org.aems.core.settlement.supply.SupplyChargeKind.RENEWABLE_SURCHARGE).unitPrice().toPlainString();
-        String fuel = b.line(org.aems.core.settlement.supply.SupplyChargeKind.FUEL_COST_ADJUSTMENT).unitPrice().toPlainString();
+        String surcharge = b.line(SupplyChargeKind.RENEWABLE_SURCHARGE).unitPrice().toPlainString();
+        String fuel = b.line(SupplyChargeKind.FUEL_COST_ADJUSTMENT).unitPrice().toPlainString();
         return new SupplyBill(runId, b.site().value(), b.month().toString(), b.contract().value(), b.contractVersion(),
                 b.voltage().name(), b.taxTreatment().name(), b.energy().wattHours(), b.chargedKilowatts().toPlainString(),
                 b.demand().monthPeakKilowatts().toPlainString(), b.demand().kilowatts().toPlainString(), b.demand().setIn().toString(),
                 fuel, stored.fuelCostSeries(), stored.fuelCostVersion(), surcharge, lines, b.amount().amount().toPlainString(),
                 whole(b.amountTruncated()), whole(b.tax()), whole(b.amountExcludingTax()), whole(b.total()), b.quality().measured(),
                 b.quality().estimated(), b.quality().missing(), b.complete(), stored.maxIntervalRevision(),
-                org.aems.core.settlement.LineDigest.format(b.lineDigest()),
+                LineDigest.format(b.lineDigest()),
                 new Invoice(b.invoice().registrationNumber(), b.invoice().issuerName(), b.invoice().issuedOn().toString(),
                         b.invoice().taxRatePercent(), whole(b.invoice().amountForRate()), b.invoice().amountTaxTreatment().name(),
                         whole(b.invoice().taxForRate())));
     }
 
-    private static long whole(org.aems.core.unit.Yen yen) {
+    private static long whole(Yen yen) {
         return yen.amount().longValueExact();
     }
 

@@ -10,12 +10,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.aems.core.grid.SiteId;
 import org.aems.core.series.PriceSource;
 import org.aems.core.series.SeriesId;
@@ -31,6 +34,7 @@ import org.aems.core.settlement.supply.RenewableSurchargeRates;
 import org.aems.core.settlement.supply.SupplyBill;
 import org.aems.core.settlement.supply.SupplyBillAccumulator;
 import org.aems.core.settlement.supply.SupplyBillLine;
+import org.aems.core.settlement.supply.SupplyChargeKind;
 import org.aems.core.settlement.supply.SupplyContract;
 import org.aems.core.settlement.supply.SupplyContracts;
 import org.aems.core.time.Jst;
@@ -117,7 +121,7 @@ class SupplyBilling {
             problems.add(ex);
         }
         Map<SeriesId, SeriesValue<YenPerKwh>> fuelCosts = new LinkedHashMap<>();
-        java.util.Set<SeriesId> ids = new java.util.TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+        Set<SeriesId> ids = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
         inForce.forEach(c -> ids.add(c.fuelCostSeries()));
         PriceSource prices = series.prices(ids, period.start(), period.end());
         Slot first = Slot.of(period.from(), 1);
@@ -168,7 +172,7 @@ class SupplyBilling {
     }
 
     /** Every interval of {@code sites} in {@code month}, in slot order per site: the run's and a recompute's one reader. */
-    static void imports(Connection c, java.util.Collection<String> sites, YearMonth month, ImportHandler handler)
+    static void imports(Connection c, Collection<String> sites, YearMonth month, ImportHandler handler)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT site_id, slot_date, slot_index, import_wh, quality, revision FROM site_interval
@@ -194,7 +198,7 @@ class SupplyBilling {
      * The highest slot import per site and JST month over the {@link BillingDemand#RATCHET_MONTHS} months before
      * {@code month}: the history of the ratchet, derived from site_interval rather than stored.
      */
-    static Map<String, Map<YearMonth, Long>> previousPeaks(Connection c, java.util.Collection<String> sites, YearMonth month)
+    static Map<String, Map<YearMonth, Long>> previousPeaks(Connection c, Collection<String> sites, YearMonth month)
             throws SQLException {
         Instant from = month.minusMonths(BillingDemand.RATCHET_MONTHS).atDay(1).atStartOfDay(Jst.ZONE).toInstant();
         Instant until = month.atDay(1).atStartOfDay(Jst.ZONE).toInstant();
@@ -246,7 +250,7 @@ class SupplyBilling {
                 ps.setBigDecimal(i++, billed.fuelCost().value().value());
                 ps.setString(i++, billed.fuelCost().version().series().value());
                 ps.setInt(i++, billed.fuelCost().version().version());
-                ps.setBigDecimal(i++, b.line(org.aems.core.settlement.supply.SupplyChargeKind.RENEWABLE_SURCHARGE).unitPrice());
+                ps.setBigDecimal(i++, b.line(SupplyChargeKind.RENEWABLE_SURCHARGE).unitPrice());
                 ps.setString(i++, linesJson(b.lines()));
                 ps.setBigDecimal(i++, b.amount().amount());
                 ps.setBigDecimal(i++, b.amountTruncated().amount());
@@ -284,7 +288,7 @@ class SupplyBilling {
         return TariffJson.JSON.writeValueAsString(array);
     }
 
-    private static Array sites(Connection c, java.util.Collection<String> sites) throws SQLException {
+    private static Array sites(Connection c, Collection<String> sites) throws SQLException {
         return c.createArrayOf("text", sites.toArray());
     }
 }
