@@ -231,9 +231,19 @@ class SupplyBillIT {
         assertThat(school.get("invoice_registration_number")).isEqualTo("T1234567890123");
         JsonNode json = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/export?format=json").json();
         assertThat(json.get("supplyBills")).hasSize(2);
+        assertThat(http.get("/v3/api-docs").json().get("paths").propertyNames()).contains(
+                "/api/v1/settlement/runs/{runId}/supply-bills", "/api/v1/settlement/runs/{runId}/supply-bills/{siteId}",
+                "/api/v1/settlement/runs/{runId}/supply-bills/export");
 
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE supply_bill SET total = 0 WHERE run_id = " + run))
+                    .hasMessageContaining("supply bills of settlement run " + run + " are immutable");
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO supply_bill SELECT run_id, 'intruder', month, contract_id,"
+                    + " contract_version, voltage, tax_treatment, energy_wh, charged_kw, month_peak_kw, demand_kw, demand_set_in,"
+                    + " fuel_cost_adjustment, fuel_cost_series, fuel_cost_version, renewable_surcharge, lines, amount,"
+                    + " amount_truncated, tax, amount_excluding_tax, total, measured_slots, estimated_slots, missing_slots,"
+                    + " max_interval_revision, line_digest, invoice_registration, invoice_issuer, issued_on, tax_rate_percent"
+                    + " FROM supply_bill WHERE run_id = " + run + " LIMIT 1"))
                     .hasMessageContaining("supply bills of settlement run " + run + " are immutable");
             assertThatThrownBy(() -> s.executeUpdate("UPDATE settlement_run SET supply_bills = 0 WHERE id = " + run))
                     .hasMessageContaining("settlement run " + run + " is FINAL and immutable");

@@ -135,6 +135,23 @@ class SupplyBillTest {
     }
 
     @Test
+    void taxesOncePerBillOnTheTotalNotPerLine() {
+        // 1 kW × 9 + 1 kWh × 9 + 1 kWh × 9 (surcharge) = 27 yen: tax ⌊2.7⌋ = 2. Taxing each line would give
+        // ⌊0.9⌋ × 3 = 0.
+        SupplyContract contract = new SupplyContract(ContractId.of("sc-tiny"), 1, SCHOOL, Validity.from(LocalDate.of(2025, 4, 1)),
+                SupplyVoltage.LOW_VOLTAGE, BigDecimal.ONE, BasicChargeRate.of("9"), new FixedPrice(YenPerKwh.of("9")),
+                new PowerFactor(85), FUEL, TaxTreatment.TAX_EXCLUSIVE);
+        SupplyBillAccumulator acc = new SupplyBillAccumulator(contract, OCT_2025);
+        acc.add(Slot.of(OCT_2025.atDay(1), 1), 1_000, IntervalQuality.MEASURED, CONTEXT);
+        SupplyBill bill = SupplyBill.of(contract, OCT_2025, acc.inputs(Map.of(), YenPerKwh.of("0"), YenPerKwh.of("9")), ISSUER,
+                LocalDate.of(2025, 11, 5));
+        assertThat(bill.amountTruncated()).isEqualTo(Yen.of(27));
+        assertThat(bill.tax()).isEqualTo(Yen.of(2));
+        assertThat(bill.total()).isEqualTo(Yen.of(29));
+        assertThat(bill.invoice().taxForRate()).isEqualTo(Yen.of(2));
+    }
+
+    @Test
     void countsMissingSlotsAndBillsOnlyTheSlotsThatHaveValues() {
         SupplyContract contract = lowVoltage(TaxTreatment.TAX_EXCLUSIVE);
         SupplyBillAccumulator acc = new SupplyBillAccumulator(contract, OCT_2025);
