@@ -39,12 +39,12 @@ class SupplyBillController {
 
     SupplyBillController(SupplyBillStore bills, RunStore runs, RunExport runExport, SupplyBillExport export,
                          SupplyLineRecomputer lines, SupplyBillDiffQuery diffs) {
-        this.diffs = diffs;
         this.bills = bills;
         this.runs = runs;
         this.runExport = runExport;
         this.export = export;
         this.lines = lines;
+        this.diffs = diffs;
     }
 
     @GetMapping
@@ -59,13 +59,6 @@ class SupplyBillController {
     SupplyBillDiffPage diff(@PathVariable long runId, @RequestParam(required = false) String after,
                             @RequestParam(defaultValue = "1000") int limit) {
         return diffs.diff(runId, Optional.ofNullable(after), limit(limit));
-    }
-
-    private static int limit(int limit) {
-        if (limit < 1 || limit > SettlementController.MAX_LIMIT) {
-            throw new IllegalArgumentException("parameter 'limit' must be within 1.." + SettlementController.MAX_LIMIT + ", was " + limit);
-        }
-        return limit;
     }
 
     @GetMapping("/{siteId}")
@@ -106,5 +99,12 @@ class SupplyBillController {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", cs))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
                 .body(out -> export.csv(run, cs, out));
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > SettlementController.MAX_LIMIT) {
+            throw new IllegalArgumentException("parameter 'limit' must be within 1.." + SettlementController.MAX_LIMIT + ", was " + limit);
+        }
+        return limit;
     }
 }
