@@ -1,5 +1,6 @@
 package org.aems.api.settlement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.List;
  * @param series   the versions of each price series in force over the period, as known at {@code inputsKnownAt}
  * @param contractSegments statements the run made (site × contract version in force)
  * @param intervals what the run read from {@code site_interval}
+ * @param supply    the inputs of the run's supply bills; absent when it made none (ADR 0013)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunManifest(String inputsKnownAt, List<String> holidays, List<SeriesUse> series, Intervals intervals,
-                          int contractSegments, String rounding, String missingSlots) {
+                          int contractSegments, String rounding, String missingSlots, Supply supply) {
 
     static final String ROUNDING = "per statement: sum of slot amounts at full precision, truncated to whole yen once"
             + " (RoundingMode.DOWN); consumption tax 10 % once per statement on that total, truncated"
@@ -22,6 +25,20 @@ public record RunManifest(String inputsKnownAt, List<String> holidays, List<Seri
     static final String MISSING_SLOTS = "a MISSING or absent interval is never billed as zero: the statement is settled on the"
             + " slots that have values, counts the others in missing_slots and is incomplete; finalising a run with"
             + " incomplete statements needs acceptIncomplete=true, recorded in incomplete_accepted";
+
+    static final String SUPPLY_DEMAND = "high voltage: basic charge on max(this month's highest 30-minute demand, the highest"
+            + " of the previous 11 months), demand = slot import kWh x 2 rounded half-up to whole kW, from site_interval;"
+            + " low voltage: the contracted kW";
+    static final String SUPPLY_ROUNDING = "per bill: every line at full precision (renewable surcharge included), their sum"
+            + " truncated to whole yen once (RoundingMode.DOWN); consumption tax 10 % once per bill on that total, truncated";
+
+    /**
+     * What the supply bills were made from: the fuel-cost adjustment series versions, the fiscal year's
+     * renewable surcharge and the qualified-invoice issuer; contract versions are named by each bill.
+     */
+    public record Supply(String month, int contracts, List<SeriesUse> fuelCostSeries, int renewableSurchargeFiscalYear,
+                         String renewableSurcharge, String invoiceRegistrationNumber, String demand, String rounding) {
+    }
 
     /** The versions of one series the run used. */
     public record SeriesUse(String series, List<Integer> versions) {

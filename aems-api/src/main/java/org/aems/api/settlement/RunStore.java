@@ -30,7 +30,8 @@ public class RunStore {
             s.estimated_slots, s.missing_slots, s.max_interval_revision, s.line_digest""";
     private static final String RUN_COLUMNS = """
             id, kind, period_kind, period_from, period_until, version, previous_run_id, status, created_by, created_at,
-            finalised_by, finalised_at, incomplete_accepted, statements, incomplete_statements, manifest::text""";
+            finalised_by, finalised_at, incomplete_accepted, statements, incomplete_statements, manifest::text, supply_bills,
+            incomplete_supply_bills""";
     /** Serialises finalisations, so feed positions become visible in the order they were taken. */
     private static final long FEED_LOCK = 0x41454D5346454544L;
 
@@ -125,7 +126,7 @@ public class RunStore {
                         feed_position = nextval('settlement_feed_seq') WHERE id = ?""")) {
                     ps.setString(1, by);
                     ps.setTimestamp(2, Timestamp.from(clock.instant()));
-                    ps.setBoolean(3, acceptIncomplete && run.incompleteStatements() > 0);
+                    ps.setBoolean(3, acceptIncomplete && run.incompleteStatements() + run.incompleteSupplyBills() > 0);
                     ps.setLong(4, id);
                     ps.executeUpdate();
                 }
@@ -169,9 +170,11 @@ public class RunStore {
                 }
             }
         }
-        if (run.incompleteStatements() > 0 && !acceptIncomplete) {
+        if (run.incompleteStatements() + run.incompleteSupplyBills() > 0 && !acceptIncomplete) {
+            String what = run.incompleteStatements() + " statement(s)"
+                    + (run.incompleteSupplyBills() > 0 ? " and " + run.incompleteSupplyBills() + " supply bill(s)" : "");
             throw new RunStateException(409, "INCOMPLETE_STATEMENTS", "settlement run " + run.id() + " has "
-                    + run.incompleteStatements() + " statement(s) with missing slots; finalise with acceptIncomplete=true to"
+                    + what + " with missing slots; finalise with acceptIncomplete=true to"
                     + " settle them on the slots that have values, or re-run the period when the data is in");
         }
     }
@@ -207,7 +210,7 @@ public class RunStore {
                 rs.getObject(5, LocalDate.class).toString(), rs.getInt(6), previousId, rs.getString(8), rs.getString(9),
                 TelemetryCodec.format(rs.getTimestamp(10).toInstant()), rs.getString(11),
                 finalisedAt == null ? null : TelemetryCodec.format(finalisedAt.toInstant()), rs.getBoolean(13), rs.getInt(14),
-                rs.getInt(15), RunManifest.fromJson(rs.getString(16)));
+                rs.getInt(15), rs.getInt(17), rs.getInt(18), RunManifest.fromJson(rs.getString(16)));
     }
 
     /** Maps {@link #STATEMENT_COLUMNS} starting at column {@code first}. */

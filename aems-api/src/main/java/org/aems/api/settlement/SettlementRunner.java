@@ -37,7 +37,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Computes a buy-back settlement run for a period and stores it as a new DRAFT version: one statement per
- * site and contract segment, the manifest of its inputs, no slot lines (ADR 0011).
+ * site and contract segment, the manifest of its inputs, no slot lines (ADR 0011). A calendar-month run also
+ * makes the supply bills of facilities with a supply contract ({@link SupplyBilling}, ADR 0013), from the
+ * same snapshot, in the same transaction.
  *
  * <p>Intervals are streamed once (COPY TO STDOUT) inside one REPEATABLE READ transaction, in any order,
  * into per-site accumulators: memory grows with the number of sites, not of intervals. Bad input
@@ -53,15 +55,17 @@ public class SettlementRunner {
     private final ContractStore contracts;
     private final SeriesStore series;
     private final SettlementSettings settings;
+    private final SupplyBilling supply;
     private final Clock clock;
     private final Timer duration;
 
     public SettlementRunner(DataSource dataSource, ContractStore contracts, SeriesStore series, SettlementSettings settings,
-                            Clock clock, MeterRegistry meters) {
+                            SupplyBilling supply, Clock clock, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.contracts = contracts;
         this.series = series;
         this.settings = settings;
+        this.supply = supply;
         this.clock = clock;
         this.duration = Timer.builder("aems.settlement.run.duration").description("Time to compute and store a settlement run")
                 .tag("kind", "BUYBACK").register(meters);
@@ -97,6 +101,7 @@ public class SettlementRunner {
                 problems.add(ex);
             }
         }
+        SupplyBilling.Plan supplyPlan = supply.plan(period, knownAt, problems);
         if (!problems.isEmpty()) {
             throw RunRejectedException.of(problems);
         }
@@ -124,11 +129,13 @@ public class SettlementRunner {
                         log.info("settlement run progress [period: {}, intervals: {}]", period, tally.rows);
                     }
                 });
-                RunManifest manifest = manifest(knownAt, snapshotAt, seriesIds, prices.versionsUsed(), tally, contractCount, calendar);
-                long runId = store(c, period, createdBy, manifest, sites);
+                List<SupplyBilling.Billed> bills = supply.compute(c, supplyPlan, context, knownAt);
+                RunManifest manifest = manifest(knownAt, snapshotAt, seriesIds, prices.versionsUsed(), tally, contractCount,
+                        calendar, supplyPlan.manifest());
+                long runId = store(c, period, createdBy, manifest, sites, bills);
                 c.commit();
-                log.info("settlement run stored [run: {}, period: {}, statements: {}, intervals: {}]", runId, period,
-                        sites.stream().mapToInt(s -> s.accumulators().size()).sum(), tally.rows);
+                log.info("settlement run stored [run: {}, period: {}, statements: {}, supply bills: {}, intervals: {}]", runId,
+                        period, sites.stream().mapToInt(s -> s.accumulators().size()).sum(), bills.size(), tally.rows);
                 return runId;
             } catch (SettlementInputException e) {
                 c.rollback();
@@ -165,7 +172,7 @@ public class SettlementRunner {
     }
 
     private RunManifest manifest(Instant knownAt, Instant snapshotAt, Set<SeriesId> seriesIds, Set<SeriesVersion> used,
-                                 Tally tally, int contractCount, DayTypeCalendar calendar) {
+                                 Tally tally, int contractCount, DayTypeCalendar calendar, RunManifest.Supply supplyUse) {
         Map<String, TreeSet<Integer>> bySeries = new TreeMap<>();
         seriesIds.forEach(id -> bySeries.put(id.value(), new TreeSet<>()));
         used.forEach(v -> bySeries.get(v.series().value()).add(v.version()));
@@ -174,7 +181,7 @@ public class SettlementRunner {
         return new RunManifest(knownAt.toString(), calendar.holidays().stream().map(Object::toString).toList(), seriesUse,
                 new RunManifest.Intervals("site_interval", snapshotAt.toString(), tally.rows, tally.withoutContract,
                         tally.measured, tally.estimated, tally.missing, tally.maxRevision),
-                contractCount, RunManifest.ROUNDING, RunManifest.MISSING_SLOTS);
+                contractCount, RunManifest.ROUNDING, RunManifest.MISSING_SLOTS, supplyUse);
     }
 
     /**
@@ -208,7 +215,7 @@ public class SettlementRunner {
     }
 
     private long store(Connection c, SettlementPeriod period, String createdBy, RunManifest manifest,
-                       Iterable<SiteSettlement> sites) throws SQLException {
+                       Iterable<SiteSettlement> sites, List<SupplyBilling.Billed> bills) throws SQLException {
         // One writer per period at a time, so versions are consecutive.
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
             lock.setString(1, "settlement_run:BUYBACK:" + period);
@@ -240,8 +247,8 @@ public class SettlementRunner {
         long runId;
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO settlement_run (kind, period_kind, period_from, period_until, version, previous_run_id, status,
-                    created_by, created_at, manifest, statements, incomplete_statements)
-                VALUES ('BUYBACK', ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?::jsonb, ?, ?) RETURNING id""")) {
+                    created_by, created_at, manifest, statements, incomplete_statements, supply_bills, incomplete_supply_bills)
+                VALUES ('BUYBACK', ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?::jsonb, ?, ?, ?, ?) RETURNING id""")) {
             ps.setString(1, period.kind().name());
             ps.setObject(2, period.from());
             ps.setObject(3, period.until());
@@ -252,6 +259,8 @@ public class SettlementRunner {
             ps.setString(8, manifest.toJson());
             ps.setInt(9, statements);
             ps.setInt(10, incomplete);
+            ps.setInt(11, bills.size());
+            ps.setInt(12, (int) bills.stream().filter(b -> !b.bill().complete()).count());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 runId = rs.getLong(1);
@@ -263,6 +272,7 @@ public class SettlementRunner {
             }
             copy.finish();
         }
+        supply.store(c, runId, bills);
         return runId;
     }
 }

@@ -17,7 +17,7 @@ public final class SettlementViews {
     public record Run(long id, String kind, String periodKind, String periodFrom, String periodUntil, int version,
                       Long previousRunId, String status, String createdBy, String createdAt, String finalisedBy,
                       String finalisedAt, boolean incompleteAccepted, int statements, int incompleteStatements,
-                      RunManifest manifest) {
+                      int supplyBills, int incompleteSupplyBills, RunManifest manifest) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

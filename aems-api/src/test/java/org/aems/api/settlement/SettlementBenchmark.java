@@ -81,7 +81,8 @@ public final class SettlementBenchmark {
 
         SettlementSettings settings = new SettlementSettings(List.of());
         SettlementRunner runner = new SettlementRunner(dataSource, new ContractStore(dataSource), new SeriesStore(dataSource),
-                settings, Clock.systemUTC(), new SimpleMeterRegistry());
+                settings, new SupplyBilling(new SupplyContractStore(dataSource), new SeriesStore(dataSource),
+                new SupplySettings(null, null, null)), Clock.systemUTC(), new SimpleMeterRegistry());
         // Warm-up of both (JIT, PostgreSQL's buffers), then the measured pair.
         reference(dataSource, period);
         runner.run(period, "benchmark");

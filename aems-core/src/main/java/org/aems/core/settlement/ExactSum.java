@@ -8,9 +8,10 @@ import org.aems.core.unit.YenPerKwh;
  * ({@code Energy.times(price)}, scale 3 + the price's scale) as BigDecimals from {@code Yen.ZERO}, so a
  * statement summed here and the slot lines a recompute shows agree bit for bit. Kept in a long (unscaled,
  * at the largest scale seen) while it fits, because a run adds millions of lines; on overflow, or a price
- * that does not fit a long, it carries on in BigDecimal.
+ * that does not fit a long, it carries on in BigDecimal. Public so that supply bills (package
+ * {@code supply}) sum their energy charge with the same arithmetic as purchase statements.
  */
-final class ExactSum {
+public final class ExactSum {
 
     private static final long[] POW10 = new long[19];
 
@@ -30,7 +31,8 @@ final class ExactSum {
     private int lastScale;
     private boolean lastFits;
 
-    void add(long wattHours, YenPerKwh price) {
+    /** Adds {@code wattHours × price}, exactly. */
+    public void add(long wattHours, YenPerKwh price) {
         if (big == null && price != lastPrice) {
             BigDecimal v = price.value();
             lastPrice = price;
@@ -60,7 +62,8 @@ final class ExactSum {
         big = big.add(BigDecimal.valueOf(wattHours, 3).multiply(price.value()));
     }
 
-    BigDecimal value() {
+    /** The sum so far, exact, at the largest scale of the terms (0 when nothing was added). */
+    public BigDecimal value() {
         return big != null ? big : BigDecimal.valueOf(unscaled, scale);
     }
 }

@@ -17,7 +17,9 @@ public final class SettlementInputException extends RuntimeException {
         /** A time-of-use tariff has no price, or two prices, for some slots of a day type. */
         TARIFF_GAP,
         /** A market-linked tariff needs a price the series does not have for a slot. */
-        MISSING_PRICE
+        MISSING_PRICE,
+        /** Supply bills are qualified invoices and need the issuer's registration number, which is not configured. */
+        INVOICE_ISSUER_MISSING
     }
 
     private final Reason reason;

@@ -1,0 +1,52 @@
+package org.aems.api.settlement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Supply bills as the billing API shows them. Whole-yen amounts are integers; full-precision amounts, kW
+ * and unit prices are decimal strings (never binary floating point); energies are whole Wh; months
+ * "2026-05" (JST).
+ */
+public final class SupplyBillViews {
+
+    private SupplyBillViews() {
+    }
+
+    /** One line at full precision; {@code unitPrice} is absent for a time-of-use energy charge (priced per slot). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Line(String kind, String quantity, String unit, String unitPrice, String amount) {
+    }
+
+    /** The qualified-invoice (適格請求書) particulars: issuer, registration number, date, and per rate the amount and tax. */
+    public record Invoice(String registrationNumber, String issuer, String issuedOn, int taxRatePercent, long amountForRate,
+                          String amountTaxTreatment, long taxForRate) {
+    }
+
+    /** A facility's supply bill of one month in a run. */
+    public record SupplyBill(long runId, String siteId, String month, String contractId, int contractVersion, String voltage,
+                             String taxTreatment, long energyWh, String chargedKw, String monthPeakKw, String demandKw,
+                             String demandSetIn, String fuelCostAdjustment, String fuelCostSeries, int fuelCostVersion,
+                             String renewableSurcharge, List<Line> lines, String amount, long amountTruncated, long tax,
+                             long amountExcludingTax, long total, int measuredSlots, int estimatedSlots, int missingSlots,
+                             boolean complete, Integer maxIntervalRevision, String lineDigest, Invoice invoice) {
+    }
+
+    /** A bill with the recomputed slot lines of its energy charge; {@code reproduced} is true, otherwise the API answers 409. */
+    public record SupplyBillLines(SupplyBill bill, List<SettlementViews.SlotLine> lines, List<String> missingSlots,
+                                 boolean reproduced) {
+    }
+
+    /** One facility's change against the previous version: ADDED, REMOVED or CHANGED, with both sides. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SupplyBillDiff(String siteId, String month, String change, SupplyBill previous, SupplyBill current) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SupplyBillDiffPage(long runId, Long previousRunId, List<SupplyBillDiff> changes, String next) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SupplyBillPage(long runId, List<SupplyBill> supplyBills, String next) {
+    }
+}

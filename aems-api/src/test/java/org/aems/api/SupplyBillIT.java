@@ -1,0 +1,382 @@
+package org.aems.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.aems.api.settlement.SeriesStore;
+import org.aems.api.settlement.SupplyContractStore;
+import org.aems.api.settlement.SupplySettings;
+import org.aems.core.grid.SiteId;
+import org.aems.core.grid.Validity;
+import org.aems.core.series.SeriesId;
+import org.aems.core.series.SeriesValue;
+import org.aems.core.series.SeriesVersion;
+import org.aems.core.settlement.BuybackTariff;
+import org.aems.core.settlement.ContractId;
+import org.aems.core.settlement.DayType;
+import org.aems.core.settlement.FixedPrice;
+import org.aems.core.settlement.SettlementPeriod;
+import org.aems.core.settlement.TaxTreatment;
+import org.aems.core.settlement.TimeOfUse;
+import org.aems.core.settlement.TouBand;
+import org.aems.core.settlement.supply.BasicChargeRate;
+import org.aems.core.settlement.supply.PowerFactor;
+import org.aems.core.settlement.supply.SupplyContract;
+import org.aems.core.settlement.supply.SupplyVoltage;
+import org.aems.core.time.Jst;
+import org.aems.core.time.Slot;
+import org.aems.core.unit.YenPerKwh;
+import org.aems.testing.TestInfrastructure;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue #6 supply bills end to end on a real PostgreSQL: a May 2026 run bills a high-voltage school on its
+ * ratcheted demand (a peak 9 months back counts, one 12 months back does not) with a time-of-use energy
+ * charge, a power-factor discount, a negative fuel-cost adjustment (the newest series version) and the
+ * FY2026 renewable surcharge, to the yen; a low-voltage shelter with missing slots is incomplete; four-eyes
+ * finalisation; the export; overlapping supply contracts refused with 422 and nothing written.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SupplyBillIT {
+
+    static final SeriesId FUEL = new SeriesId("fuel-cost.high-voltage");
+    static final YearMonth MAY_2026 = YearMonth.of(2026, 5);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SupplyContractStore contracts;
+    @Autowired
+    SeriesStore series;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    SupplySettings settings;
+    HttpJson http;
+    long run;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("aems.embedded.enabled", () -> "false");
+        registry.add("aems.simulator.enabled", () -> "false");
+        registry.add("aems.ingest.enabled", () -> "false");
+        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
+        // A test value, not METI's FY2026 rate: configure the published one in production.
+        registry.add("aems.settlement.supply.renewable-surcharge[2026]", () -> "4.05");
+        registry.add("aems.settlement.supply.issuer-registration-number", () -> "T1234567890123");
+        registry.add("aems.settlement.supply.issuer-name", () -> "湘南電力株式会社");
+    }
+
+    @BeforeAll
+    void data() {
+        http = new HttpJson("http://localhost:" + port);
+        HttpJson.Response imported = http.post("/api/v1/registry/import", "application/yaml", region());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        Instant recorded = Instant.now().minusSeconds(60);
+
+        // Weekdays 08:00–22:00 (slots 17..44) at 25 yen/kWh, nights and weekends at 18.
+        TimeOfUse tou = new TimeOfUse(List.of(new TouBand(DayType.WEEKDAY, 1, 16, YenPerKwh.of("18")),
+                new TouBand(DayType.WEEKDAY, 17, 44, YenPerKwh.of("25")), new TouBand(DayType.WEEKDAY, 45, 48, YenPerKwh.of("18")),
+                new TouBand(DayType.WEEKEND_OR_HOLIDAY, 1, 48, YenPerKwh.of("18"))));
+        contracts.record(contract("sc-school", "f-school", "2025-04-01", null, SupplyVoltage.HIGH_VOLTAGE, null, "1800", tou, 95,
+                TaxTreatment.TAX_EXCLUSIVE), recorded, "test");
+        contracts.record(contract("sc-shelter", "f-shelter", "2026-04-01", null, SupplyVoltage.LOW_VOLTAGE, "10", "300",
+                new FixedPrice(YenPerKwh.of("30")), 85, TaxTreatment.TAX_INCLUSIVE), recorded, "test");
+
+        List<Object[]> rows = new ArrayList<>();
+        Slot peak = Slot.of(LocalDate.of(2026, 5, 12), 28); // a Tuesday, 13:30: day band
+        for (Slot slot : SettlementPeriod.calendarMonth(MAY_2026).slots()) {
+            rows.add(new Object[] {"f-school", slot, slot.equals(peak) ? 20_000L : 10_000L, "MEASURED"});
+        }
+        // The ratchet: 90 kW in August 2025 (9 months back) counts; 120 kW in May 2025 (12 months back) does not.
+        rows.add(new Object[] {"f-school", Slot.of(LocalDate.of(2025, 8, 20), 30), 45_000L, "MEASURED"});
+        rows.add(new Object[] {"f-school", Slot.of(LocalDate.of(2025, 5, 15), 30), 60_000L, "MEASURED"});
+        for (int i = 1; i <= 10; i++) {
+            rows.add(new Object[] {"f-shelter", Slot.of(LocalDate.of(2026, 5, 3), i), 2_000L, "MEASURED"});
+        }
+        rows.add(new Object[] {"f-shelter", Slot.of(LocalDate.of(2026, 5, 3), 11), null, "MISSING"});
+        insertIntervals(rows);
+
+        // Version 2 of May's fuel-cost adjustment replaces version 1: the run uses −1.37 and records version 2.
+        Instant mayStart = MAY_2026.atDay(1).atStartOfDay(Jst.ZONE).toInstant();
+        Instant juneStart = MAY_2026.plusMonths(1).atDay(1).atStartOfDay(Jst.ZONE).toInstant();
+        for (String[] v : List.of(new String[] {"1", "-1.50"}, new String[] {"2", "-1.37"})) {
+            SeriesVersion version = new SeriesVersion(FUEL, Integer.parseInt(v[0]), recorded, "燃料費調整単価 (test)");
+            series.recordPrices(version, List.of(new SeriesValue<>(mayStart, juneStart, YenPerKwh.of(v[1]), version)));
+        }
+    }
+
+    @Test
+    @Order(1)
+    void billsTheMonthToTheYenOnTheRatchetedDemandWithEveryAdjustment() {
+        HttpJson.Response created = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}", "X-AEMS-User", "alice");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        run = created.json().get("id").asLong();
+        assertThat(created.json().get("supplyBills").asInt()).isEqualTo(2);
+        assertThat(created.json().get("incompleteSupplyBills").asInt()).isEqualTo(1);
+        JsonNode supply = created.json().get("manifest").get("supply");
+        assertThat(supply.get("fuelCostSeries").get(0).get("series").asString()).isEqualTo("fuel-cost.high-voltage");
+        assertThat(supply.get("fuelCostSeries").get(0).get("versions").get(0).asInt()).isEqualTo(2);
+        assertThat(supply.get("renewableSurchargeFiscalYear").asInt()).isEqualTo(2026);
+        assertThat(supply.get("renewableSurcharge").asString()).isEqualTo("4.05");
+        assertThat(supply.get("invoiceRegistrationNumber").asString()).isEqualTo("T1234567890123");
+
+        JsonNode page = http.get("/api/v1/settlement/runs/" + run + "/supply-bills").json();
+        assertThat(page.get("supplyBills")).hasSize(2);
+        JsonNode school = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school").json().get(0);
+        // 1,487 slots × 10 kWh + one of 20 kWh (40 kW) = 14,890 kWh; the billing demand is August 2025's 90 kW.
+        assertThat(school.get("energyWh").asLong()).isEqualTo(14_890_000);
+        assertThat(school.get("monthPeakKw").asString()).isEqualTo("40");
+        assertThat(school.get("demandKw").asString()).isEqualTo("90");
+        assertThat(school.get("demandSetIn").asString()).isEqualTo("2025-08");
+        assertThat(school.get("chargedKw").asString()).isEqualTo("90");
+        Map<String, String> lines = new HashMap<>();
+        school.get("lines").forEach(l -> lines.put(l.get("kind").asString(), l.get("amount").asString()));
+        // 90 kW × 1,800 = 162,000; PF 95 % → 10 % discount −16,200.
+        assertThat(new BigDecimal(lines.get("BASIC_CHARGE"))).isEqualByComparingTo("162000");
+        assertThat(new BigDecimal(lines.get("POWER_FACTOR_ADJUSTMENT"))).isEqualByComparingTo("-16200");
+        // 21 weekdays × 28 day slots = 588 at 25 (one of them the 20 kWh peak), 900 others at 18:
+        // 587 × 10 × 25 + 20 × 25 + 900 × 10 × 18 = 146,750 + 500 + 162,000 = 309,250.
+        assertThat(new BigDecimal(lines.get("ENERGY_CHARGE"))).isEqualByComparingTo("309250");
+        // 14,890 × −1.37 = −20,399.30; × 4.05 (FY2026) = 60,304.50.
+        assertThat(new BigDecimal(lines.get("FUEL_COST_ADJUSTMENT"))).isEqualByComparingTo("-20399.30");
+        assertThat(new BigDecimal(lines.get("RENEWABLE_SURCHARGE"))).isEqualByComparingTo("60304.50");
+        // Σ 494,955.20 → 494,955; tax ⌊49,495.5⌋ = 49,495; total 544,450.
+        assertThat(new BigDecimal(school.get("amount").asString())).isEqualByComparingTo("494955.20");
+        assertThat(school.get("amountTruncated").asLong()).isEqualTo(494_955);
+        assertThat(school.get("tax").asLong()).isEqualTo(49_495);
+        assertThat(school.get("total").asLong()).isEqualTo(544_450);
+        assertThat(school.get("complete").asBoolean()).isTrue();
+        assertThat(school.get("fuelCostVersion").asInt()).isEqualTo(2);
+        JsonNode invoice = school.get("invoice");
+        assertThat(invoice.get("registrationNumber").asString()).isEqualTo("T1234567890123");
+        assertThat(invoice.get("issuer").asString()).isEqualTo("湘南電力株式会社");
+        assertThat(invoice.get("taxRatePercent").asInt()).isEqualTo(10);
+        assertThat(invoice.get("amountForRate").asLong()).isEqualTo(494_955);
+        assertThat(invoice.get("taxForRate").asLong()).isEqualTo(49_495);
+
+        JsonNode shelter = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-shelter").json().get(0);
+        // 10 kW × 300 = 3,000; 20 kWh × 30 = 600; × −1.37 = −27.4; × 4.05 = 81. Σ 3,653.6 → 3,653, tax-inclusive
+        // share ⌊332.09⌋ = 332. The other 1,478 slots are missing, not zero.
+        assertThat(shelter.get("total").asLong()).isEqualTo(3_653);
+        assertThat(shelter.get("tax").asLong()).isEqualTo(332);
+        assertThat(shelter.get("amountExcludingTax").asLong()).isEqualTo(3_321);
+        assertThat(shelter.get("missingSlots").asInt()).isEqualTo(1478);
+        assertThat(shelter.get("complete").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(2)
+    void keepsFiscalYear2025FromApplicationYmlNextToTheConfiguredFiscalYear2026() {
+        assertThat(settings.renewableSurcharge()).containsOnlyKeys(2025, 2026);
+        assertThat(settings.renewableSurcharge().get(2025)).isEqualByComparingTo("3.98");
+    }
+
+    @Test
+    @Order(3)
+    void finalisingNeedsAnotherPersonAndAcceptingTheIncompleteBillThenExports() throws Exception {
+        HttpJson.Response draftExport = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/export");
+        assertThat(draftExport.status()).isEqualTo(409);
+        assertThat(draftExport.json().get("reason").asString()).isEqualTo("RUN_NOT_FINAL");
+        String url = "/api/v1/settlement/runs/" + run + "/finalise";
+        HttpJson.Response incomplete = http.postJson(url, "{}", "X-AEMS-User", "bob");
+        assertThat(incomplete.status()).isEqualTo(409);
+        assertThat(incomplete.json().get("detail").asString()).startsWith("settlement run " + run
+                + " has 0 statement(s) and 1 supply bill(s) with missing slots;");
+        HttpJson.Response done = http.postJson(url, "{\"acceptIncomplete\":true}", "X-AEMS-User", "bob");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().get("incompleteAccepted").asBoolean()).isTrue();
+
+        HttpJson.Bytes csv = http.getBytes("/api/v1/settlement/runs/" + run + "/supply-bills/export");
+        assertThat(csv.status()).isEqualTo(200);
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(csv.body(), StandardCharsets.UTF_8))).getRecords();
+        assertThat(records).hasSize(2);
+        CSVRecord school = records.get(0);
+        assertThat(school.get("site_id")).isEqualTo("f-school");
+        assertThat(school.get("site_name")).isEqualTo("小田原市立 久野小学校");
+        assertThat(school.get("demand_set_in")).isEqualTo("2025-08");
+        assertThat(school.get("total_yen")).isEqualTo("544450");
+        assertThat(school.get("tax_yen")).isEqualTo("49495");
+        assertThat(school.get("invoice_registration_number")).isEqualTo("T1234567890123");
+        JsonNode json = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/export?format=json").json();
+        assertThat(json.get("supplyBills")).hasSize(2);
+        assertThat(http.get("/v3/api-docs").json().get("paths").propertyNames()).contains(
+                "/api/v1/settlement/runs/{runId}/supply-bills", "/api/v1/settlement/runs/{runId}/supply-bills/{siteId}",
+                "/api/v1/settlement/runs/{runId}/supply-bills/export");
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE supply_bill SET total = 0 WHERE run_id = " + run))
+                    .hasMessageContaining("supply bills of settlement run " + run + " are immutable");
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO supply_bill SELECT run_id, 'intruder', month, contract_id,"
+                    + " contract_version, voltage, tax_treatment, energy_wh, charged_kw, month_peak_kw, demand_kw, demand_set_in,"
+                    + " fuel_cost_adjustment, fuel_cost_series, fuel_cost_version, renewable_surcharge, lines, amount,"
+                    + " amount_truncated, tax, amount_excluding_tax, total, measured_slots, estimated_slots, missing_slots,"
+                    + " max_interval_revision, line_digest, invoice_registration, invoice_issuer, issued_on, tax_rate_percent"
+                    + " FROM supply_bill WHERE run_id = " + run + " LIMIT 1"))
+                    .hasMessageContaining("supply bills of settlement run " + run + " are immutable");
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE settlement_run SET supply_bills = 0 WHERE id = " + run))
+                    .hasMessageContaining("settlement run " + run + " is FINAL and immutable");
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE supply_contract SET basic_charge = 0"))
+                    .hasMessageContaining("supply_contract rows are append-only");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void refusesOverlappingSupplyContractsAndAMissingFuelCostWith422AndWritesNothing() {
+        Instant recorded = Instant.now().minusSeconds(60);
+        contracts.record(contract("sc-a", "f-hall", "2026-06-01", "2026-08-01", SupplyVoltage.LOW_VOLTAGE, "20", "300",
+                new FixedPrice(YenPerKwh.of("30")), 85, TaxTreatment.TAX_EXCLUSIVE), recorded, "test");
+        contracts.record(contract("sc-b", "f-hall", "2026-07-01", null, SupplyVoltage.LOW_VOLTAGE, "20", "300",
+                new FixedPrice(YenPerKwh.of("30")), 85, TaxTreatment.TAX_EXCLUSIVE), recorded, "test");
+        int runsBefore = http.get("/api/v1/settlement/runs").json().get("runs").size();
+
+        HttpJson.Response rejected = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-07\"}", "X-AEMS-User", "alice");
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.json().get("reason").asString()).isEqualTo("SETTLEMENT_INPUT_INVALID");
+        JsonNode problems = rejected.json().get("problems");
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0).get("reason").asString()).isEqualTo("OVERLAPPING_CONTRACTS");
+        assertThat(problems.get(0).get("detail").asString()).isEqualTo("supply contracts sc-a v1 [2026-06-01, 2026-08-01) and"
+                + " sc-b v1 [2026-07-01, open) of site f-hall overlap from 2026-07-01; end sc-a on or before 2026-07-01");
+        // The school's contract runs on into July, whose fuel-cost adjustment is not loaded: never a zero.
+        assertThat(problems.get(1).get("reason").asString()).isEqualTo("MISSING_PRICE");
+        assertThat(problems.get(1).get("detail").asString()).startsWith("fuel-cost adjustment series fuel-cost.high-voltage has"
+                + " no value for 2026-07");
+        assertThat(http.get("/api/v1/settlement/runs").json().get("runs").size()).isEqualTo(runsBefore);
+    }
+
+    @Test
+    @Order(5)
+    void recomputesTheEnergyChargeSlotBySlotAndALatePeakMakesVersionTwoWithTheNewDemand() throws Exception {
+        JsonNode school = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school/lines").json().get(0);
+        assertThat(school.get("reproduced").asBoolean()).isTrue();
+        assertThat(school.get("lines")).hasSize(1488);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode line : school.get("lines")) {
+            sum = sum.add(new BigDecimal(line.get("amount").asString()));
+        }
+        assertThat(sum).isEqualByComparingTo("309250");
+        JsonNode peakLine = school.get("lines").get(11 * 48 + 27); // 2026-05-12 #28
+        assertThat(peakLine.get("slot").asString()).isEqualTo("2026-05-12#28");
+        assertThat(peakLine.get("energyWh").asLong()).isEqualTo(20_000);
+        assertThat(peakLine.get("unitPrice").asString()).isEqualTo("25");
+        JsonNode shelter = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-shelter/lines").json().get(0);
+        assertThat(shelter.get("lines")).hasSize(10);
+        assertThat(shelter.get("missingSlots")).hasSize(1478);
+
+        // A late reading: 50 kWh (100 kW) in a May slot, above August 2025's 90 kW.
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE site_interval SET import_wh = 50000, revision = revision + 1, computed_at = now() WHERE site_id = ? AND slot_start = ?")) {
+            ps.setString(1, "f-school");
+            ps.setTimestamp(2, Timestamp.from(Slot.of(LocalDate.of(2026, 5, 20), 10).start()));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        HttpJson.Response stale = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school/lines");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("reason").asString()).isEqualTo("INTERVALS_CHANGED");
+        assertThat(stale.json().get("detail").asString()).contains("stored 14890000 Wh, 494955.20000 yen, demand 90 kW")
+                .contains("now 14930000 Wh, 511982.40000 yen, demand 100 kW");
+
+        HttpJson.Response again = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}", "X-AEMS-User", "alice");
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        long run2 = again.json().get("id").asLong();
+        assertThat(again.json().get("version").asInt()).isEqualTo(2);
+        JsonNode v2 = http.get("/api/v1/settlement/runs/" + run2 + "/supply-bills/f-school").json().get(0);
+        assertThat(v2.get("demandKw").asString()).isEqualTo("100");
+        assertThat(v2.get("demandSetIn").asString()).isEqualTo("2026-05");
+        assertThat(v2.get("maxIntervalRevision").asInt()).isEqualTo(2);
+        JsonNode diff = http.get("/api/v1/settlement/runs/" + run2 + "/supply-bills/diff").json();
+        assertThat(diff.get("previousRunId").asLong()).isEqualTo(run);
+        assertThat(diff.get("changes")).hasSize(1);
+        assertThat(diff.get("changes").get(0).get("siteId").asString()).isEqualTo("f-school");
+        assertThat(diff.get("changes").get(0).get("change").asString()).isEqualTo("CHANGED");
+        assertThat(diff.get("changes").get(0).get("previous").get("total").asLong()).isEqualTo(544_450);
+        // 100 kW × 1,800 × 0.9 = 162,000; 309,250 + 40 kWh × 18 (04:30, night) = 309,970; 14,930 kWh × −1.37 =
+        // −20,454.10 and × 4.05 = 60,466.50: Σ 511,982.40 → 511,982 + tax 51,198 = 563,180.
+        assertThat(diff.get("changes").get(0).get("current").get("total").asLong()).isEqualTo(563_180);
+        // The FINAL version 1 keeps its bill.
+        assertThat(http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school").json().get(0).get("total").asLong())
+                .isEqualTo(544_450);
+    }
+
+    private static SupplyContract contract(String id, String site, String from, String until, SupplyVoltage voltage, String kw,
+                                           String basic, BuybackTariff tariff, int powerFactor, TaxTreatment tax) {
+        return new SupplyContract(ContractId.of(id), 1, SiteId.of(site),
+                new Validity(LocalDate.parse(from), until == null ? null : LocalDate.parse(until)), voltage,
+                kw == null ? null : new BigDecimal(kw), BasicChargeRate.of(basic), tariff, new PowerFactor(powerFactor), FUEL, tax);
+    }
+
+    private void insertIntervals(List<Object[]> rows) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO site_interval (site_id, slot_start, slot_date, slot_index, export_wh, import_wh, completeness, quality,
+                    source, computed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())""")) {
+            for (Object[] r : rows) {
+                Slot slot = (Slot) r[1];
+                boolean missing = r[3].equals("MISSING");
+                ps.setString(1, (String) r[0]);
+                ps.setTimestamp(2, Timestamp.from(slot.start()));
+                ps.setObject(3, slot.date());
+                ps.setInt(4, slot.index());
+                ps.setObject(5, missing ? null : 0L);
+                ps.setObject(6, r[2]);
+                ps.setBigDecimal(7, missing ? BigDecimal.ZERO : BigDecimal.ONE);
+                ps.setString(8, (String) r[3]);
+                ps.setString(9, missing ? "NONE" : "FIXED_VALUE");
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String region() {
+        return """
+                region: {id: su, name: 供給テスト地域}
+                substations:
+                  - id: su-ss
+                    banks:
+                      - id: su-b1
+                        limits: [{from: 2024-04-01, reverseFlowLimitKw: 400, importLimitKw: 900}]
+                        feeders:
+                          - id: su-f1
+                            from: 2024-04-01
+                            limits: [{from: 2024-04-01, reverseFlowLimitKw: 150, importLimitKw: 400}]
+                            sites:
+                              - {id: f-school, name: 小田原市立 久野小学校, kind: SCHOOL, from: 2024-04-01, supplyPoint: "0300000000000000000021", assets: [{type: meter, id: meter-1, metrologyClass: CERTIFIED}]}
+                """;
+    }
+}
