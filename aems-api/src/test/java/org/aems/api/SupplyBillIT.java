@@ -104,7 +104,7 @@ class SupplyBillIT {
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         Instant recorded = Instant.now().minusSeconds(60);
 
-        // Weekdays 08:00–22:00 (slots 17..44) at 25 yen/kWh, nights and weekends at 18.
+        // Weekdays 08:00–22:00 (slots 17..44) at 25 yen/kWh, nights, weekends and public holidays at 18.
         TimeOfUse tou = new TimeOfUse(List.of(new TouBand(DayType.WEEKDAY, 1, 16, YenPerKwh.of("18")),
                 new TouBand(DayType.WEEKDAY, 17, 44, YenPerKwh.of("25")), new TouBand(DayType.WEEKDAY, 45, 48, YenPerKwh.of("18")),
                 new TouBand(DayType.WEEKEND_OR_HOLIDAY, 1, 48, YenPerKwh.of("18"))));
@@ -165,25 +165,26 @@ class SupplyBillIT {
         // 90 kW × 1,800 = 162,000; PF 95 % → 10 % discount −16,200.
         assertThat(new BigDecimal(lines.get("BASIC_CHARGE"))).isEqualByComparingTo("162000");
         assertThat(new BigDecimal(lines.get("POWER_FACTOR_ADJUSTMENT"))).isEqualByComparingTo("-16200");
-        // 21 weekdays × 28 day slots = 588 at 25 (one of them the 20 kWh peak), 900 others at 18:
-        // 587 × 10 × 25 + 20 × 25 + 900 × 10 × 18 = 146,750 + 500 + 162,000 = 309,250.
-        assertThat(new BigDecimal(lines.get("ENERGY_CHARGE"))).isEqualByComparingTo("309250");
+        // 21 weekdays less Golden Week's 4–6 May (holidays, the 6th a substitute) = 18 × 28 day slots = 504 at 25
+        // (one of them the 20 kWh peak), 984 others at 18:
+        // 503 × 10 × 25 + 20 × 25 + 984 × 10 × 18 = 125,750 + 500 + 177,120 = 303,370.
+        assertThat(new BigDecimal(lines.get("ENERGY_CHARGE"))).isEqualByComparingTo("303370");
         // 14,890 × −1.37 = −20,399.30; × 4.05 (FY2026) = 60,304.50.
         assertThat(new BigDecimal(lines.get("FUEL_COST_ADJUSTMENT"))).isEqualByComparingTo("-20399.30");
         assertThat(new BigDecimal(lines.get("RENEWABLE_SURCHARGE"))).isEqualByComparingTo("60304.50");
-        // Σ 494,955.20 → 494,955; tax ⌊49,495.5⌋ = 49,495; total 544,450.
-        assertThat(new BigDecimal(school.get("amount").asString())).isEqualByComparingTo("494955.20");
-        assertThat(school.get("amountTruncated").asLong()).isEqualTo(494_955);
-        assertThat(school.get("tax").asLong()).isEqualTo(49_495);
-        assertThat(school.get("total").asLong()).isEqualTo(544_450);
+        // Σ 489,075.20 → 489,075; tax ⌊48,907.5⌋ = 48,907; total 537,982.
+        assertThat(new BigDecimal(school.get("amount").asString())).isEqualByComparingTo("489075.20");
+        assertThat(school.get("amountTruncated").asLong()).isEqualTo(489_075);
+        assertThat(school.get("tax").asLong()).isEqualTo(48_907);
+        assertThat(school.get("total").asLong()).isEqualTo(537_982);
         assertThat(school.get("complete").asBoolean()).isTrue();
         assertThat(school.get("fuelCostVersion").asInt()).isEqualTo(2);
         JsonNode invoice = school.get("invoice");
         assertThat(invoice.get("registrationNumber").asString()).isEqualTo("T1234567890123");
         assertThat(invoice.get("issuer").asString()).isEqualTo("湘南電力株式会社");
         assertThat(invoice.get("taxRatePercent").asInt()).isEqualTo(10);
-        assertThat(invoice.get("amountForRate").asLong()).isEqualTo(494_955);
-        assertThat(invoice.get("taxForRate").asLong()).isEqualTo(49_495);
+        assertThat(invoice.get("amountForRate").asLong()).isEqualTo(489_075);
+        assertThat(invoice.get("taxForRate").asLong()).isEqualTo(48_907);
 
         JsonNode shelter = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-shelter").json().get(0);
         // 10 kW × 300 = 3,000; 20 kWh × 30 = 600; × −1.37 = −27.4; × 4.05 = 81. Σ 3,653.6 → 3,653, tax-inclusive
@@ -226,8 +227,8 @@ class SupplyBillIT {
         assertThat(school.get("site_id")).isEqualTo("f-school");
         assertThat(school.get("site_name")).isEqualTo("小田原市立 久野小学校");
         assertThat(school.get("demand_set_in")).isEqualTo("2025-08");
-        assertThat(school.get("total_yen")).isEqualTo("544450");
-        assertThat(school.get("tax_yen")).isEqualTo("49495");
+        assertThat(school.get("total_yen")).isEqualTo("537982");
+        assertThat(school.get("tax_yen")).isEqualTo("48907");
         assertThat(school.get("invoice_registration_number")).isEqualTo("T1234567890123");
         JsonNode json = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/export?format=json").json();
         assertThat(json.get("supplyBills")).hasSize(2);
@@ -287,7 +288,7 @@ class SupplyBillIT {
         for (JsonNode line : school.get("lines")) {
             sum = sum.add(new BigDecimal(line.get("amount").asString()));
         }
-        assertThat(sum).isEqualByComparingTo("309250");
+        assertThat(sum).isEqualByComparingTo("303370");
         JsonNode peakLine = school.get("lines").get(11 * 48 + 27); // 2026-05-12 #28
         assertThat(peakLine.get("slot").asString()).isEqualTo("2026-05-12#28");
         assertThat(peakLine.get("energyWh").asLong()).isEqualTo(20_000);
@@ -306,8 +307,8 @@ class SupplyBillIT {
         HttpJson.Response stale = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school/lines");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("reason").asString()).isEqualTo("INTERVALS_CHANGED");
-        assertThat(stale.json().get("detail").asString()).contains("stored 14890000 Wh, 494955.20000 yen, demand 90 kW")
-                .contains("now 14930000 Wh, 511982.40000 yen, demand 100 kW");
+        assertThat(stale.json().get("detail").asString()).contains("stored 14890000 Wh, 489075.20000 yen, demand 90 kW")
+                .contains("now 14930000 Wh, 506102.40000 yen, demand 100 kW");
 
         HttpJson.Response again = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}", "X-AEMS-User", "alice");
         assertThat(again.status()).as(again.body()).isEqualTo(201);
@@ -322,13 +323,13 @@ class SupplyBillIT {
         assertThat(diff.get("changes")).hasSize(1);
         assertThat(diff.get("changes").get(0).get("siteId").asString()).isEqualTo("f-school");
         assertThat(diff.get("changes").get(0).get("change").asString()).isEqualTo("CHANGED");
-        assertThat(diff.get("changes").get(0).get("previous").get("total").asLong()).isEqualTo(544_450);
-        // 100 kW × 1,800 × 0.9 = 162,000; 309,250 + 40 kWh × 18 (04:30, night) = 309,970; 14,930 kWh × −1.37 =
-        // −20,454.10 and × 4.05 = 60,466.50: Σ 511,982.40 → 511,982 + tax 51,198 = 563,180.
-        assertThat(diff.get("changes").get(0).get("current").get("total").asLong()).isEqualTo(563_180);
+        assertThat(diff.get("changes").get(0).get("previous").get("total").asLong()).isEqualTo(537_982);
+        // 100 kW × 1,800 × 0.9 = 162,000; 303,370 + 40 kWh × 18 (04:30, night) = 304,090; 14,930 kWh × −1.37 =
+        // −20,454.10 and × 4.05 = 60,466.50: Σ 506,102.40 → 506,102 + tax 50,610 = 556,712.
+        assertThat(diff.get("changes").get(0).get("current").get("total").asLong()).isEqualTo(556_712);
         // The FINAL version 1 keeps its bill.
         assertThat(http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school").json().get(0).get("total").asLong())
-                .isEqualTo(544_450);
+                .isEqualTo(537_982);
     }
 
     private static SupplyContract contract(String id, String site, String from, String until, SupplyVoltage voltage, String kw,
