@@ -49,6 +49,7 @@ class PlansAndCommandsIT {
         registry.add("aems.optimizer.dispatch.client-id", () -> PREFIX + "-dispatch");
         registry.add("aems.optimizer.dispatch.shared-group", () -> PREFIX);
         registry.add("aems.optimizer.prices.purchase-series", () -> "it-jepx-tokyo");
+        registry.add("aems.optimizer.prices.imbalance-series", () -> "it-imbalance");
     }
 
     @BeforeAll
@@ -155,8 +156,19 @@ class PlansAndCommandsIT {
         // 10 kWh at the 12:00 imbalance price: 3 yen/kWh purchase x 1.5.
         assertThat(row.get("imbalanceYen").decimalValue()).isEqualByComparingTo("45.00");
         assertThat(row.get("banksPlanned").asInt()).isEqualTo(2);
+        assertThat(row.get("imbalancePriceSource").asString()).startsWith("estimate: no imbalance price published");
         assertThat(http.get("/api/v1/balancing-plan/csv?date=2026-05-13").body().lines())
-                .contains("2026-05-13,25,2026-05-13T12:00+09:00,-30.000,-40.000,-30.000,10.000,45.00,2,15,0");
+                .anyMatch(l -> l.startsWith("2026-05-13,25,2026-05-13T12:00+09:00,-30.000,-40.000,-30.000,10.000,45.00,2,15,0,4.5,estimate"));
+
+        // The transmission operator publishes a preliminary imbalance price, then the final one: each a version.
+        for (String[] v : new String[][] {{"preliminary 2026-05-14", "20"}, {"final 2026-06-15", "18"}}) {
+            HttpJson.Response uploaded = http.post("/api/v1/series/it-imbalance/versions?unit=yen%2FkWh&source=" + v[0].replace(" ", "%20"),
+                    "text/csv", "date,slot,value\n2026-05-13,25," + v[1] + "\n", "X-AEMS-User", "occto-import");
+            assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+            JsonNode priced = http.get("/api/v1/balancing-plan?date=2026-05-13").json().get("slots").get(24);
+            assertThat(priced.get("imbalanceYen").decimalValue()).isEqualByComparingTo(new java.math.BigDecimal(v[1]).multiply(java.math.BigDecimal.TEN));
+            assertThat(priced.get("imbalancePriceSource").asString()).isEqualTo("it-imbalance v" + (v[1].equals("20") ? 1 : 2) + " (" + v[0] + ")");
+        }
 
         HttpJson.Response bad = http.get("/api/v1/balancing-plan?date=13-05-2026");
         assertThat(bad.status()).isEqualTo(400);

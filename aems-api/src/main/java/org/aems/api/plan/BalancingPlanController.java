@@ -7,7 +7,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.aems.optimizer.plan.BalancingPlanQuery;
-import org.aems.optimizer.runtime.SlotPrices;
+import java.util.function.Function;
+import org.aems.core.time.Slot;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -24,21 +25,23 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class BalancingPlanController {
 
     private final BalancingPlanQuery query;
-    private final SlotPrices prices;
+    private final ImbalanceQuotes imbalancePrices;
 
-    BalancingPlanController(BalancingPlanQuery query, SlotPrices prices) {
+    BalancingPlanController(BalancingPlanQuery query, ImbalanceQuotes imbalancePrices) {
         this.query = query;
-        this.prices = prices;
+        this.imbalancePrices = imbalancePrices;
     }
 
     @GetMapping("/api/v1/balancing-plan")
     @Operation(summary = "The balancing group's plan for a JST day, per slot",
             description = "Day-ahead value (bank plans made by 12:00 JST the day before), value in force at each slot's gate closure, "
-                    + "actual net import from the platform's meters (only when every site reported), estimated imbalance in kWh and yen. "
-                    + "Covers only the sites registered in this platform.")
+                    + "actual net import from the platform's meters (only when every site reported), estimated imbalance in kWh and yen "
+                    + "at the newest imbalance price published for the slot (preliminary or final: the row names the series version) or "
+                    + "an estimate. Covers only the sites registered in this platform.")
     BalancingPlanView day(@Parameter(description = "JST day, e.g. 2026-05-12") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                           LocalDate date) {
-        return BalancingPlanView.of(query.day(date, slot -> prices.imbalance(slot).value()));
+        Function<Slot, ImbalanceQuotes.Quote> quotes = imbalancePrices.forDay(date);
+        return BalancingPlanView.of(query.day(date, slot -> quotes.apply(slot).yenPerKwh()), quotes);
     }
 
     @GetMapping(value = "/api/v1/balancing-plan/csv", produces = "text/csv")
@@ -48,10 +51,11 @@ class BalancingPlanController {
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("date", "slot", "start_jst", "day_ahead_kwh",
-                    "in_force_kwh", "actual_kwh", "imbalance_kwh", "imbalance_yen", "banks_planned", "sites_reporting", "sites").get())) {
+                    "in_force_kwh", "actual_kwh", "imbalance_kwh", "imbalance_yen", "banks_planned", "sites_reporting", "sites",
+                    "imbalance_price_yen_per_kwh", "imbalance_price_source").get())) {
                 for (BalancingPlanView.Row r : plan.slots()) {
                     csv.printRecord(plan.day(), r.index(), r.start(), r.dayAheadKwh(), r.inForceKwh(), r.actualKwh(), r.imbalanceKwh(),
-                            r.imbalanceYen(), r.banksPlanned(), r.sitesReporting(), r.sites());
+                            r.imbalanceYen(), r.banksPlanned(), r.sitesReporting(), r.sites(), r.imbalancePrice(), r.imbalancePriceSource());
                 }
             }
         };

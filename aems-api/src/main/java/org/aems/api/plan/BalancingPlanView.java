@@ -12,14 +12,18 @@ import org.aems.optimizer.plan.BalancingPlan;
 public record BalancingPlanView(LocalDate day, String scope, List<Row> slots) {
 
     public record Row(String slot, int index, OffsetDateTime start, BigDecimal dayAheadKwh, BigDecimal inForceKwh, BigDecimal actualKwh,
-                      BigDecimal imbalanceKwh, BigDecimal imbalanceYen, int banksPlanned, long sitesReporting, long sites) {
+                      BigDecimal imbalanceKwh, BigDecimal imbalanceYen, int banksPlanned, long sitesReporting, long sites,
+                      BigDecimal imbalancePrice, String imbalancePriceSource) {
     }
 
-    static BalancingPlanView of(BalancingPlan plan) {
-        return new BalancingPlanView(plan.day(), plan.scope(), plan.slots().stream().map(r -> new Row(r.slot().toString(), r.slot().index(),
-                Jst.toJst(r.slot().start()).toOffsetDateTime(), kwh(r.dayAhead()), kwh(r.inForce()), kwh(r.actual()), kwh(r.imbalance()),
-                r.imbalanceCost().map(y -> y.amount().setScale(2, java.math.RoundingMode.HALF_EVEN)).orElse(null), r.banksPlanned(),
-                r.sitesReporting(), r.sites())).toList());
+    static BalancingPlanView of(BalancingPlan plan, java.util.function.Function<org.aems.core.time.Slot, ImbalanceQuotes.Quote> quotes) {
+        return new BalancingPlanView(plan.day(), plan.scope(), plan.slots().stream().map(r -> {
+            ImbalanceQuotes.Quote quote = quotes.apply(r.slot());
+            return new Row(r.slot().toString(), r.slot().index(), Jst.toJst(r.slot().start()).toOffsetDateTime(), kwh(r.dayAhead()),
+                    kwh(r.inForce()), kwh(r.actual()), kwh(r.imbalance()),
+                    r.imbalanceCost().map(y -> y.amount().setScale(2, java.math.RoundingMode.HALF_EVEN)).orElse(null), r.banksPlanned(),
+                    r.sitesReporting(), r.sites(), quote.yenPerKwh(), quote.source());
+        }).toList());
     }
 
     private static BigDecimal kwh(java.util.Optional<Energy> energy) {
