@@ -34,6 +34,8 @@ class PlansAndCommandsIT {
     int port;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    org.aems.optimizer.plan.MarketPlanProposer proposer;
     HttpJson http;
     long planId;
 
@@ -257,15 +259,16 @@ class PlansAndCommandsIT {
         assertThat(early.json().get("reason").asString()).isEqualTo("NOT_ENOUGH_HISTORY");
         // A week before 2026-06-07 09:30: site -a (卒FIT, ours) imports 100 Wh a slot and exports 500 Wh from 10:00 to 16:00;
         // site -b imports 300 Wh a slot.
+        // The feeder's rollup: import 400 Wh, of the export only site -a's is bought surplus.
         List<Object[]> rows = new java.util.ArrayList<>();
         for (Slot s = Slot.of(java.time.LocalDate.of(2026, 5, 31), 1); s.compareTo(Slot.parse("2026-06-07#19")) < 0; s = s.next()) {
             long export = s.index() >= 21 && s.index() <= 32 ? 500 : 0;
-            rows.add(new Object[] {mk + "-a", Timestamp.from(s.start()), java.sql.Date.valueOf(s.date()), s.index(), 100L, export});
-            rows.add(new Object[] {mk + "-b", Timestamp.from(s.start()), java.sql.Date.valueOf(s.date()), s.index(), 300L, 0L});
+            rows.add(new Object[] {mk + "-f1", Timestamp.from(s.start()), java.sql.Date.valueOf(s.date()), s.index(), 400L, export, export});
         }
         new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("""
-                INSERT INTO site_interval (site_id, slot_start, slot_date, slot_index, import_wh, export_wh, completeness, quality, source, computed_at)
-                VALUES (?, ?, ?, ?, ?, ?, 1, 'MEASURED', 'FIXED_VALUE', now())""", rows);
+                INSERT INTO feeder_interval (feeder_id, slot_start, slot_date, slot_index, import_wh, export_wh, buyback_export_wh,
+                    site_count, sites_reporting, computed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 2, 2, now())""", rows);
 
         JsonNode plan = http.get("/api/v1/market-plan?date=2026-06-08").json();
 
@@ -281,6 +284,30 @@ class PlansAndCommandsIT {
                 .isEqualByComparingTo(noon.get("demandKwh").decimalValue().subtract(noon.get("generationKwh").decimalValue()).max(java.math.BigDecimal.ZERO));
         assertThat(noon.get("expectedCostYen").decimalValue()).isEqualByComparingTo(
                 noon.get("procurementKwh").decimalValue().multiply(noon.get("expectedPriceYenPerKwh").decimalValue()).setScale(2, java.math.RoundingMode.HALF_EVEN));
+        assertThat(plan.has("version")).as("computed on request, not stored").isFalse();
+
+        // Stored as proposed: a re-proposal is version 1 here, and the day's answer is that version from now on.
+        HttpJson.Response proposed = http.post("/api/v1/market-plan?date=2026-06-08", "application/json", "", "X-AEMS-User", "trader");
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        assertThat(proposed.json().get("version").asInt()).isEqualTo(1);
+        JsonNode stored = http.get("/api/v1/market-plan?date=2026-06-08").json();
+        assertThat(stored.get("version").asInt()).isEqualTo(1);
+        assertThat(stored.get("storedBy").asString()).isEqualTo("trader");
+        assertThat(stored.get("slots").get(24).get("procurementKwh").decimalValue()).isEqualByComparingTo(noon.get("procurementKwh").decimalValue());
+
+        // The optimizer's proposer stores tomorrow's plan once 09:30 JST has passed, once.
+        java.time.Instant beforeDue = java.time.OffsetDateTime.parse("2026-06-08T09:29:00+09:00").toInstant();
+        java.time.Instant afterDue = java.time.OffsetDateTime.parse("2026-06-08T09:31:00+09:00").toInstant();
+        assertThat(proposer.proposeIfDue(beforeDue)).isEmpty();
+        assertThat(proposer.proposeIfDue(afterDue)).hasValueSatisfying(p -> {
+            assertThat(p.plan().day()).isEqualTo(java.time.LocalDate.of(2026, 6, 9));
+            assertThat(p.plan().issuedAt()).isEqualTo(java.time.OffsetDateTime.parse("2026-06-08T09:30:00+09:00").toInstant());
+        });
+        assertThat(proposer.proposeIfDue(afterDue.plusSeconds(60))).isEmpty();
+        JsonNode versions = http.get("/api/v1/market-plan/versions?date=2026-06-09").json();
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).get("storedBy").asString()).isEqualTo("scheduler");
+        assertThat(versions.get(0).get("issuedAt").asString()).isEqualTo("2026-06-08T09:30+09:00");
     }
 
     @Test

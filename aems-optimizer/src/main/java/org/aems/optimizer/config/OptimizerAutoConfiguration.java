@@ -33,6 +33,9 @@ import org.aems.optimizer.runtime.BankInputsQuery;
 import org.aems.optimizer.runtime.IntradayCorrection;
 import org.aems.optimizer.runtime.OptimizerCycle;
 import org.aems.optimizer.runtime.OptimizerSchedule;
+import org.aems.optimizer.plan.MarketPlanProposer;
+import org.aems.optimizer.plan.MarketPlanQuery;
+import org.aems.optimizer.plan.MarketPlanStore;
 import org.aems.optimizer.runtime.OptimizerSettings;
 import org.aems.optimizer.runtime.ProblemBuilder;
 import org.aems.optimizer.runtime.SlotPrices;
@@ -101,6 +104,14 @@ public class OptimizerAutoConfiguration {
         OptimizerSchedule schedule = new OptimizerSchedule(cycle, settings.delay(), clock);
         schedule.start();
         return schedule;
+    }
+
+    /** Tomorrow's market plan stored at 09:30 JST each day (the JEPX auction closes at 10:00). */
+    @Bean(destroyMethod = "close")
+    MarketPlanProposer marketPlanProposer(MarketPlanQuery query, MarketPlanStore store, Clock clock) {
+        MarketPlanProposer proposer = new MarketPlanProposer(query, store, clock);
+        proposer.start();
+        return proposer;
     }
 
     /** DOWN when no round finished in the last two slots (after a first slot of grace), or dispatch lost its broker. */

@@ -9,6 +9,7 @@ import org.aems.optimizer.forecast.ClearSkyPvForecaster;
 import org.aems.optimizer.forecast.ProfileForecaster;
 import org.aems.optimizer.plan.BalancingPlanQuery;
 import org.aems.optimizer.plan.MarketPlanQuery;
+import org.aems.optimizer.plan.MarketPlanStore;
 import org.aems.optimizer.plan.PlanStore;
 import org.aems.optimizer.runtime.SlotPrices;
 import org.aems.optimizer.runtime.TimeOfDayPrices;
@@ -60,6 +61,11 @@ public class PlanRecordsAutoConfiguration {
     @Bean
     MarketPlanQuery marketPlanQuery(DataSource dataSource, SlotPrices prices) {
         return new MarketPlanQuery(dataSource, new ProfileForecaster(), new ClearSkyPvForecaster(), prices);
+    }
+
+    @Bean
+    MarketPlanStore marketPlanStore(DataSource dataSource) {
+        return new MarketPlanStore(dataSource);
     }
 
     /**

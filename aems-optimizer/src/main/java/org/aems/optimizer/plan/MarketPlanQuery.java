@@ -18,7 +18,7 @@ import org.aems.optimizer.runtime.SlotPrices;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Builds the {@link MarketPlan} of a day from the site intervals: demand = Σ import of all sites, generation =
+ * Builds the {@link MarketPlan} of a day from the feeder intervals: demand = Σ import of all sites, generation =
  * Σ export of the sites whose surplus we buy (buy-back status SOTSU_FIT_OURS on the slot's day), each
  * forecast day-ahead from the 28 days before the issue time (demand by profile, generation by clear sky ×
  * recent ratio).
@@ -48,15 +48,11 @@ public final class MarketPlanQuery {
         Slot issued = Slot.containing(issuedAt);
         TreeMap<Slot, Double> demand = new TreeMap<>();
         TreeMap<Slot, Double> generation = new TreeMap<>();
+        // The feeders' 30-minute sums (buyback_export_wh: the export of SOTSU_FIT_OURS sites), not every site's rows.
         jdbc.sql("""
-                        SELECT i.slot_start, sum(coalesce(i.import_wh, 0)),
-                               coalesce(sum(coalesce(i.export_wh, 0)) FILTER (WHERE b.status = 'SOTSU_FIT_OURS'), 0)
-                        FROM site_interval i
-                        LEFT JOIN LATERAL (SELECT sb.status FROM site_buyback sb WHERE sb.site_id = i.site_id AND sb.valid_from <= i.slot_date
-                                             AND (sb.valid_until IS NULL OR sb.valid_until > i.slot_date)
-                                           ORDER BY sb.valid_from DESC LIMIT 1) b ON true
-                        WHERE i.slot_start >= ? AND i.slot_start < ? AND i.quality <> 'MISSING'
-                        GROUP BY i.slot_start""")
+                        SELECT slot_start, sum(import_wh), sum(buyback_export_wh) FROM feeder_interval
+                        WHERE slot_start >= ? AND slot_start < ? AND import_wh IS NOT NULL AND buyback_export_wh IS NOT NULL
+                        GROUP BY slot_start""")
                 .params(Timestamp.from(issued.start().minus(HISTORY)), Timestamp.from(issued.start()))
                 .query(rs -> {
                     Slot slot = Slot.containing(rs.getTimestamp(1).toInstant());
@@ -65,7 +61,7 @@ public final class MarketPlanQuery {
                 });
         if (demand.size() < Slot.SLOTS_PER_DAY) {
             throw new org.aems.optimizer.runtime.NotEnoughHistoryException("the market plan for " + day + " needs at least a day (48 slots) of "
-                    + "site intervals before " + issuedAt + "; there are " + demand.size());
+                    + "feeder intervals before " + issuedAt + "; there are " + demand.size());
         }
         double[] d = demandForecaster.forecast(new SlotSeries("demand", "Wh", demand), day, issued);
         double[] g = generationForecaster.forecast(new SlotSeries("bought surplus", "Wh", generation), day, issued);
