@@ -1,10 +1,7 @@
 package org.aems.optimizer.runtime;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.aems.core.time.Slot;
 import org.aems.core.grid.FlowLimits;
@@ -112,30 +109,15 @@ public final class ProblemBuilder {
                     + issuedAt + "; the optimizer needs at least a day (48) of feeder_interval rows from ingest's rollup to forecast it, "
                     + "and plans it from then on");
         }
-        return new FeederForecast(forecast(demand, f.load(), slots, issuedAt, 0),
-                forecast(pv, f.pv(), slots, issuedAt, f.curtailedLastSlot().wattHours()));
+        return new FeederForecast(forecast(demand, f.load(), slots, 0), forecast(pv, f.pv(), slots, f.curtailedLastSlot().wattHours()));
     }
 
     /** A demand forecast over {@code slots} from any history (e.g. a feeder's evacuation shelters), nowcast-corrected. */
     public double[] demand(SlotSeries history, List<Slot> slots) {
-        return forecast(demand, history, slots, slots.get(0), 0);
+        return forecast(demand, history, slots, 0);
     }
 
-    /**
-     * One value per horizon slot, from the day-ahead forecast of each day the horizon touches, corrected by how the
-     * slot just measured came out against the same forecast.
-     */
-    private double[] forecast(DayAheadForecaster forecaster, SlotSeries history, List<Slot> slots, Slot issuedAt, double heldBackLastSlot) {
-        Map<LocalDate, double[]> days = new HashMap<>();
-        double[] values = new double[slots.size()];
-        for (int t = 0; t < slots.size(); t++) {
-            Slot slot = slots.get(t);
-            values[t] = days.computeIfAbsent(slot.date(), day -> forecaster.forecast(history, day, issuedAt))[slot.index() - 1];
-        }
-        Slot last = issuedAt.previous();
-        double lastForecast = days.computeIfAbsent(last.date(), day -> forecaster.forecast(history, day, issuedAt))[last.index() - 1];
-        java.util.OptionalDouble measured = history.at(last);
-        return correction.apply(values, lastForecast,
-                measured.isPresent() ? java.util.OptionalDouble.of(measured.getAsDouble() + heldBackLastSlot) : measured);
+    private double[] forecast(DayAheadForecaster forecaster, SlotSeries history, List<Slot> slots, double heldBackLastSlot) {
+        return new HorizonForecast(correction).over(forecaster, history, slots, heldBackLastSlot);
     }
 }
