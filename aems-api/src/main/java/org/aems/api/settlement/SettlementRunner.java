@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.aems.core.grid.MetrologyClass;
 import org.aems.core.grid.SiteId;
 import org.aems.core.series.SeriesId;
 import org.aems.core.series.SeriesVersion;
@@ -81,11 +82,12 @@ public class SettlementRunner {
         Set<SeriesId> seriesIds = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
         List<SettlementInputException> problems = new ArrayList<>();
         int contractCount = 0;
+        MeterClasses meters = meterClasses();
         for (Map.Entry<SiteId, List<BuybackContract>> e : contracts.inForce(period, knownAt).entrySet()) {
             try {
                 List<ContractSegment> segments = new SiteContracts(e.getKey(), e.getValue()).segments(period);
                 if (!segments.isEmpty()) {
-                    sites.add(new SiteSettlement(e.getKey(), segments));
+                    sites.add(new SiteSettlement(e.getKey(), segments, meters));
                     for (ContractSegment s : segments) {
                         contractCount++;
                         if (s.contract().tariff() instanceof MarketLinked m) {
@@ -113,6 +115,17 @@ public class SettlementRunner {
                 Instant snapshotAt = transactionStart(c);
                 Tally tally = new Tally();
                 String siteIndex = siteIndex(c, sites);
+                // The data of record first: a slot with a certified value is billed on it, and the gateway
+                // interval of that slot is then passed over (SiteSettlement.add).
+                CertifiedTally certified = new CertifiedTally();
+                IntervalScan.certified(c, siteIndex, period.start(), period.end(), (site, slot, exportWh, batchId) -> {
+                    certified.count(batchId);
+                    if (site < 0) {
+                        certified.withoutContract++;
+                        return;
+                    }
+                    sites.get(site).addCertified(slot, exportWh, context);
+                });
                 IntervalScan.all(c, siteIndex, period.start(), period.end(), (site, slot, exportWh, quality, revision) -> {
                     tally.count(quality, revision);
                     if (site < 0) {
@@ -124,7 +137,7 @@ public class SettlementRunner {
                         log.info("settlement run progress [period: {}, intervals: {}]", period, tally.rows);
                     }
                 });
-                RunManifest manifest = manifest(knownAt, snapshotAt, seriesIds, prices.versionsUsed(), tally, contractCount);
+                RunManifest manifest = manifest(knownAt, snapshotAt, seriesIds, prices.versionsUsed(), tally, certified, contractCount);
                 long runId = store(c, period, createdBy, manifest, sites);
                 c.commit();
                 log.info("settlement run stored [run: {}, period: {}, statements: {}, intervals: {}]", runId, period,
@@ -164,8 +177,24 @@ public class SettlementRunner {
         }
     }
 
+    /** Counts of the certified values the run read, and the import batches they came from. */
+    private static final class CertifiedTally {
+        long rows;
+        long withoutContract;
+        long lastBatch = -1;
+        final Set<Long> batches = new TreeSet<>();
+
+        void count(long batchId) {
+            rows++;
+            if (batchId != lastBatch) { // values arrive in runs of one batch: no boxing per row
+                batches.add(batchId);
+                lastBatch = batchId;
+            }
+        }
+    }
+
     private RunManifest manifest(Instant knownAt, Instant snapshotAt, Set<SeriesId> seriesIds, Set<SeriesVersion> used,
-                                 Tally tally, int contractCount) {
+                                 Tally tally, CertifiedTally certified, int contractCount) {
         Map<String, TreeSet<Integer>> bySeries = new TreeMap<>();
         seriesIds.forEach(id -> bySeries.put(id.value(), new TreeSet<>()));
         used.forEach(v -> bySeries.get(v.series().value()).add(v.version()));
@@ -174,7 +203,9 @@ public class SettlementRunner {
         return new RunManifest(knownAt.toString(), settings.holidays().stream().map(Object::toString).toList(), seriesUse,
                 new RunManifest.Intervals("site_interval", snapshotAt.toString(), tally.rows, tally.withoutContract,
                         tally.measured, tally.estimated, tally.missing, tally.maxRevision),
-                contractCount, RunManifest.ROUNDING, RunManifest.MISSING_SLOTS);
+                contractCount, RunManifest.ROUNDING, RunManifest.MISSING_SLOTS,
+                new RunManifest.Certified("certified_interval", certified.rows, certified.withoutContract,
+                        List.copyOf(certified.batches)), RunManifest.DATA_OF_RECORD);
     }
 
     /**
@@ -198,6 +229,22 @@ public class SettlementRunner {
             s.execute("ANALYZE settlement_site_index");
         }
         return "settlement_site_index";
+    }
+
+    /**
+     * Billed (partly) on gateway values where certified values are expected: any meter but a 特定計量 one, whose
+     * own values are the data of record (ADR 0014). Counted and shown, never a block to finalising.
+     */
+    static boolean isProvisional(PurchaseStatement s, MetrologyClass meter) {
+        return s.quality().gateway() > 0 && meter != MetrologyClass.SPECIFIED_MEASUREMENT;
+    }
+
+    private MeterClasses meterClasses() {
+        try (Connection c = dataSource.getConnection()) {
+            return MeterClasses.load(c);
+        } catch (SQLException e) {
+            throw new StoreException("reading the meters' metrology classes failed: " + e.getMessage(), e);
+        }
     }
 
     private static Instant transactionStart(Connection c) throws SQLException {
@@ -231,17 +278,23 @@ public class SettlementRunner {
         }
         int statements = 0;
         int incomplete = 0;
+        int provisional = 0;
         for (SiteSettlement site : sites) {
-            for (PurchaseStatement s : site.statements()) {
+            List<PurchaseStatement> list = site.statements();
+            for (int i = 0; i < list.size(); i++) {
                 statements++;
-                incomplete += s.complete() ? 0 : 1;
+                incomplete += list.get(i).complete() ? 0 : 1;
+                provisional += isProvisional(list.get(i), site.metrologyClass(i)) ? 1 : 0;
             }
+        }
+        if (provisional > 0) {
+            log.info("settlement run has provisional statements [period: {}, statements: {}]", period, provisional);
         }
         long runId;
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO settlement_run (kind, period_kind, period_from, period_until, version, previous_run_id, status,
-                    created_by, created_at, manifest, statements, incomplete_statements)
-                VALUES ('BUYBACK', ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?::jsonb, ?, ?) RETURNING id""")) {
+                    created_by, created_at, manifest, statements, incomplete_statements, provisional_statements)
+                VALUES ('BUYBACK', ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?::jsonb, ?, ?, ?) RETURNING id""")) {
             ps.setString(1, period.kind().name());
             ps.setObject(2, period.from());
             ps.setObject(3, period.until());
@@ -252,6 +305,7 @@ public class SettlementRunner {
             ps.setString(8, manifest.toJson());
             ps.setInt(9, statements);
             ps.setInt(10, incomplete);
+            ps.setInt(11, provisional);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 runId = rs.getLong(1);
