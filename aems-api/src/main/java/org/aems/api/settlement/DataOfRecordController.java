@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -56,27 +57,30 @@ class DataOfRecordController {
             description = "JST days from..until (exclusive), at most 62. Per site: slots compared, differing, the summed"
                     + " difference (gateway − certified, Wh) and slots only one source has, with those slots listed."
                     + " Paged by site: follow 'next'. format=csv streams every listed slot of the range instead.")
-    ResponseEntity<?> reconciliation(@RequestParam String from, @RequestParam String until,
-                                     @RequestParam(required = false) String siteId,
-                                     @RequestParam(required = false) String after,
-                                     @RequestParam(defaultValue = "100") int limit,
-                                     @RequestParam(defaultValue = "json") String format) {
-        LocalDate first = day("from", from);
-        LocalDate last = day("until", until);
-        if (format.equalsIgnoreCase("csv")) {
-            StreamingResponseBody body = out -> reconciliation.csv(first, last, Optional.ofNullable(siteId), out);
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aems-reconciliation-" + first + "-" + last + ".csv\"")
-                    .body(body);
-        }
+    ReconciliationPage reconciliation(@RequestParam String from, @RequestParam String until,
+                                      @RequestParam(required = false) String siteId,
+                                      @RequestParam(required = false) String after,
+                                      @RequestParam(defaultValue = "100") int limit,
+                                      @RequestParam(defaultValue = "json") String format) {
         if (!format.equalsIgnoreCase("json")) {
             throw new IllegalArgumentException("parameter 'format' must be json or csv, was '" + format + "'");
         }
         if (limit < 1 || limit > 1_000) {
             throw new IllegalArgumentException("parameter 'limit' must be within 1..1000 (sites per page), was " + limit);
         }
-        ReconciliationPage page = reconciliation.page(first, last, Optional.ofNullable(siteId), Optional.ofNullable(after), limit);
-        return ResponseEntity.ok(page);
+        return reconciliation.page(day("from", from), day("until", until), Optional.ofNullable(siteId), Optional.ofNullable(after),
+                limit);
+    }
+
+    /** The same as CSV, every listed slot of the range (no paging), streamed. */
+    @GetMapping(path = "/reconciliation", params = "format=csv")
+    ResponseEntity<StreamingResponseBody> reconciliationCsv(@RequestParam String from, @RequestParam String until,
+                                                            @RequestParam(required = false) String siteId) {
+        LocalDate first = day("from", from);
+        LocalDate last = day("until", until);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aems-reconciliation-" + first + "-" + last + ".csv\"")
+                .body(out -> reconciliation.csv(first, last, Optional.ofNullable(siteId), out));
     }
 
     private static LocalDate day(String name, String value) {
