@@ -184,6 +184,16 @@ class CertifiedIntervalsIT {
         assertThat(report.get("rejections")).isEqualTo(firstReport.get("rejections"));
         assertThat(count("SELECT count(*) FROM certified_import_batch")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM certified_interval_history")).isEqualTo(49);
+
+        JsonNode stored = http.get("/api/v1/settlement/certified-intervals/batches/" + firstBatch + "?afterLine=55").json();
+        assertThat(stored.get("accepted").asInt()).isEqualTo(49);
+        assertThat(stored.get("digest").asString()).isEqualTo(firstReport.get("digest").asString());
+        assertThat(stored.get("rejections")).hasSize(3);
+        assertThat(stored.get("rejections").get(0).get("line").asInt()).isEqualTo(56);
+        assertThat(stored.get("rejectionsTruncated").asBoolean()).isFalse();
+        HttpJson.Response none = http.get("/api/v1/settlement/certified-intervals/batches/999999");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.json().get("reason").asString()).isEqualTo("BATCH_NOT_FOUND");
     }
 
     @Test

@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.aems.api.config.NotFoundException;
 import org.aems.api.settlement.ReconciliationViews.ReconciliationPage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,7 +51,17 @@ class DataOfRecordController {
                                                           @RequestParam(required = false) String fileName,
                                                           InputStream body) {
         CertifiedImportReport report = imports.importCsv(body, Optional.ofNullable(fileName), user);
-        return ResponseEntity.status(report.alreadyImported() ? HttpStatus.OK : HttpStatus.CREATED).body(report);
+        return ResponseEntity.status(report.alreadyImported() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(java.net.URI.create("/api/v1/settlement/certified-intervals/batches/" + report.batchId())).body(report);
+    }
+
+    @GetMapping("/certified-intervals/batches/{batchId}")
+    @Operation(summary = "The report of a certified import batch",
+            description = "With its refused lines in line order, 1,000 at a time: ask again with afterLine = the last line shown"
+                    + " while rejectionsTruncated is true.")
+    CertifiedImportReport batch(@PathVariable long batchId, @RequestParam(defaultValue = "0") long afterLine) {
+        return imports.batch(batchId, afterLine).orElseThrow(() -> new NotFoundException("BATCH_NOT_FOUND",
+                "no certified import batch " + batchId));
     }
 
     @GetMapping("/reconciliation")
