@@ -33,10 +33,12 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class DataOfRecordController {
 
     private final CertifiedImport imports;
+    private final CertifiedBatches batches;
     private final Reconciliation reconciliation;
 
-    DataOfRecordController(CertifiedImport imports, Reconciliation reconciliation) {
+    DataOfRecordController(CertifiedImport imports, CertifiedBatches batches, Reconciliation reconciliation) {
         this.imports = imports;
+        this.batches = batches;
         this.reconciliation = reconciliation;
     }
 
@@ -60,7 +62,7 @@ class DataOfRecordController {
             description = "With its refused lines in line order, 1,000 at a time: ask again with afterLine = the last line shown"
                     + " while rejectionsTruncated is true.")
     CertifiedImportReport batch(@PathVariable long batchId, @RequestParam(defaultValue = "0") long afterLine) {
-        return imports.batch(batchId, afterLine).orElseThrow(() -> new NotFoundException("BATCH_NOT_FOUND",
+        return batches.batch(batchId, afterLine).orElseThrow(() -> new NotFoundException("BATCH_NOT_FOUND",
                 "no certified import batch " + batchId));
     }
 

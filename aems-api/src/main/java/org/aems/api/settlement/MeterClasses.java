@@ -18,6 +18,14 @@ import org.aems.core.grid.SiteId;
  */
 final class MeterClasses {
 
+    /**
+     * True when a statement billed on {@code gatewaySlots} gateway values is provisional: certified values are
+     * expected for any meter but a 特定計量 one, whose own values are the data of record (ADR 0014).
+     */
+    static boolean provisional(int gatewaySlots, MetrologyClass meter) {
+        return gatewaySlots > 0 && meter != MetrologyClass.SPECIFIED_MEASUREMENT;
+    }
+
     private record Meter(MetrologyClass metrologyClass, LocalDate from, LocalDate until) {
     }
 

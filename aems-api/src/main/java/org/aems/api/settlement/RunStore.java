@@ -16,6 +16,7 @@ import org.aems.api.settlement.SettlementViews.Run;
 import org.aems.api.settlement.SettlementViews.RunPage;
 import org.aems.api.settlement.SettlementViews.Statement;
 import org.aems.api.settlement.SettlementViews.StatementPage;
+import org.aems.core.grid.MetrologyClass;
 import org.aems.core.telemetry.TelemetryCodec;
 import org.aems.ingest.store.StoreException;
 import org.springframework.stereotype.Component;
@@ -235,7 +236,7 @@ public class RunStore {
         int certified = rs.getInt(i++);
         String metrologyClass = rs.getString(i);
         int gateway = measured + estimated - certified;
-        boolean provisional = gateway > 0 && !"SPECIFIED_MEASUREMENT".equals(metrologyClass);
+        boolean provisional = MeterClasses.provisional(gateway, metrologyClass == null ? null : MetrologyClass.valueOf(metrologyClass));
         return new Statement(runId, site, from, until, contract, contractVersion, tax, energy, amount.toPlainString(), truncated,
                 taxYen, excluding, payment, measured, estimated, missing, missing == 0, maxRevision, digest, certified, gateway,
                 metrologyClass, provisional);

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-import org.aems.core.grid.MetrologyClass;
 import org.aems.core.grid.SiteId;
 import org.aems.core.series.SeriesId;
 import org.aems.core.series.SeriesVersion;
@@ -231,14 +230,6 @@ public class SettlementRunner {
         return "settlement_site_index";
     }
 
-    /**
-     * Billed (partly) on gateway values where certified values are expected: any meter but a 特定計量 one, whose
-     * own values are the data of record (ADR 0014). Counted and shown, never a block to finalising.
-     */
-    static boolean isProvisional(PurchaseStatement s, MetrologyClass meter) {
-        return s.quality().gateway() > 0 && meter != MetrologyClass.SPECIFIED_MEASUREMENT;
-    }
-
     private MeterClasses meterClasses() {
         try (Connection c = dataSource.getConnection()) {
             return MeterClasses.load(c);
@@ -284,7 +275,7 @@ public class SettlementRunner {
             for (int i = 0; i < list.size(); i++) {
                 statements++;
                 incomplete += list.get(i).complete() ? 0 : 1;
-                provisional += isProvisional(list.get(i), site.metrologyClass(i)) ? 1 : 0;
+                provisional += MeterClasses.provisional(list.get(i).quality().gateway(), site.metrologyClass(i)) ? 1 : 0;
             }
         }
         if (provisional > 0) {
