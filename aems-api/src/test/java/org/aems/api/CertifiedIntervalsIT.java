@@ -284,6 +284,9 @@ class CertifiedIntervalsIT {
         assertThat(slots.get(0).get("gatewayExportWh").asLong()).isEqualTo(100);
         assertThat(slots.get(0).get("certifiedExportWh").asLong()).isEqualTo(250);
         assertThat(slots.get(0).get("exportDifferenceWh").asLong()).isEqualTo(-150);
+        assertThat(slots.get(0).get("gatewayQuality").asString()).isEqualTo("MEASURED");
+        assertThat(slots.get(0).get("gatewaySource").asString()).isEqualTo("FIXED_VALUE");
+        assertThat(slots.get(0).get("certifiedBatchId").asLong()).isEqualTo(firstBatch);
         assertThat(slots.get(1).get("slot").asString()).isEqualTo("2026-06-01#7");
         assertThat(slots.get(1).get("importDifferenceWh").asLong()).isEqualTo(-10);
         assertThat(slots.get(1).get("exportDifferenceWh").asLong()).isZero();
@@ -308,9 +311,9 @@ class CertifiedIntervalsIT {
 
         HttpJson.Response csv = http.get("/api/v1/settlement/reconciliation?from=2026-06-01&until=2026-06-02&siteId=d-cert&format=csv");
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.body()).startsWith("site_id,slot,slot_start,kind,gateway_import_wh,gateway_export_wh,certified_import_wh,"
-                + "certified_export_wh,import_difference_wh,export_difference_wh\r\n"
-                + "d-cert,2026-06-01#5,2026-06-01T02:00:00+09:00,DIFFERENT,0,100,0,250,0,-150\r\n");
+        assertThat(csv.body()).startsWith("site_id,slot,slot_start,kind,gateway_import_wh,gateway_export_wh,gateway_quality,"
+                + "gateway_source,certified_import_wh,certified_export_wh,certified_batch_id,import_difference_wh,export_difference_wh\r\n"
+                + "d-cert,2026-06-01#5,2026-06-01T02:00:00+09:00,DIFFERENT,0,100,MEASURED,FIXED_VALUE,0,250," + firstBatch + ",0,-150\r\n");
         assertThat(csv.body().lines()).hasSize(4);
 
         HttpJson.Response bad = http.get("/api/v1/settlement/reconciliation?from=2026-06-01&until=2026-09-01");

@@ -39,21 +39,22 @@ public class Reconciliation {
 
     static final int MAX_DAYS = 62;
     static final String[] CSV_HEADER = {"site_id", "slot", "slot_start", "kind", "gateway_import_wh", "gateway_export_wh",
-            "certified_import_wh", "certified_export_wh", "import_difference_wh", "export_difference_wh"};
+            "gateway_quality", "gateway_source", "certified_import_wh", "certified_export_wh", "certified_batch_id",
+            "import_difference_wh", "export_difference_wh"};
 
     private static final String SITES = """
             SELECT id FROM site WHERE id > ? AND (?::text IS NULL OR id = ?) AND valid_from < ?
               AND (valid_until IS NULL OR valid_until > ?) ORDER BY id LIMIT ?""";
     private static final String SLOTS = """
             WITH s AS (SELECT id, supply_point_number, valid_from, valid_until FROM site WHERE id = ANY (?)),
-            g AS (SELECT i.site_id, i.slot_start, i.import_wh, i.export_wh FROM site_interval i
+            g AS (SELECT i.site_id, i.slot_start, i.import_wh, i.export_wh, i.quality, i.source FROM site_interval i
                   WHERE i.site_id = ANY (?) AND i.slot_start >= ? AND i.slot_start < ? AND i.quality <> 'MISSING'),
-            c AS (SELECT s.id AS site_id, c.slot_start, c.import_wh, c.export_wh FROM certified_interval c
+            c AS (SELECT s.id AS site_id, c.slot_start, c.import_wh, c.export_wh, c.batch_id FROM certified_interval c
                   JOIN s ON s.supply_point_number = c.supply_point_number AND c.slot_date >= s.valid_from
                    AND (s.valid_until IS NULL OR c.slot_date < s.valid_until)
                   WHERE c.slot_start >= ? AND c.slot_start < ?)
             SELECT COALESCE(g.site_id, c.site_id), COALESCE(g.slot_start, c.slot_start), g.import_wh, g.export_wh,
-                   c.import_wh, c.export_wh
+                   c.import_wh, c.export_wh, g.quality, g.source, c.batch_id
             FROM g FULL JOIN c ON c.site_id = g.site_id AND c.slot_start = g.slot_start
             ORDER BY 1, 2""";
 
@@ -91,7 +92,8 @@ public class Reconciliation {
                 for (SiteReconciliation site : page.sites()) {
                     for (SlotDifference d : site.slots()) {
                         csv.printRecord(site.siteId(), d.slot(), d.start(), d.kind(), d.gatewayImportWh(), d.gatewayExportWh(),
-                                d.certifiedImportWh(), d.certifiedExportWh(), d.importDifferenceWh(), d.exportDifferenceWh());
+                                d.gatewayQuality(), d.gatewaySource(), d.certifiedImportWh(), d.certifiedExportWh(),
+                                d.certifiedBatchId(), d.importDifferenceWh(), d.exportDifferenceWh());
                     }
                 }
                 after = Optional.ofNullable(page.next());
@@ -153,7 +155,8 @@ public class Reconciliation {
                         }
                         tally = new Tally(ids.get(nextId++)); // sites without any value get an empty summary
                     }
-                    tally.add(rs.getTimestamp(2).toInstant(), value(rs, 3), value(rs, 4), value(rs, 5), value(rs, 6));
+                    tally.add(rs.getTimestamp(2).toInstant(), value(rs, 3), value(rs, 4), value(rs, 5), value(rs, 6),
+                            rs.getString(7), rs.getString(8), value(rs, 9));
                 }
             }
             if (tally != null) {
@@ -186,7 +189,8 @@ public class Reconciliation {
             this.site = site;
         }
 
-        void add(Instant slotStart, Long gImport, Long gExport, Long cImport, Long cExport) {
+        void add(Instant slotStart, Long gImport, Long gExport, Long cImport, Long cExport, String quality, String source,
+                 Long batch) {
             boolean gateway = gExport != null || gImport != null;
             boolean certified = cExport != null;
             Slot slot = Slot.containing(slotStart);
@@ -199,15 +203,17 @@ public class Reconciliation {
                 exportDifference += dExport;
                 if (dImport != 0 || dExport != 0) {
                     differing++;
-                    slots.add(new SlotDifference(slot.toString(), start, Kind.DIFFERENT, gImport, gExport, cImport, cExport,
-                            dImport, dExport));
+                    slots.add(new SlotDifference(slot.toString(), start, Kind.DIFFERENT, gImport, gExport, quality, source,
+                            cImport, cExport, batch, dImport, dExport));
                 }
             } else if (gateway) {
                 onlyGateway++;
-                slots.add(new SlotDifference(slot.toString(), start, Kind.ONLY_GATEWAY, gImport, gExport, null, null, null, null));
+                slots.add(new SlotDifference(slot.toString(), start, Kind.ONLY_GATEWAY, gImport, gExport, quality, source, null,
+                        null, null, null, null));
             } else {
                 onlyCertified++;
-                slots.add(new SlotDifference(slot.toString(), start, Kind.ONLY_CERTIFIED, null, null, cImport, cExport, null, null));
+                slots.add(new SlotDifference(slot.toString(), start, Kind.ONLY_CERTIFIED, null, null, null, null, cImport, cExport,
+                        batch, null, null));
             }
         }
 

@@ -23,11 +23,15 @@ public final class ReconciliationViews {
         ONLY_CERTIFIED
     }
 
-    /** One slot where the sources disagree; the side a source does not have is left out. */
+    /**
+     * One slot where the sources disagree; the side a source does not have is left out. {@code gatewayQuality} and
+     * {@code gatewaySource} qualify the gateway interval (ADR 0008), {@code certifiedBatchId} names the import batch
+     * of the certified value.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SlotDifference(String slot, String start, Kind kind, Long gatewayImportWh, Long gatewayExportWh,
-                                 Long certifiedImportWh, Long certifiedExportWh, Long importDifferenceWh,
-                                 Long exportDifferenceWh) {
+                                 String gatewayQuality, String gatewaySource, Long certifiedImportWh, Long certifiedExportWh,
+                                 Long certifiedBatchId, Long importDifferenceWh, Long exportDifferenceWh) {
     }
 
     /**
