@@ -384,6 +384,11 @@ class CertifiedIntervalsIT {
         assertThat(r.json().get("reason").asString()).isEqualTo("CERTIFIED_FILE_INVALID");
         assertThat(r.json().get("detail").asString()).startsWith("line 1 must be the header"
                 + " supply_point_number,date,slot,import_kwh,export_kwh");
+        HttpJson.Response hopeless = postCsv("/api/v1/settlement/certified-intervals", HEADER + "x\n".repeat(100_001), "carol");
+        assertThat(hopeless.status()).isEqualTo(400);
+        assertThat(hopeless.json().get("detail").asString()).isEqualTo("more than 100000 lines refused (the first: line 2,"
+                + " MALFORMED_LINE: line has 1 column(s), expected 5 (supply_point_number,date,slot,import_kwh,export_kwh)); the file"
+                + " is wrong as a whole (columns swapped, another format?) and nothing was stored");
         HttpJson.Response noUser = http.post("/api/v1/settlement/certified-intervals", "text/csv", HEADER);
         assertThat(noUser.status()).isEqualTo(400);
         assertThat(noUser.json().get("reason").asString()).isEqualTo("MISSING_HEADER");

@@ -55,6 +55,8 @@ import org.springframework.stereotype.Component;
 public class CertifiedImport {
 
     static final int REJECTIONS_SHOWN = 1_000;
+    /** Refused lines are kept in memory until stored (~250 bytes each): a file this bad is refused as a whole. */
+    static final int MAX_REJECTIONS = 100_000;
     private static final Logger log = LoggerFactory.getLogger(CertifiedImport.class);
     /** One import at a time: batch ids then grow in commit order, so "the later batch wins" is well defined. */
     private static final long IMPORT_LOCK = 0x41454D5343455254L;
@@ -215,6 +217,12 @@ public class CertifiedImport {
                 CertifiedCsv.Parsed parsed = CertifiedCsv.parse(record.getRecordNumber(), record.toList(), known::contains);
                 if (parsed instanceof Rejection r) {
                     rejections.add(new LineRejection(r.line(), r.reason().name(), r.detail()));
+                    if (rejections.size() > MAX_REJECTIONS) {
+                        LineRejection first = rejections.get(0);
+                        throw new CertifiedFileException("more than " + MAX_REJECTIONS + " lines refused (the first: line "
+                                + first.line() + ", " + first.reason() + ": " + first.detail() + "); the file is wrong as a whole"
+                                + " (columns swapped, another format?) and nothing was stored");
+                    }
                     continue;
                 }
                 Value v = (Value) parsed;
