@@ -2,6 +2,7 @@ package org.aems.api.config;
 
 import java.net.URI;
 import org.aems.api.series.SeriesFileException;
+import org.aems.api.settlement.CertifiedFileException;
 import org.aems.api.settlement.RunNotFoundException;
 import org.aems.api.settlement.RunRejectedException;
 import org.aems.api.settlement.RunStateException;
@@ -76,6 +77,11 @@ class ApiErrors {
     @ExceptionHandler(SettlementInputException.class)
     ProblemDetail settlementInput(SettlementInputException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.reason().name(), e.getMessage());
+    }
+
+    @ExceptionHandler(CertifiedFileException.class)
+    ProblemDetail certifiedFile(CertifiedFileException e) {
+        return problem(HttpStatus.BAD_REQUEST, "CERTIFIED_FILE_INVALID", e.getMessage());
     }
 
     @ExceptionHandler(RunStateException.class)

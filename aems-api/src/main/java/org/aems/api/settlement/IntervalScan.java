@@ -33,7 +33,73 @@ final class IntervalScan {
         void accept(int site, Slot slot, long exportWh, IntervalQuality quality, int revision);
     }
 
+    /** One current certified value of a whole-period scan; {@code site} as in {@link SiteSlotHandler}. */
+    interface CertifiedHandler {
+        void accept(int site, Slot slot, long exportWh, long batchId);
+    }
+
+    /** One certified value of one site. */
+    interface CertifiedRowHandler {
+        void accept(Slot slot, long exportWh, long batchId);
+    }
+
+    /**
+     * The site in force on the value's JST day at its supply point: the registry maps supply points to sites
+     * by validity (a move-in/out gives the same supply point a new site from that day).
+     */
+    private static final String CERTIFIED_SITE_JOIN = " JOIN site s ON s.supply_point_number = c.supply_point_number"
+            + " AND c.slot_date >= s.valid_from AND (s.valid_until IS NULL OR c.slot_date < s.valid_until)";
+
     private IntervalScan() {
+    }
+
+    /**
+     * Every current certified value with slot_start in [from, to) whose supply point has a site in force, through
+     * COPY like {@link #all}; {@code site} is -1 for sites the run does not settle.
+     */
+    static void certified(Connection c, String siteIndex, Instant from, Instant to, CertifiedHandler handler) throws SQLException {
+        String sql = "COPY (SELECT k.n, c.slot_date - DATE '1970-01-01', c.slot_index, c.export_wh, c.batch_id"
+                + " FROM certified_interval c" + CERTIFIED_SITE_JOIN + " LEFT JOIN " + siteIndex + " k ON k.site_id = s.id"
+                + " WHERE c.slot_start >= '" + from + "' AND c.slot_start < '" + to + "') TO STDOUT";
+        CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+        Days days = new Days(Slot.containing(from).date().toEpochDay());
+        RuntimeException failure = null;
+        byte[] line;
+        while ((line = copy.readFromCopy()) != null) {
+            if (failure == null) {
+                try {
+                    int t1 = indexOf(line, 0);
+                    int t2 = indexOf(line, t1 + 1);
+                    int t3 = indexOf(line, t2 + 1);
+                    int t4 = indexOf(line, t3 + 1);
+                    int end = line[line.length - 1] == '\n' ? line.length - 1 : line.length;
+                    handler.accept(line[0] == '\\' ? -1 : (int) number(line, 0, t1), Slot.of(days.of((int) number(line, t1 + 1, t2)),
+                            (int) number(line, t2 + 1, t3)), number(line, t3 + 1, t4), number(line, t4 + 1, end));
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** One site's current certified values in [from, to), in slot order. */
+    static void certifiedSite(Connection c, SiteId site, Instant from, Instant to, CertifiedRowHandler handler) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.slot_date, c.slot_index, c.export_wh, c.batch_id"
+                + " FROM certified_interval c" + CERTIFIED_SITE_JOIN
+                + " WHERE s.id = ? AND c.slot_start >= ? AND c.slot_start < ? ORDER BY c.slot_start")) {
+            ps.setFetchSize(2_000);
+            ps.setString(1, site.value());
+            ps.setTimestamp(2, Timestamp.from(from));
+            ps.setTimestamp(3, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.accept(Slot.of(rs.getObject(1, LocalDate.class), rs.getInt(2)), rs.getLong(3), rs.getLong(4));
+                }
+            }
+        }
     }
 
     /**

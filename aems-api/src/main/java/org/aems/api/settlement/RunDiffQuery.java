@@ -23,12 +23,12 @@ public class RunDiffQuery {
                ON p.site_id = n.site_id AND p.segment_from = n.segment_from
             WHERE (n.site_id IS NULL OR p.site_id IS NULL
                OR (n.segment_until, n.contract_id, n.contract_version, n.energy_wh, n.amount, n.tax, n.payment, n.measured_slots,
-                   n.estimated_slots, n.missing_slots, n.line_digest)
+                   n.estimated_slots, n.missing_slots, n.line_digest, n.certified_slots, n.metrology_class)
                   IS DISTINCT FROM (p.segment_until, p.contract_id, p.contract_version, p.energy_wh, p.amount, p.tax, p.payment,
-                   p.measured_slots, p.estimated_slots, p.missing_slots, p.line_digest))
+                   p.measured_slots, p.estimated_slots, p.missing_slots, p.line_digest, p.certified_slots, p.metrology_class))
               AND (COALESCE(n.site_id, p.site_id), COALESCE(n.segment_from, p.segment_from)) > (?, ?)
             ORDER BY 1, 2 LIMIT ?""";
-    private static final int COLUMNS = 18;
+    private static final int COLUMNS = 20;
 
     private final RunStore runs;
 

@@ -35,7 +35,8 @@ public class RunExport {
     static final String[] CSV_HEADER = {"run_id", "run_version", "period_from", "period_until_exclusive", "site_id", "site_name",
             "supply_point_number", "from", "until_exclusive", "contract_id", "contract_version", "tax_treatment", "energy_kwh",
             "amount_full_precision", "amount_truncated_yen", "tax_yen", "amount_excluding_tax_yen", "payment_yen",
-            "measured_slots", "estimated_slots", "missing_slots", "complete", "line_digest"};
+            "measured_slots", "estimated_slots", "missing_slots", "complete", "line_digest", "certified_slots", "gateway_slots",
+            "metrology_class", "provisional"};
 
     private final DataSource dataSource;
     private final RunStore runs;
@@ -84,7 +85,8 @@ public class RunExport {
                             statement.taxTreatment(), java.math.BigDecimal.valueOf(statement.energyWh(), 3).toPlainString(),
                             statement.amount(), statement.amountTruncated(), statement.tax(), statement.amountExcludingTax(),
                             statement.payment(), statement.measuredSlots(), statement.estimatedSlots(), statement.missingSlots(),
-                            statement.complete(), statement.lineDigest());
+                            statement.complete(), statement.lineDigest(), statement.certifiedSlots(), statement.gatewaySlots(),
+                            statement.metrologyClass(), statement.provisional());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -119,7 +121,7 @@ public class RunExport {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sink.accept(RunStore.statement(rs, 1), rs.getString(19), rs.getString(20));
+                        sink.accept(RunStore.statement(rs, 1), rs.getString(21), rs.getString(22));
                     }
                 }
             }

@@ -17,7 +17,12 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunManifest(String inputsKnownAt, List<String> holidays, List<SeriesUse> series, Intervals intervals,
-                          int contractSegments, String rounding, String missingSlots, Supply supply) {
+                          int contractSegments, String rounding, String missingSlots, Supply supply, Certified certified,
+                          String dataOfRecord) {
+
+    static final String DATA_OF_RECORD = "per site and slot: the current certified value (certified_interval, the"
+            + " transmission operator's 30-minute value by supply point number) where there is one, the gateway interval"
+            + " (site_interval) otherwise; statements count certified and gateway slots";
 
     static final String ROUNDING = "per statement: sum of slot amounts at full precision, truncated to whole yen once"
             + " (RoundingMode.DOWN); consumption tax 10 % once per statement on that total, truncated"
@@ -50,6 +55,15 @@ public record RunManifest(String inputsKnownAt, List<String> holidays, List<Seri
      */
     public record Intervals(String table, String snapshotAt, long rows, long rowsWithoutContract, long measured,
                             long estimated, long missing, int maxRevision) {
+    }
+
+    /**
+     * The certified values the run read (null in runs made before certified values existed).
+     *
+     * @param rowsWithoutContract values of sites the run did not settle
+     * @param batches the import batches of the values read (certified_import_batch ids)
+     */
+    public record Certified(String table, long rows, long rowsWithoutContract, List<Long> batches) {
     }
 
     Instant knownAt() {

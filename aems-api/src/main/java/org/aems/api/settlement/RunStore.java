@@ -16,6 +16,7 @@ import org.aems.api.settlement.SettlementViews.Run;
 import org.aems.api.settlement.SettlementViews.RunPage;
 import org.aems.api.settlement.SettlementViews.Statement;
 import org.aems.api.settlement.SettlementViews.StatementPage;
+import org.aems.core.grid.MetrologyClass;
 import org.aems.core.telemetry.TelemetryCodec;
 import org.aems.ingest.store.StoreException;
 import org.springframework.stereotype.Component;
@@ -27,11 +28,11 @@ public class RunStore {
     static final String STATEMENT_COLUMNS = """
             s.run_id, s.site_id, s.segment_from, s.segment_until, s.contract_id, s.contract_version, s.tax_treatment,
             s.energy_wh, s.amount, s.amount_truncated, s.tax, s.amount_excluding_tax, s.payment, s.measured_slots,
-            s.estimated_slots, s.missing_slots, s.max_interval_revision, s.line_digest""";
+            s.estimated_slots, s.missing_slots, s.max_interval_revision, s.line_digest, s.certified_slots, s.metrology_class""";
     private static final String RUN_COLUMNS = """
             id, kind, period_kind, period_from, period_until, version, previous_run_id, status, created_by, created_at,
             finalised_by, finalised_at, incomplete_accepted, statements, incomplete_statements, manifest::text, supply_bills,
-            incomplete_supply_bills""";
+            incomplete_supply_bills, provisional_statements""";
     /** Serialises finalisations, so feed positions become visible in the order they were taken. */
     private static final long FEED_LOCK = 0x41454D5346454544L;
 
@@ -210,7 +211,7 @@ public class RunStore {
                 rs.getObject(5, LocalDate.class).toString(), rs.getInt(6), previousId, rs.getString(8), rs.getString(9),
                 TelemetryCodec.format(rs.getTimestamp(10).toInstant()), rs.getString(11),
                 finalisedAt == null ? null : TelemetryCodec.format(finalisedAt.toInstant()), rs.getBoolean(13), rs.getInt(14),
-                rs.getInt(15), rs.getInt(17), rs.getInt(18), RunManifest.fromJson(rs.getString(16)));
+                rs.getInt(15), rs.getInt(17), rs.getInt(18), rs.getInt(19), RunManifest.fromJson(rs.getString(16)));
     }
 
     /** Maps {@link #STATEMENT_COLUMNS} starting at column {@code first}. */
@@ -234,9 +235,14 @@ public class RunStore {
         int missing = rs.getInt(i++);
         int revision = rs.getInt(i++);
         Integer maxRevision = rs.wasNull() ? null : revision;
-        String digest = rs.getString(i);
+        String digest = rs.getString(i++);
+        int certified = rs.getInt(i++);
+        String metrologyClass = rs.getString(i);
+        int gateway = measured + estimated - certified;
+        boolean provisional = MeterClasses.provisional(gateway, metrologyClass == null ? null : MetrologyClass.valueOf(metrologyClass));
         return new Statement(runId, site, from, until, contract, contractVersion, tax, energy, amount.toPlainString(), truncated,
-                taxYen, excluding, payment, measured, estimated, missing, missing == 0, maxRevision, digest);
+                taxYen, excluding, payment, measured, estimated, missing, missing == 0, maxRevision, digest, certified, gateway,
+                metrologyClass, provisional);
     }
 
     private static Statement statement(ResultSet rs) throws SQLException {

@@ -85,11 +85,12 @@ public class SettlementRunner {
         Set<SeriesId> seriesIds = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
         List<SettlementInputException> problems = new ArrayList<>();
         int contractCount = 0;
+        MeterClasses meters = meterClasses();
         for (Map.Entry<SiteId, List<BuybackContract>> e : contracts.inForce(period, knownAt).entrySet()) {
             try {
                 List<ContractSegment> segments = new SiteContracts(e.getKey(), e.getValue()).segments(period);
                 if (!segments.isEmpty()) {
-                    sites.add(new SiteSettlement(e.getKey(), segments));
+                    sites.add(new SiteSettlement(e.getKey(), segments, meters));
                     for (ContractSegment s : segments) {
                         contractCount++;
                         if (s.contract().tariff() instanceof MarketLinked m) {
@@ -118,6 +119,17 @@ public class SettlementRunner {
                 Instant snapshotAt = transactionStart(c);
                 Tally tally = new Tally();
                 String siteIndex = siteIndex(c, sites);
+                // The data of record first: a slot with a certified value is billed on it, and the gateway
+                // interval of that slot is then passed over (SiteSettlement.add).
+                CertifiedTally certified = new CertifiedTally();
+                IntervalScan.certified(c, siteIndex, period.start(), period.end(), (site, slot, exportWh, batchId) -> {
+                    certified.count(batchId);
+                    if (site < 0) {
+                        certified.withoutContract++;
+                        return;
+                    }
+                    sites.get(site).addCertified(slot, exportWh, context);
+                });
                 IntervalScan.all(c, siteIndex, period.start(), period.end(), (site, slot, exportWh, quality, revision) -> {
                     tally.count(quality, revision);
                     if (site < 0) {
@@ -130,7 +142,7 @@ public class SettlementRunner {
                     }
                 });
                 List<SupplyBilling.Billed> bills = supply.compute(c, supplyPlan, context, knownAt);
-                RunManifest manifest = manifest(knownAt, snapshotAt, seriesIds, prices.versionsUsed(), tally, contractCount,
+                RunManifest manifest = manifest(knownAt, snapshotAt, seriesIds, prices.versionsUsed(), tally, certified, contractCount,
                         calendar, supplyPlan.manifest());
                 long runId = store(c, period, createdBy, manifest, sites, bills);
                 c.commit();
@@ -171,8 +183,25 @@ public class SettlementRunner {
         }
     }
 
+    /** Counts of the certified values the run read, and the import batches they came from. */
+    private static final class CertifiedTally {
+        long rows;
+        long withoutContract;
+        long lastBatch = -1;
+        final Set<Long> batches = new TreeSet<>();
+
+        void count(long batchId) {
+            rows++;
+            if (batchId != lastBatch) { // values arrive in runs of one batch: no boxing per row
+                batches.add(batchId);
+                lastBatch = batchId;
+            }
+        }
+    }
+
     private RunManifest manifest(Instant knownAt, Instant snapshotAt, Set<SeriesId> seriesIds, Set<SeriesVersion> used,
-                                 Tally tally, int contractCount, DayTypeCalendar calendar, RunManifest.Supply supplyUse) {
+                                 Tally tally, CertifiedTally certified, int contractCount, DayTypeCalendar calendar,
+                                 RunManifest.Supply supplyUse) {
         Map<String, TreeSet<Integer>> bySeries = new TreeMap<>();
         seriesIds.forEach(id -> bySeries.put(id.value(), new TreeSet<>()));
         used.forEach(v -> bySeries.get(v.series().value()).add(v.version()));
@@ -181,7 +210,9 @@ public class SettlementRunner {
         return new RunManifest(knownAt.toString(), calendar.holidays().stream().map(Object::toString).toList(), seriesUse,
                 new RunManifest.Intervals("site_interval", snapshotAt.toString(), tally.rows, tally.withoutContract,
                         tally.measured, tally.estimated, tally.missing, tally.maxRevision),
-                contractCount, RunManifest.ROUNDING, RunManifest.MISSING_SLOTS, supplyUse);
+                contractCount, RunManifest.ROUNDING, RunManifest.MISSING_SLOTS, supplyUse,
+                new RunManifest.Certified("certified_interval", certified.rows, certified.withoutContract,
+                        List.copyOf(certified.batches)), RunManifest.DATA_OF_RECORD);
     }
 
     /**
@@ -205,6 +236,14 @@ public class SettlementRunner {
             s.execute("ANALYZE settlement_site_index");
         }
         return "settlement_site_index";
+    }
+
+    private MeterClasses meterClasses() {
+        try (Connection c = dataSource.getConnection()) {
+            return MeterClasses.load(c);
+        } catch (SQLException e) {
+            throw new StoreException("reading the meters' metrology classes failed: " + e.getMessage(), e);
+        }
     }
 
     private static Instant transactionStart(Connection c) throws SQLException {
@@ -238,17 +277,24 @@ public class SettlementRunner {
         }
         int statements = 0;
         int incomplete = 0;
+        int provisional = 0;
         for (SiteSettlement site : sites) {
-            for (PurchaseStatement s : site.statements()) {
+            List<PurchaseStatement> list = site.statements();
+            for (int i = 0; i < list.size(); i++) {
                 statements++;
-                incomplete += s.complete() ? 0 : 1;
+                incomplete += list.get(i).complete() ? 0 : 1;
+                provisional += MeterClasses.provisional(list.get(i).quality().gateway(), site.metrologyClass(i)) ? 1 : 0;
             }
+        }
+        if (provisional > 0) {
+            log.info("settlement run has provisional statements [period: {}, statements: {}]", period, provisional);
         }
         long runId;
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO settlement_run (kind, period_kind, period_from, period_until, version, previous_run_id, status,
-                    created_by, created_at, manifest, statements, incomplete_statements, supply_bills, incomplete_supply_bills)
-                VALUES ('BUYBACK', ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?::jsonb, ?, ?, ?, ?) RETURNING id""")) {
+                    created_by, created_at, manifest, statements, incomplete_statements, supply_bills, incomplete_supply_bills,
+                    provisional_statements)
+                VALUES ('BUYBACK', ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?::jsonb, ?, ?, ?, ?, ?) RETURNING id""")) {
             ps.setString(1, period.kind().name());
             ps.setObject(2, period.from());
             ps.setObject(3, period.until());
@@ -261,6 +307,7 @@ public class SettlementRunner {
             ps.setInt(10, incomplete);
             ps.setInt(11, bills.size());
             ps.setInt(12, (int) bills.stream().filter(b -> !b.bill().complete()).count());
+            ps.setInt(13, provisional);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 runId = rs.getLong(1);

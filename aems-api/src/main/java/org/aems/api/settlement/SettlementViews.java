@@ -17,25 +17,33 @@ public final class SettlementViews {
     public record Run(long id, String kind, String periodKind, String periodFrom, String periodUntil, int version,
                       Long previousRunId, String status, String createdBy, String createdAt, String finalisedBy,
                       String finalisedAt, boolean incompleteAccepted, int statements, int incompleteStatements,
-                      int supplyBills, int incompleteSupplyBills, RunManifest manifest) {
+                      int supplyBills, int incompleteSupplyBills, int provisionalStatements, RunManifest manifest) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunPage(List<Run> runs, String next) {
     }
 
-    /** A purchase statement (仕入明細書) of one site and contract segment. */
+    /**
+     * A purchase statement (仕入明細書) of one site and contract segment. {@code certifiedSlots} were billed on the
+     * transmission operator's certified values, {@code gatewaySlots} on gateway intervals; {@code metrologyClass}
+     * is the class of the site's registered meter (null: none registered); {@code provisional}: gateway values
+     * where certified ones are expected (ADR 0014).
+     */
     public record Statement(long runId, String siteId, String from, String until, String contractId, int contractVersion,
                             String taxTreatment, long energyWh, String amount, long amountTruncated, long tax,
                             long amountExcludingTax, long payment, int measuredSlots, int estimatedSlots, int missingSlots,
-                            boolean complete, Integer maxIntervalRevision, String lineDigest) {
+                            boolean complete, Integer maxIntervalRevision, String lineDigest, int certifiedSlots,
+                            int gatewaySlots, String metrologyClass, boolean provisional) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StatementPage(long runId, List<Statement> statements, String next) {
     }
 
-    public record SlotLine(String slot, String start, long energyWh, String unitPrice, String amount, String quality) {
+    /** {@code source}: CERTIFIED (the data of record) or GATEWAY (provisional). */
+    public record SlotLine(String slot, String start, long energyWh, String unitPrice, String amount, String quality,
+                           String source) {
     }
 
     /** The recomputed lines of one statement; {@code reproduced} is true: otherwise the API answers 409. */

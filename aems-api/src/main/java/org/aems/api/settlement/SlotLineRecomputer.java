@@ -16,12 +16,14 @@ import org.aems.core.settlement.BuybackContract;
 import org.aems.core.settlement.ContractId;
 import org.aems.core.settlement.ContractSegment;
 import org.aems.core.settlement.DayTypeCalendar;
+import org.aems.core.settlement.IntervalQuality;
 import org.aems.core.settlement.LineDigest;
 import org.aems.core.settlement.MarketLinked;
 import org.aems.core.settlement.PricingContext;
 import org.aems.core.settlement.PurchaseStatement;
 import org.aems.core.settlement.SlotPriceTable;
 import org.aems.core.settlement.StatementAccumulator;
+import org.aems.core.settlement.ValueSource;
 import org.aems.core.telemetry.TelemetryCodec;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.Energy;
@@ -70,16 +72,21 @@ public class SlotLineRecomputer {
             List<SettlementViews.SlotLine> lines = new ArrayList<>();
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
+                // In the run's order: certified values first, then the gateway intervals of the other slots.
+                IntervalScan.certifiedSite(c, site, segment.slots().start(), segment.slots().end(), (slot, exportWh, batchId) -> {
+                    YenPerKwh price = settlement.addCertified(slot, exportWh, context);
+                    if (price != null) {
+                        lines.add(line(slot, exportWh, price, IntervalQuality.MEASURED, ValueSource.CERTIFIED));
+                    }
+                });
                 IntervalScan.site(c, site, segment.slots().start(), segment.slots().end(), row -> {
                     YenPerKwh price = settlement.add(row.slot(), row.exportWh(), row.quality(), row.revision(), context);
                     if (price != null) {
-                        // The amount a line shows is Energy × price, the same exact product the statement summed.
-                        lines.add(new SettlementViews.SlotLine(row.slot().toString(), TelemetryCodec.format(row.slot().start()),
-                                row.exportWh(), price.value().toPlainString(),
-                                Energy.ofWattHours(row.exportWh()).times(price).amount().toPlainString(), row.quality().name()));
+                        lines.add(line(row.slot(), row.exportWh(), price, row.quality(), ValueSource.GATEWAY));
                     }
                 });
                 c.commit();
+                lines.sort(java.util.Comparator.comparing(l -> Slot.parse(l.slot())));
             } catch (SQLException e) {
                 throw new StoreException("reading intervals of site " + siteId + " failed: " + e.getMessage(), e);
             }
@@ -91,12 +98,21 @@ public class SlotLineRecomputer {
         return new SiteLines(runId, siteId, result);
     }
 
+    /** The amount a line shows is Energy × price, the same exact product the statement summed. */
+    private static SettlementViews.SlotLine line(Slot slot, long exportWh, YenPerKwh price, IntervalQuality quality,
+                                                 ValueSource source) {
+        return new SettlementViews.SlotLine(slot.toString(), TelemetryCodec.format(slot.start()), exportWh,
+                price.value().toPlainString(), Energy.ofWattHours(exportWh).times(price).amount().toPlainString(), quality.name(),
+                source.name());
+    }
+
     private static void requireSame(long runId, Statement stored, PurchaseStatement recomputed) {
         boolean same = stored.energyWh() == recomputed.energy().wattHours()
                 && stored.amount().equals(recomputed.amount().amount().toPlainString())
                 && stored.measuredSlots() == recomputed.quality().measured()
                 && stored.estimatedSlots() == recomputed.quality().estimated()
                 && stored.missingSlots() == recomputed.quality().missing()
+                && stored.certifiedSlots() == recomputed.quality().certified()
                 && stored.lineDigest().equals(LineDigest.format(recomputed.lineDigest()));
         if (!same) {
             throw new RunStateException(409, "INTERVALS_CHANGED", "the intervals of site " + stored.siteId() + " from "

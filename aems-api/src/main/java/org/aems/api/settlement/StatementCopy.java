@@ -18,7 +18,7 @@ final class StatementCopy implements AutoCloseable {
 
     private static final String SQL = "COPY settlement_statement (run_id, site_id, segment_from, segment_until, contract_id,"
             + " contract_version, tax_treatment, energy_wh, amount, amount_truncated, tax, amount_excluding_tax, payment,"
-            + " measured_slots, estimated_slots, missing_slots, max_interval_revision, line_digest) FROM STDIN";
+            + " measured_slots, estimated_slots, missing_slots, max_interval_revision, line_digest, certified_slots, metrology_class) FROM STDIN";
     private static final int FLUSH_CHARS = 1 << 20;
 
     private final CopyIn copy;
@@ -48,7 +48,9 @@ final class StatementCopy implements AutoCloseable {
             b.append(s.quality().measured()).append('\t').append(s.quality().estimated()).append('\t')
                     .append(s.quality().missing()).append('\t');
             b.append(revision == 0 ? "\\N" : String.valueOf(revision)).append('\t');
-            b.append(LineDigest.format(s.lineDigest())).append('\n');
+            b.append(LineDigest.format(s.lineDigest())).append('\t');
+            b.append(s.quality().certified()).append('\t');
+            b.append(site.metrologyClass(i) == null ? "\\N" : site.metrologyClass(i).name()).append('\n');
             if (b.length() >= FLUSH_CHARS) {
                 flush();
             }

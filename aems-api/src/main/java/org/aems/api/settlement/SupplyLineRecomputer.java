@@ -72,7 +72,7 @@ public class SupplyLineRecomputer {
                         YenPerKwh price = acc.add(slot, importWh, quality, context);
                         lines.add(new SettlementViews.SlotLine(slot.toString(), TelemetryCodec.format(slot.start()), importWh,
                                 price.value().toPlainString(), Energy.ofWattHours(importWh).times(price).amount().toPlainString(),
-                                quality.name()));
+                                quality.name(), org.aems.core.settlement.ValueSource.GATEWAY.name()));
                     }
                 });
                 peaks = SupplyBilling.previousPeaks(c, List.of(siteId), month);

@@ -103,7 +103,7 @@ public final class SettlementBenchmark {
         System.out.printf("ratio settlement / reference: %.2f%n", settle / reference);
     }
 
-    private static void generate(PGSimpleDataSource dataSource, int sites, SettlementPeriod period) throws Exception {
+    static void generate(PGSimpleDataSource dataSource, int sites, SettlementPeriod period) throws Exception {
         Instant recorded = Instant.now().minusSeconds(60);
         try (Connection c = dataSource.getConnection(); PreparedStatement contracts = c.prepareStatement("""
                 INSERT INTO buyback_contract (id, version, site_id, valid_from, valid_until, tariff, tax_treatment, meter_reading_day,
@@ -162,12 +162,12 @@ public final class SettlementBenchmark {
         return s;
     }
 
-    private static void resetPeakHeap() {
+    static void resetPeakHeap() {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    private static long peakHeapMb() {
+    static long peakHeapMb() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

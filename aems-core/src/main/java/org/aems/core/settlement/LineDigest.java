@@ -18,11 +18,22 @@ public final class LineDigest {
     }
 
     public static long of(Slot slot, long wattHours, YenPerKwh unitPrice, IntervalQuality quality) {
+        return of(slot, wattHours, unitPrice, quality, ValueSource.GATEWAY);
+    }
+
+    /**
+     * The digest of one line with its source: a certified value replacing an equal gateway value changes the
+     * digest. Gateway lines digest as they did before sources existed, so older statements still reproduce.
+     */
+    public static long of(Slot slot, long wattHours, YenPerKwh unitPrice, IntervalQuality quality, ValueSource source) {
         // The slot as a number (JST day × 48 + index): Slot.start() goes through the zone rules, too slow per line.
         long h = slot.date().toEpochDay() * Slot.SLOTS_PER_DAY + slot.index();
         h = h * 31 + wattHours;
         h = h * 31 + unitPrice.value().hashCode(); // scale included: the same inputs give the same scale
         h = h * 31 + quality.ordinal();
+        if (source == ValueSource.CERTIFIED) {
+            h = h * 31 + 0x43455254; // "CERT"
+        }
         return mix(h);
     }
 

@@ -26,6 +26,7 @@ public final class StatementAccumulator {
     private final ExactSum amount = new ExactSum();
     private int measured;
     private int estimated;
+    private int certified;
     private long digest;
 
     public StatementAccumulator(SiteId site, ContractSegment segment) {
@@ -50,6 +51,14 @@ public final class StatementAccumulator {
      * same amount {@link SlotLine#price} shows. The path of a run, which adds millions of lines.
      */
     public void add(Slot slot, long exportWh, YenPerKwh unitPrice, IntervalQuality quality) {
+        add(slot, exportWh, unitPrice, quality, ValueSource.GATEWAY);
+    }
+
+    /**
+     * As {@link #add(Slot, long, YenPerKwh, IntervalQuality)}, from {@code source}. A certified value is MEASURED
+     * (the transmission operator's billing meter); the statement counts the certified lines.
+     */
+    public void add(Slot slot, long exportWh, YenPerKwh unitPrice, IntervalQuality quality, ValueSource source) {
         long offset = first.until(slot);
         if (offset < 0 || offset >= slotCount) {
             throw new IllegalArgumentException("slot " + slot + " is outside segment " + segment.from() + ".." + segment.until());
@@ -64,12 +73,24 @@ public final class StatementAccumulator {
         seen.set((int) offset);
         wattHours = Math.addExact(wattHours, exportWh);
         amount.add(exportWh, unitPrice);
+        if (source == ValueSource.CERTIFIED && quality != IntervalQuality.MEASURED) {
+            throw new IllegalArgumentException("certified value of slot " + slot + " of site " + site + " must be MEASURED, was " + quality);
+        }
         if (quality == IntervalQuality.MEASURED) {
             measured++;
         } else {
             estimated++;
         }
-        digest += LineDigest.of(slot, exportWh, unitPrice, quality);
+        if (source == ValueSource.CERTIFIED) {
+            certified++;
+        }
+        digest += LineDigest.of(slot, exportWh, unitPrice, quality, source);
+    }
+
+    /** True when a line was already added for {@code slot} (e.g. its certified value, ahead of the gateway's). */
+    public boolean hasLine(Slot slot) {
+        long offset = first.until(slot);
+        return offset >= 0 && offset < slotCount && seen.get((int) offset);
     }
 
     /** The slots of the segment no line was added for, in order. */
@@ -84,6 +105,6 @@ public final class StatementAccumulator {
     public PurchaseStatement statement() {
         int missing = slotCount - seen.cardinality();
         return PurchaseStatement.of(site, segment, Energy.ofWattHours(wattHours), Yen.of(amount.value()),
-                new QualityCounts(measured, estimated, missing), digest);
+                new QualityCounts(measured, estimated, missing, certified), digest);
     }
 }
