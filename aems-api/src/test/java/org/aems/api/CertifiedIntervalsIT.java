@@ -406,7 +406,7 @@ class CertifiedIntervalsIT {
                 .header("Content-Type", "text/csv").header("X-AEMS-User", user)
                 .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new HttpJson.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new HttpJson.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
     }
 
     private long count(String sql) throws Exception {

@@ -65,7 +65,8 @@ public final class CertifiedImportBenchmark {
         System.out.printf("generated registry, contracts and %,d gateway intervals in %.1f s%n", sites * 48L, seconds(t0));
 
         SettlementRunner runner = new SettlementRunner(dataSource, new ContractStore(dataSource), new SeriesStore(dataSource),
-                new SettlementSettings(List.of()), Clock.systemUTC(), new SimpleMeterRegistry());
+                new SettlementSettings(List.of()), new SupplyBilling(new SupplyContractStore(dataSource), new SeriesStore(dataSource),
+                new SupplySettings(null, null, null)), Clock.systemUTC(), new SimpleMeterRegistry());
         runner.run(period, "benchmark");
         long t1 = System.nanoTime();
         runner.run(period, "benchmark");
