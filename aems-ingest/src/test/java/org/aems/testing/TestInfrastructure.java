@@ -63,7 +63,22 @@ public final class TestInfrastructure {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + admin + ": " + e.getMessage(), e);
         }
+        dropAtExit(admin, name);
         return withDatabase(admin, name);
+    }
+
+    /**
+     * Drops the test's database when the test JVM ends, so a shared PostgreSQL does not collect hundreds of them
+     * run after run. A database some process still uses (a killed test's, a debugging session's) is left alone.
+     */
+    private static void dropAtExit(String admin, String name) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name);
+            } catch (SQLException e) {
+                // in use or already gone: nothing to clean up now
+            }
+        }, "drop-" + name));
     }
 
     static String withDatabase(String jdbcUrl, String database) {
