@@ -340,28 +340,8 @@ class SupplyBillIT {
     }
 
     private void insertIntervals(List<Object[]> rows) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO site_interval (site_id, slot_start, slot_date, slot_index, export_wh, import_wh, completeness, quality,
-                    source, computed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())""")) {
-            for (Object[] r : rows) {
-                Slot slot = (Slot) r[1];
-                boolean missing = r[3].equals("MISSING");
-                ps.setString(1, (String) r[0]);
-                ps.setTimestamp(2, Timestamp.from(slot.start()));
-                ps.setObject(3, slot.date());
-                ps.setInt(4, slot.index());
-                ps.setObject(5, missing ? null : 0L);
-                ps.setObject(6, r[2]);
-                ps.setBigDecimal(7, missing ? BigDecimal.ZERO : BigDecimal.ONE);
-                ps.setString(8, (String) r[3]);
-                ps.setString(9, missing ? "NONE" : "FIXED_VALUE");
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        SiteIntervals.insert(dataSource, rows.stream()
+                .map(r -> SiteIntervals.Row.imported((String) r[0], (Slot) r[1], (Long) r[2], (String) r[3])).toList());
     }
 
     private static String region() {
