@@ -59,7 +59,6 @@ public final class Dispatcher implements AutoCloseable {
     /** Commands whose PUBACK arrived, with when: filled on Paho's callback thread, written by the worker. */
     private final ConcurrentLinkedQueue<CommandStore.Sent> pubacked = new ConcurrentLinkedQueue<>();
     private volatile boolean publishFailed;
-    static final java.util.concurrent.atomic.AtomicLong TOO_MANY_SEEN = new java.util.concurrent.atomic.AtomicLong();
 
     public Dispatcher(CommandStore store, DispatchSettings settings, MeterRegistry metrics, Clock clock) throws MqttException {
         this.store = store;
@@ -190,7 +189,6 @@ public final class Dispatcher implements AutoCloseable {
                             window.inFlight(), window.limit());
                     return false;
                 }
-                TOO_MANY_SEEN.incrementAndGet();
                 Thread.sleep(1);
             }
         }
