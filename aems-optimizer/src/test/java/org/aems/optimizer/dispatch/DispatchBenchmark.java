@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.aems.core.grid.DeviceId;
 import org.aems.core.grid.SiteId;
 import org.aems.core.telemetry.Command;
+import org.aems.testing.MosquittoProcess;
 import org.aems.testing.TestInfrastructure;
 
 /**
@@ -26,7 +27,19 @@ public final class DispatchBenchmark {
         int commands = Integer.getInteger("commands", 10_000);
         int rounds = Integer.getInteger("rounds", 3);
         int cap = Integer.getInteger("maxInFlight", DispatchSettings.DEFAULT_MAX_IN_FLIGHT);
-        String url = TestInfrastructure.mqttUrl();
+        // -DtunedBroker=true: a broker of our own with docker/mosquitto/mosquitto.conf (Receive Maximum 1000), not the
+        // machine's (Mosquitto's default 20).
+        MosquittoProcess tuned = Boolean.getBoolean("tunedBroker") ? MosquittoProcess.startWithRepositoryConfig() : null;
+        try {
+            benchmark(tuned == null ? TestInfrastructure.mqttUrl() : tuned.url(), commands, rounds, cap);
+        } finally {
+            if (tuned != null) {
+                tuned.close();
+            }
+        }
+    }
+
+    private static void benchmark(String url, int commands, int rounds, int cap) throws Exception {
         System.out.printf("dispatch: %,d SET_POWER commands to %,d sites over %s, %d rounds%n", commands, commands, url, rounds);
         List<Long> oneMs = new ArrayList<>();
         List<Long> windowMs = new ArrayList<>();
