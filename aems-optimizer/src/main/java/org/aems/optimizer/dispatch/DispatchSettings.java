@@ -38,12 +38,6 @@ public record DispatchSettings(String url, String clientId, String username, Str
         }
     }
 
-    /** With the default window cap. */
-    public DispatchSettings(String url, String clientId, String username, String password, String sharedGroup, Duration ackTimeout,
-                            Duration sweepInterval) {
-        this(url, clientId, username, password, sharedGroup, ackTimeout, sweepInterval, null);
-    }
-
     private static String host() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
