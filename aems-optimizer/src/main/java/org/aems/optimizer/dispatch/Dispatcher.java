@@ -129,7 +129,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private void brokerAllows(int receiveMaximum) {
         int size = PublishWindow.sizeFor(receiveMaximum, settings.maxInFlight());
-        window.resize(size);
+        window.reset(size);
         log.info("dispatch publishes up to {} commands at once (broker Receive Maximum {}, aems.optimizer.dispatch.max-in-flight {})", size,
                 receiveMaximum, settings.maxInFlight());
     }

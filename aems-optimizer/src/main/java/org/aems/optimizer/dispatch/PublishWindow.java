@@ -21,12 +21,27 @@ final class PublishWindow {
     }
 
     void resize(int newLimit) {
+        resize(newLimit, false);
+    }
+
+    /**
+     * A new connection: a clean session forgets the old one's publishes, and Paho may never answer them, so they
+     * no longer count (a late answer frees nothing below zero).
+     */
+    void reset(int newLimit) {
+        resize(newLimit, true);
+    }
+
+    private void resize(int newLimit, boolean forgetInFlight) {
         if (newLimit < 1) {
             throw new IllegalArgumentException("a publish window holds at least 1 publish, not " + newLimit);
         }
         lock.lock();
         try {
             limit = newLimit;
+            if (forgetInFlight) {
+                inFlight = 0;
+            }
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -59,6 +59,18 @@ class PublishWindowTest {
     }
 
     @Test
+    void aNewConnectionForgetsThePublishesOfTheOldOne() throws Exception {
+        PublishWindow window = new PublishWindow(2);
+        window.acquire(Duration.ZERO);
+        window.acquire(Duration.ZERO);
+        window.reset(2);
+        assertThat(window.inFlight()).isZero();
+        window.release(); // a late answer from the old connection
+        assertThat(window.inFlight()).isZero();
+        assertThat(window.acquire(Duration.ZERO)).isTrue();
+    }
+
+    @Test
     void maxInFlightBindsFromTheSettingsAndDefaultsToAThousand() {
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
                 "aems.optimizer.dispatch.url", "tcp://127.0.0.1:1883", "aems.optimizer.dispatch.max-in-flight", "1")));
