@@ -28,6 +28,8 @@ import org.aems.optimizer.model.BankSolver;
 import org.aems.optimizer.model.BaselinePlanner;
 import org.aems.optimizer.model.Penalties;
 import org.aems.optimizer.model.Planner;
+import org.aems.optimizer.plan.PlanRetention;
+import org.aems.optimizer.plan.PlanRetentionSettings;
 import org.aems.optimizer.plan.PlanStore;
 import org.aems.optimizer.runtime.BankInputsQuery;
 import org.aems.optimizer.runtime.IntradayCorrection;
@@ -112,6 +114,16 @@ public class OptimizerAutoConfiguration {
         MarketPlanProposer proposer = new MarketPlanProposer(query, store, clock);
         proposer.start();
         return proposer;
+    }
+
+    /** Old plan versions purged every {@code aems.optimizer.plan-retention.interval}, the record's ones kept. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "aems.optimizer.plan-retention", name = "enabled", havingValue = "true", matchIfMissing = true)
+    PlanRetention planRetention(Environment environment, DataSource dataSource, ObjectProvider<MeterRegistry> metrics, Clock clock) {
+        PlanRetentionSettings settings = Binder.get(environment).bindOrCreate("aems.optimizer.plan-retention", PlanRetentionSettings.class);
+        PlanRetention retention = new PlanRetention(dataSource, settings, metrics.getIfAvailable(SimpleMeterRegistry::new), clock);
+        retention.start();
+        return retention;
     }
 
     /** DOWN when no round finished in the last two slots (after a first slot of grace), or dispatch lost its broker. */

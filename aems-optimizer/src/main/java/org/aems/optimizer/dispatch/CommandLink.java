@@ -7,12 +7,13 @@ import java.util.function.BiConsumer;
 import org.aems.core.telemetry.Command;
 import org.aems.core.telemetry.ControlCodec;
 import org.aems.core.telemetry.Topics;
+import java.util.function.IntConsumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * command id as correlation data and the site's acknowledgement topic as response topic; receives
  * acknowledgements through a shared subscription. Reconnects by itself (at most 10 s apart) and
  * re-subscribes on every connect, because the session is clean: unsent commands live in the outbox table.
+ * Publishes are asynchronous: many may await their PUBACK at once, up to the window the caller keeps below
+ * the Receive Maximum that every CONNACK reports.
  */
 public final class CommandLink implements AutoCloseable {
 
@@ -36,9 +39,15 @@ public final class CommandLink implements AutoCloseable {
     private final String ackFilter;
     private final ControlCodec codec = new ControlCodec();
 
-    /** @param onAck called with (topic, payload) on Paho's callback thread; it must not publish */
-    public CommandLink(DispatchSettings settings, BiConsumer<String, byte[]> onAck) throws MqttException {
-        this.client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+    /** Paho's "too many publishes in progress": its count of unacknowledged publishes reached the Receive Maximum. */
+    static final int TOO_MANY_PUBLISHES = org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT;
+
+    /**
+     * @param onAck            called with (topic, payload) on Paho's callback thread; it must not publish
+     * @param onReceiveMaximum called with the broker's Receive Maximum on every connect and reconnect
+     */
+    public CommandLink(DispatchSettings settings, BiConsumer<String, byte[]> onAck, IntConsumer onReceiveMaximum) throws MqttException {
+        this.client = new ConnackReadingClient(settings.url(), settings.clientId(), onReceiveMaximum);
         this.options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
@@ -101,10 +110,13 @@ public final class CommandLink implements AutoCloseable {
     }
 
     /**
-     * Publishes one command and waits for the broker's PUBACK, at most {@code timeout}. False when the broker
-     * did not take it (not connected, refused, timed out): the command stays in the outbox.
+     * Hands one command to the broker without waiting: QoS 1, expiring with its validity, the command id as
+     * correlation data. {@code onPuback} is called on Paho's callback thread with true when the broker's PUBACK
+     * arrives, false when the publish failed (connection lost); it must be quick. Returns false, and calls
+     * nothing, when the command did not leave (not connected, or Paho refused it; {@link #TOO_MANY_PUBLISHES} is
+     * rethrown so the caller can shrink its window): the command stays in the outbox.
      */
-    public boolean publish(Command command, Instant now, Duration timeout) {
+    public boolean publish(Command command, Instant now, PubackListener onPuback) throws MqttException {
         if (!client.isConnected()) {
             return false;
         }
@@ -116,12 +128,33 @@ public final class CommandLink implements AutoCloseable {
         properties.setContentType("application/json");
         message.setProperties(properties);
         try {
-            client.publish(Topics.commands(command.siteId()), message).waitForCompletion(timeout.toMillis());
+            client.publish(Topics.commands(command.siteId()), message, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    onPuback.done(command.commandId(), true);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable exception) {
+                    log.debug("publishing {} failed: {}", command.commandId(), exception.getMessage());
+                    onPuback.done(command.commandId(), false);
+                }
+            });
             return true;
         } catch (MqttException e) {
+            if (e.getReasonCode() == TOO_MANY_PUBLISHES) {
+                throw e;
+            }
             log.debug("publishing {} failed: {}", command.commandId(), e.getMessage());
             return false;
         }
+    }
+
+    /** What became of one asynchronous publish. */
+    @FunctionalInterface
+    public interface PubackListener {
+        /** @param acknowledged true when the broker's PUBACK came, false when the publish failed */
+        void done(String commandId, boolean acknowledged);
     }
 
     @Override

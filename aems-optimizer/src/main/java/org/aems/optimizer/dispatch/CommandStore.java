@@ -68,16 +68,31 @@ public final class CommandStore {
                 .query((rs, n) -> command(rs)).list();
     }
 
+    /** A command the broker acknowledged (PUBACK), and when. */
+    public record Sent(String commandId, Instant at) {
+        public Sent {
+            java.util.Objects.requireNonNull(commandId, "commandId");
+            java.util.Objects.requireNonNull(at, "at");
+        }
+    }
+
     /**
-     * The broker has the command: SENT. An acknowledgement recorded by another instance may have overtaken the
-     * PUBACK; then the status stays and only the send time is filled in.
+     * The broker has the commands: SENT, each with the time of its own PUBACK, in one statement. An acknowledgement
+     * recorded by another instance may have overtaken the PUBACK; then the status stays and only the send time is
+     * filled in.
      */
-    public void markSent(String commandId, Instant at) {
+    public void markSent(Collection<Sent> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                        UPDATE dispatch_command SET sent_at = coalesce(sent_at, ?),
-                               status = CASE WHEN status = 'PENDING' THEN 'SENT' ELSE status END
-                        WHERE command_id = ?""")
-                .params(Timestamp.from(at), commandId).update();
+                        UPDATE dispatch_command d SET sent_at = coalesce(d.sent_at, s.at),
+                               status = CASE WHEN d.status = 'PENDING' THEN 'SENT' ELSE d.status END
+                        FROM unnest(CAST(? AS text[]), CAST(? AS timestamptz[])) AS s(command_id, at)
+                        WHERE d.command_id = s.command_id""")
+                .params(sent.stream().map(Sent::commandId).toArray(String[]::new),
+                        sent.stream().map(s -> Timestamp.from(s.at())).toArray(Timestamp[]::new))
+                .update();
     }
 
     /**

@@ -180,7 +180,7 @@ class DispatchIT {
     }
 
     private static DispatchSettings settings(String url, String clientId) {
-        return new DispatchSettings(url, clientId + "-" + System.nanoTime(), null, null, "", ACK_TIMEOUT, Duration.ofMillis(300));
+        return new DispatchSettings(url, clientId + "-" + System.nanoTime(), null, null, "", ACK_TIMEOUT, Duration.ofMillis(300), null);
     }
 
     static DataSource migratedDatabase() {

@@ -102,7 +102,7 @@ class OptimizerCycleIT {
         CommandStore commands = new CommandStore(ds);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         dispatcher = new Dispatcher(commands, new DispatchSettings(url, "cycle-it-" + System.nanoTime(), null, null, "",
-                Duration.ofSeconds(10), Duration.ofMillis(300)), metrics, Clock.systemUTC());
+                Duration.ofSeconds(10), Duration.ofMillis(300), null), metrics, Clock.systemUTC());
         dispatcher.start();
         await().atMost(Duration.ofSeconds(15)).until(dispatcher::connected);
         AlertSink alerts = new AlertSink() {
