@@ -36,27 +36,7 @@ ALTER TABLE settlement_run
     ADD COLUMN supply_bills            integer NOT NULL DEFAULT 0,
     ADD COLUMN incomplete_supply_bills integer NOT NULL DEFAULT 0;
 
-CREATE OR REPLACE FUNCTION settlement_run_guard() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        IF OLD.status = 'FINAL' THEN
-            RAISE EXCEPTION 'settlement run % is FINAL and immutable', OLD.id;
-        END IF;
-        RETURN OLD;
-    END IF;
-    IF OLD.status = 'FINAL' THEN
-        RAISE EXCEPTION 'settlement run % is FINAL and immutable', OLD.id;
-    END IF;
-    IF (NEW.kind, NEW.period_kind, NEW.period_from, NEW.period_until, NEW.version, NEW.previous_run_id, NEW.created_by,
-        NEW.created_at, NEW.manifest, NEW.statements, NEW.incomplete_statements, NEW.supply_bills, NEW.incomplete_supply_bills)
-       IS DISTINCT FROM (OLD.kind, OLD.period_kind, OLD.period_from, OLD.period_until, OLD.version, OLD.previous_run_id,
-        OLD.created_by, OLD.created_at, OLD.manifest, OLD.statements, OLD.incomplete_statements, OLD.supply_bills,
-        OLD.incomplete_supply_bills) THEN
-        RAISE EXCEPTION 'settlement run %: only finalisation may change a run', OLD.id;
-    END IF;
-    RETURN NEW;
-END
-$$;
+-- The run guard covers these columns from V24 on (it compares every column but the finalisation's).
 
 -- One bill per facility and JST calendar month of a run. Lines are few (5) and kept as JSON:
 -- [{"kind":"BASIC_CHARGE","quantity":"80","unit":"kW","unitPrice":"1800","amount":"144000"}, ...],

@@ -102,7 +102,8 @@ ALTER TABLE settlement_statement
 -- 特定計量 one): shown, counted, never a block to finalising (ADR 0014).
 ALTER TABLE settlement_run ADD COLUMN provisional_statements integer NOT NULL DEFAULT 0 CHECK (provisional_statements >= 0);
 
--- Replaces V23's guard: the supply bill counts (V23) and provisional_statements are immutable too.
+-- Replaces V22's guard: every column except those finalisation sets must stay as it was, so a column added
+-- later (supply bill counts in V23, provisional_statements here) is covered without redefining the list.
 CREATE OR REPLACE FUNCTION settlement_run_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
@@ -114,12 +115,8 @@ BEGIN
     IF OLD.status = 'FINAL' THEN
         RAISE EXCEPTION 'settlement run % is FINAL and immutable', OLD.id;
     END IF;
-    IF (NEW.kind, NEW.period_kind, NEW.period_from, NEW.period_until, NEW.version, NEW.previous_run_id, NEW.created_by,
-        NEW.created_at, NEW.manifest, NEW.statements, NEW.incomplete_statements, NEW.supply_bills, NEW.incomplete_supply_bills,
-        NEW.provisional_statements)
-       IS DISTINCT FROM (OLD.kind, OLD.period_kind, OLD.period_from, OLD.period_until, OLD.version, OLD.previous_run_id,
-        OLD.created_by, OLD.created_at, OLD.manifest, OLD.statements, OLD.incomplete_statements, OLD.supply_bills,
-        OLD.incomplete_supply_bills, OLD.provisional_statements) THEN
+    IF to_jsonb(NEW) - ARRAY['status', 'finalised_by', 'finalised_at', 'incomplete_accepted', 'feed_position']
+       IS DISTINCT FROM to_jsonb(OLD) - ARRAY['status', 'finalised_by', 'finalised_at', 'incomplete_accepted', 'feed_position'] THEN
         RAISE EXCEPTION 'settlement run %: only finalisation may change a run', OLD.id;
     END IF;
     RETURN NEW;

@@ -43,9 +43,10 @@ public final class ProfileForecaster implements DayAheadForecaster {
     private OptionalDouble weightedMean(SlotSeries known, LocalDate day, int slot, boolean sameTypeOnly) {
         double sum = 0;
         double weights = 0;
+        boolean dayIsWeekend = sameTypeOnly && weekend(day);
         for (int back = 1; back <= lookbackDays; back++) {
             LocalDate earlier = day.minusDays(back);
-            if (sameTypeOnly && weekend(earlier) != weekend(day)) {
+            if (sameTypeOnly && weekend(earlier) != dayIsWeekend) {
                 continue;
             }
             OptionalDouble v = known.at(Slot.of(earlier, slot));

@@ -28,7 +28,7 @@ public final class ProblemBuilder {
     private final DayAheadForecaster pv;
     private final SlotPrices prices;
     private final Penalties penalties;
-    private final IntradayCorrection correction;
+    private final HorizonForecast horizon;
     private final double limitMargin;
 
     /**
@@ -48,7 +48,7 @@ public final class ProblemBuilder {
             throw new IllegalArgumentException("limit margin must be within 0..0.5, was " + limitMargin);
         }
         this.limitMargin = limitMargin;
-        this.correction = correction;
+        this.horizon = new HorizonForecast(correction);
         this.demand = demand;
         this.pv = pv;
         this.prices = prices;
@@ -118,6 +118,6 @@ public final class ProblemBuilder {
     }
 
     private double[] forecast(DayAheadForecaster forecaster, SlotSeries history, List<Slot> slots, double heldBackLastSlot) {
-        return new HorizonForecast(correction).over(forecaster, history, slots, heldBackLastSlot);
+        return horizon.over(forecaster, history, slots, heldBackLastSlot);
     }
 }
