@@ -1,0 +1,45 @@
+package org.aems.core.brokerauth;
+
+import java.util.Objects;
+import org.aems.core.grid.SiteId;
+
+/**
+ * A broker username and whose it is. A gateway's username is its site id (docs/protocol.md); service usernames start
+ * with {@code aems-}, and provisioning refuses a site id that collides with one.
+ */
+public sealed interface BrokerIdentity permits BrokerIdentity.Gateway, BrokerIdentity.Service {
+
+    String username();
+
+    static BrokerIdentity ofUsername(String username) {
+        return ServiceRole.ofUsername(username).<BrokerIdentity>map(Service::new)
+                .orElseGet(() -> new Gateway(SiteId.of(username)));
+    }
+
+    /** The gateway of one site. */
+    record Gateway(SiteId site) implements BrokerIdentity {
+        public Gateway {
+            Objects.requireNonNull(site, "site");
+            if (ServiceRole.ofUsername(site.value()).isPresent()) {
+                throw new IllegalArgumentException("site id '" + site + "' is reserved for a platform service's broker account");
+            }
+        }
+
+        @Override
+        public String username() {
+            return site.value();
+        }
+    }
+
+    /** One of the platform's services. */
+    record Service(ServiceRole role) implements BrokerIdentity {
+        public Service {
+            Objects.requireNonNull(role, "role");
+        }
+
+        @Override
+        public String username() {
+            return role.username();
+        }
+    }
+}
