@@ -78,6 +78,27 @@ public final class MosquittoProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A broker with the configuration {@code config} writes for (its port, its folder): for tests that need their own
+     * listener settings, e.g. the dynamic-security plugin or password and ACL files (#7). The config must set the
+     * listener on the given port at 127.0.0.1.
+     */
+    public static MosquittoProcess startWith(java.util.function.BiFunction<Integer, Path, String> config) {
+        try {
+            MosquittoProcess broker = new MosquittoProcess(Files.createTempDirectory("aems-mosquitto"), TestInfrastructure.freePort());
+            Files.writeString(broker.dir.resolve("mosquitto.conf"), config.apply(broker.port, broker.dir));
+            broker.launch();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The broker's folder: its configuration, log and any files a test put there. */
+    public Path dir() {
+        return dir;
+    }
+
     private void launch() throws IOException {
         String binary = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
         try {

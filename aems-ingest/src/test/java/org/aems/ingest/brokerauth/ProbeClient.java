@@ -1,0 +1,127 @@
+package org.aems.ingest.brokerauth;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * A real Paho v5 client for the broker-auth tests that reports the broker's answers as MQTT 5 reason codes: CONNACK,
+ * PUBACK, SUBACK, and the DISCONNECT the broker sends when it drops us.
+ */
+final class ProbeClient implements AutoCloseable {
+
+    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> disconnectedWith = new CompletableFuture<>();
+    private final MqttAsyncClient client;
+
+    private ProbeClient(String url) throws MqttException {
+        client = new MqttAsyncClient(url, "probe-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+                disconnectedWith.complete(response.getReturnCode());
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+    }
+
+    /** A connected client; throws with the CONNACK reason code if the broker refuses. */
+    static ProbeClient connect(String url, String username, String password) throws MqttException {
+        ProbeClient probe = new ProbeClient(url);
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(username);
+        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        options.setCleanStart(true);
+        options.setAutomaticReconnect(false);
+        options.setConnectionTimeout(5);
+        try {
+            probe.client.connect(options).waitForCompletion(5_000);
+        } catch (MqttException e) {
+            probe.client.close(true);
+            throw e;
+        }
+        return probe;
+    }
+
+    /** The CONNACK reason code of a connect attempt: 0 when accepted. */
+    static int connackOf(String url, String username, String password) {
+        try (ProbeClient probe = connect(url, username, password)) {
+            return 0;
+        } catch (MqttException e) {
+            return e.getReasonCode();
+        }
+    }
+
+    /** Publishes at QoS 1 and returns the PUBACK's reason code (0 = success). */
+    int publish(String topic, String payload) throws MqttException {
+        IMqttToken token = client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+        try {
+            token.waitForCompletion(5_000);
+        } catch (MqttException e) {
+            return e.getReasonCode();
+        }
+        int[] codes = token.getReasonCodes();
+        return codes == null || codes.length == 0 ? 0 : codes[0];
+    }
+
+    /** Subscribes at QoS 1 and returns the SUBACK's reason code (0x01 = granted QoS 1). */
+    int subscribe(String filter) throws MqttException {
+        IMqttToken token = client.subscribe(filter, 1);
+        token.waitForCompletion(5_000);
+        return token.getReasonCodes()[0];
+    }
+
+    boolean isConnected() {
+        return client.isConnected();
+    }
+
+    List<String> drain() {
+        List<String> out = new java.util.ArrayList<>();
+        received.drainTo(out);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(2_000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            // already gone
+        }
+    }
+}
