@@ -122,6 +122,27 @@ class DynamicSecurityIT {
     }
 
     @Test
+    void theServicesHaveTheirRegionWideRights() throws Exception {
+        String a = fixture.site("svc");
+        IssuedPassword gatewayA = provision(a);
+        IssuedPassword dispatcher = accounts.issue(new BrokerIdentity.Service(ServiceRole.DISPATCHER), "it").password();
+        try (ProbeClient ingestClient = ProbeClient.connect(broker.url(), ingest.username(), ingest.password());
+             ProbeClient dispatch = ProbeClient.connect(broker.url(), dispatcher.username(), dispatcher.password());
+             ProbeClient gateway = ProbeClient.connect(broker.url(), a, gatewayA.password())) {
+            assertThat(ingestClient.subscribe("$SYS/broker/store/messages/count")).isEqualTo(GRANTED_QOS_1);
+            assertThat(ingestClient.subscribe("aems/v1/sites/+/commands")).isEqualTo(NOT_AUTHORIZED);
+            assertThat(dispatch.subscribe("$share/it/aems/v1/sites/+/command-acks")).isEqualTo(GRANTED_QOS_1);
+            assertThat(gateway.subscribe("aems/v1/sites/" + a + "/commands")).isEqualTo(GRANTED_QOS_1);
+
+            assertThat(dispatch.publish("aems/v1/sites/" + a + "/commands", "cmd")).isZero();
+            assertThat(dispatch.publish(BrokerAuthFixture.telemetry(a), "forged")).isEqualTo(NOT_AUTHORIZED);
+            assertThat(gateway.received.poll(5, TimeUnit.SECONDS)).isEqualTo("aems/v1/sites/" + a + "/commands cmd");
+            assertThat(gateway.publish("aems/v1/sites/" + a + "/command-acks", "ack")).isZero();
+            assertThat(dispatch.received.poll(5, TimeUnit.SECONDS)).isEqualTo("aems/v1/sites/" + a + "/command-acks ack");
+        }
+    }
+
+    @Test
     void aWrongPasswordIsRefusedAtConnect() { // #7
         String a = fixture.site("pw");
         IssuedPassword gatewayA = provision(a);
