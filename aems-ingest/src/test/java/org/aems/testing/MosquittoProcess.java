@@ -94,6 +94,32 @@ public final class MosquittoProcess implements AutoCloseable {
         }
     }
 
+    /** Debian's and the eclipse-mosquitto image's path differ; CI installs Debian's package. */
+    public static final String DYNAMIC_SECURITY_PLUGIN = "/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so";
+
+    /**
+     * A broker that admits no anonymous client and keeps its accounts in the dynamic-security plugin, starting from
+     * {@code initialJson} (the plugin's {@code plugin_opt_config_file}; it writes its changes back there).
+     */
+    public static MosquittoProcess startWithDynamicSecurity(String initialJson) {
+        return startWith((port, dir) -> {
+            try {
+                Files.writeString(dir.resolve("dynamic-security.json"), initialJson);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return """
+                    listener %d 127.0.0.1
+                    allow_anonymous false
+                    plugin %s
+                    plugin_opt_config_file %s/dynamic-security.json
+                    user root
+                    log_dest file %s/mosquitto.log
+                    log_type all
+                    """.formatted(port, DYNAMIC_SECURITY_PLUGIN, dir, dir);
+        });
+    }
+
     /** The broker's folder: its configuration, log and any files a test put there. */
     public Path dir() {
         return dir;

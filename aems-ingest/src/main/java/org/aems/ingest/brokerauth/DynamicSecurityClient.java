@@ -51,6 +51,10 @@ public final class DynamicSecurityClient implements RunningBroker, AutoCloseable
         client.setCallback(new Responses());
     }
 
+    public DynamicSecuritySettings settings() {
+        return settings;
+    }
+
     @Override
     public void issue(BrokerIdentity identity, IssuedPassword password) {
         String role = DynamicSecurityJson.roleName(identity);

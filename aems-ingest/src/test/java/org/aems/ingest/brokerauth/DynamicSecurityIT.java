@@ -2,7 +2,6 @@ package org.aems.ingest.brokerauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.aems.core.brokerauth.IssuedPassword;
 import org.aems.core.brokerauth.ServiceRole;
 import org.aems.core.grid.SiteId;
 import org.aems.testing.MosquittoProcess;
+import org.aems.testing.MqttProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DynamicSecurityIT {
 
-    static final String PLUGIN = "/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so";
     // MQTT 5 reason codes, as Mosquitto 2.0.11 sends them (observed by this test).
     static final int NOT_AUTHORIZED = 0x87;
     // A wrong or unknown password: Mosquitto 2.0.11 answers CONNACK 0x87 Not authorized, not 0x86 Bad user name or password.
@@ -49,22 +48,7 @@ class DynamicSecurityIT {
                 .issue(new BrokerIdentity.Service(ServiceRole.INGEST), "it").password();
         IssuedPassword admin = IssuedPassword.generate("aems-admin", random);
         String initial = DynamicSecurityJson.initialConfig(admin.username(), admin.hash(random), fixture.store.active());
-        broker = MosquittoProcess.startWith((port, dir) -> {
-            try {
-                Files.writeString(dir.resolve("dynamic-security.json"), initial);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return """
-                    listener %d 127.0.0.1
-                    allow_anonymous false
-                    plugin %s
-                    plugin_opt_config_file %s/dynamic-security.json
-                    user root
-                    log_dest file %s/mosquitto.log
-                    log_type all
-                    """.formatted(port, PLUGIN, dir, dir);
-        });
+        broker = MosquittoProcess.startWithDynamicSecurity(initial);
         dynsec = new DynamicSecurityClient(new DynamicSecuritySettings(broker.url(), admin.username(), admin.password(), null));
         accounts = new BrokerAccounts(fixture.dataSource, fixture.store, dynsec, Clock.systemUTC(), random);
     }
@@ -92,8 +76,8 @@ class DynamicSecurityIT {
         String b = fixture.site("b");
         IssuedPassword gatewayA = provision(a);
         provision(b);
-        try (ProbeClient ingestClient = ProbeClient.connect(broker.url(), ingest.username(), ingest.password());
-             ProbeClient gateway = ProbeClient.connect(broker.url(), a, gatewayA.password())) {
+        try (MqttProbe ingestClient = MqttProbe.connect(broker.url(), ingest.username(), ingest.password());
+             MqttProbe gateway = MqttProbe.connect(broker.url(), a, gatewayA.password())) {
             assertThat(ingestClient.subscribe("$share/it/aems/v1/sites/+/telemetry")).isEqualTo(GRANTED_QOS_1);
 
             assertThat(gateway.publish(BrokerAuthFixture.telemetry(b), "forged")).isEqualTo(NOT_AUTHORIZED);
@@ -113,7 +97,7 @@ class DynamicSecurityIT {
         String b = fixture.site("sb");
         IssuedPassword gatewayA = provision(a);
         provision(b);
-        try (ProbeClient gateway = ProbeClient.connect(broker.url(), a, gatewayA.password())) {
+        try (MqttProbe gateway = MqttProbe.connect(broker.url(), a, gatewayA.password())) {
             assertThat(gateway.subscribe("aems/v1/sites/" + a + "/commands")).isEqualTo(GRANTED_QOS_1);
             assertThat(gateway.subscribe("aems/v1/sites/" + b + "/commands")).isEqualTo(NOT_AUTHORIZED);
             assertThat(gateway.subscribe("aems/v1/sites/+/commands")).isEqualTo(NOT_AUTHORIZED);
@@ -126,9 +110,9 @@ class DynamicSecurityIT {
         String a = fixture.site("svc");
         IssuedPassword gatewayA = provision(a);
         IssuedPassword dispatcher = accounts.issue(new BrokerIdentity.Service(ServiceRole.DISPATCHER), "it").password();
-        try (ProbeClient ingestClient = ProbeClient.connect(broker.url(), ingest.username(), ingest.password());
-             ProbeClient dispatch = ProbeClient.connect(broker.url(), dispatcher.username(), dispatcher.password());
-             ProbeClient gateway = ProbeClient.connect(broker.url(), a, gatewayA.password())) {
+        try (MqttProbe ingestClient = MqttProbe.connect(broker.url(), ingest.username(), ingest.password());
+             MqttProbe dispatch = MqttProbe.connect(broker.url(), dispatcher.username(), dispatcher.password());
+             MqttProbe gateway = MqttProbe.connect(broker.url(), a, gatewayA.password())) {
             assertThat(ingestClient.subscribe("$SYS/broker/store/messages/count")).isEqualTo(GRANTED_QOS_1);
             assertThat(ingestClient.subscribe("aems/v1/sites/+/commands")).isEqualTo(NOT_AUTHORIZED);
             assertThat(dispatch.subscribe("$share/it/aems/v1/sites/+/command-acks")).isEqualTo(GRANTED_QOS_1);
@@ -146,16 +130,16 @@ class DynamicSecurityIT {
     void aWrongPasswordIsRefusedAtConnect() { // #7
         String a = fixture.site("pw");
         IssuedPassword gatewayA = provision(a);
-        assertThat(ProbeClient.connackOf(broker.url(), a, gatewayA.password() + "x")).isEqualTo(REFUSED_AT_CONNECT);
-        assertThat(ProbeClient.connackOf(broker.url(), fixture.site("nobody"), gatewayA.password())).isEqualTo(REFUSED_AT_CONNECT);
-        assertThat(ProbeClient.connackOf(broker.url(), a, gatewayA.password())).isZero();
+        assertThat(MqttProbe.connackOf(broker.url(), a, gatewayA.password() + "x")).isEqualTo(REFUSED_AT_CONNECT);
+        assertThat(MqttProbe.connackOf(broker.url(), fixture.site("nobody"), gatewayA.password())).isEqualTo(REFUSED_AT_CONNECT);
+        assertThat(MqttProbe.connackOf(broker.url(), a, gatewayA.password())).isZero();
     }
 
     @Test
     void aRevokedCredentialDisconnectsTheConnectedGatewayAtOnceAndCannotReconnect() throws Exception { // #7
         String a = fixture.site("rv");
         IssuedPassword gatewayA = provision(a);
-        try (ProbeClient gateway = ProbeClient.connect(broker.url(), a, gatewayA.password())) {
+        try (MqttProbe gateway = MqttProbe.connect(broker.url(), a, gatewayA.password())) {
             assertThat(gateway.subscribe("aems/v1/sites/" + a + "/commands")).isEqualTo(GRANTED_QOS_1);
 
             assertThat(accounts.revoke(new BrokerIdentity.Gateway(SiteId.of(a)), "it")).isPresent();
@@ -163,7 +147,7 @@ class DynamicSecurityIT {
             assertThat(gateway.disconnectedWith.get(5, TimeUnit.SECONDS)).isEqualTo(ADMINISTRATIVE_ACTION);
             assertThat(gateway.isConnected()).isFalse();
         }
-        assertThat(ProbeClient.connackOf(broker.url(), a, gatewayA.password())).isEqualTo(REFUSED_AT_CONNECT);
+        assertThat(MqttProbe.connackOf(broker.url(), a, gatewayA.password())).isEqualTo(REFUSED_AT_CONNECT);
         assertThat(fixture.store.find(a).orElseThrow().revokedBy()).isEqualTo("it");
         assertThat(fixture.store.active()).noneMatch(c -> c.username().equals(a));
     }
@@ -173,15 +157,15 @@ class DynamicSecurityIT {
         String a = fixture.site("rot");
         IssuedPassword first = provision(a);
         IssuedPassword second;
-        try (ProbeClient gateway = ProbeClient.connect(broker.url(), a, first.password())) {
+        try (MqttProbe gateway = MqttProbe.connect(broker.url(), a, first.password())) {
             IssueResult rotated = accounts.issue(new BrokerIdentity.Gateway(SiteId.of(a)), "it");
             assertThat(rotated.rotated()).isTrue();
             second = rotated.password();
             // Observed on 2.0.11: setClientPassword also drops the client connected with the old password.
             assertThat(gateway.disconnectedWith.get(5, TimeUnit.SECONDS)).isEqualTo(ADMINISTRATIVE_ACTION);
         }
-        assertThat(ProbeClient.connackOf(broker.url(), a, first.password())).isEqualTo(REFUSED_AT_CONNECT);
-        assertThat(ProbeClient.connackOf(broker.url(), a, second.password())).isZero();
+        assertThat(MqttProbe.connackOf(broker.url(), a, first.password())).isEqualTo(REFUSED_AT_CONNECT);
+        assertThat(MqttProbe.connackOf(broker.url(), a, second.password())).isZero();
     }
 
     @Test
@@ -191,8 +175,8 @@ class DynamicSecurityIT {
         accounts.revoke(new BrokerIdentity.Gateway(SiteId.of(a)), "it");
         IssueResult again = accounts.issue(new BrokerIdentity.Gateway(SiteId.of(a)), "it");
         assertThat(again.rotated()).isFalse();
-        assertThat(ProbeClient.connackOf(broker.url(), a, first.password())).isEqualTo(REFUSED_AT_CONNECT);
-        try (ProbeClient gateway = ProbeClient.connect(broker.url(), a, again.password().password())) {
+        assertThat(MqttProbe.connackOf(broker.url(), a, first.password())).isEqualTo(REFUSED_AT_CONNECT);
+        try (MqttProbe gateway = MqttProbe.connect(broker.url(), a, again.password().password())) {
             assertThat(gateway.publish(BrokerAuthFixture.telemetry(a), "back")).isEqualTo(NO_MATCHING_SUBSCRIBERS);
         }
     }

@@ -13,6 +13,7 @@ import org.aems.core.brokerauth.IssuedPassword;
 import org.aems.core.brokerauth.ServiceRole;
 import org.aems.core.grid.SiteId;
 import org.aems.testing.MosquittoProcess;
+import org.aems.testing.MqttProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,8 +90,8 @@ class MosquittoFilesIT {
 
     @Test
     void aGatewayPublishesOnlyToItsOwnSitesTopics() throws Exception { // #7
-        try (ProbeClient ingestClient = ProbeClient.connect(broker.url(), ingest.username(), ingest.password());
-             ProbeClient gateway = ProbeClient.connect(broker.url(), a, gatewayA.password())) {
+        try (MqttProbe ingestClient = MqttProbe.connect(broker.url(), ingest.username(), ingest.password());
+             MqttProbe gateway = MqttProbe.connect(broker.url(), a, gatewayA.password())) {
             assertThat(ingestClient.subscribe("$share/it/aems/v1/sites/+/telemetry")).isEqualTo(GRANTED_QOS_1);
 
             assertThat(gateway.publish(BrokerAuthFixture.telemetry(b), "forged")).isEqualTo(NOT_AUTHORIZED);
@@ -104,9 +105,9 @@ class MosquittoFilesIT {
 
     @Test
     void aGatewayReceivesOnlyItsOwnCommandsWhateverItSubscribes() throws Exception { // #7
-        try (ProbeClient gatewayOfA = ProbeClient.connect(broker.url(), a, gatewayA.password());
-             ProbeClient gatewayOfB = ProbeClient.connect(broker.url(), b, gatewayB.password());
-             ProbeClient dispatch = ProbeClient.connect(broker.url(), dispatcher.username(), dispatcher.password())) {
+        try (MqttProbe gatewayOfA = MqttProbe.connect(broker.url(), a, gatewayA.password());
+             MqttProbe gatewayOfB = MqttProbe.connect(broker.url(), b, gatewayB.password());
+             MqttProbe dispatch = MqttProbe.connect(broker.url(), dispatcher.username(), dispatcher.password())) {
             // Mosquitto 2.0.11's acl_file grants these SUBACKs (the dynamic-security plugin refuses them with 0x87) ...
             assertThat(gatewayOfA.subscribe("aems/v1/sites/" + a + "/commands")).isEqualTo(GRANTED_QOS_1);
             assertThat(gatewayOfA.subscribe("aems/v1/sites/" + b + "/commands")).isEqualTo(GRANTED_QOS_1);
@@ -127,7 +128,7 @@ class MosquittoFilesIT {
 
     @Test
     void ingestReadsTheBrokersQueueDepth() throws Exception {
-        try (ProbeClient ingestClient = ProbeClient.connect(broker.url(), ingest.username(), ingest.password())) {
+        try (MqttProbe ingestClient = MqttProbe.connect(broker.url(), ingest.username(), ingest.password())) {
             assertThat(ingestClient.subscribe("$SYS/broker/store/messages/count")).isEqualTo(GRANTED_QOS_1);
             assertThat(ingestClient.received.poll(5, TimeUnit.SECONDS)).startsWith("$SYS/broker/store/messages/count ");
         }
@@ -135,7 +136,7 @@ class MosquittoFilesIT {
 
     @Test
     void theSimulatorPublishesForAnySiteButNotCommands() throws Exception {
-        try (ProbeClient sim = ProbeClient.connect(broker.url(), simulator.username(), simulator.password())) {
+        try (MqttProbe sim = MqttProbe.connect(broker.url(), simulator.username(), simulator.password())) {
             assertThat(sim.subscribe("aems/v1/sites/" + b + "/commands")).isEqualTo(GRANTED_QOS_1);
             assertThat(sim.publish(BrokerAuthFixture.telemetry(b), "sim")).isIn(0x00, 0x10);
             assertThat(sim.publish("aems/v1/sites/" + b + "/commands", "forged")).isEqualTo(NOT_AUTHORIZED);
@@ -144,8 +145,8 @@ class MosquittoFilesIT {
 
     @Test
     void wrongAndRevokedPasswordsAreRefusedAtConnect() { // #7
-        assertThat(ProbeClient.connackOf(broker.url(), a, gatewayA.password() + "x")).isEqualTo(NOT_AUTHORIZED);
-        assertThat(ProbeClient.connackOf(broker.url(), fixture.site("gone"), gatewayA.password())).isEqualTo(NOT_AUTHORIZED);
-        assertThat(ProbeClient.connackOf(broker.url(), a, gatewayA.password())).isZero();
+        assertThat(MqttProbe.connackOf(broker.url(), a, gatewayA.password() + "x")).isEqualTo(NOT_AUTHORIZED);
+        assertThat(MqttProbe.connackOf(broker.url(), fixture.site("gone"), gatewayA.password())).isEqualTo(NOT_AUTHORIZED);
+        assertThat(MqttProbe.connackOf(broker.url(), a, gatewayA.password())).isZero();
     }
 }

@@ -1,4 +1,4 @@
-package org.aems.ingest.brokerauth;
+package org.aems.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,16 +17,16 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
- * A real Paho v5 client for the broker-auth tests that reports the broker's answers as MQTT 5 reason codes: CONNACK,
+ * A real Paho v5 client for the broker-auth tests (#7) that reports the broker's answers as MQTT 5 reason codes: CONNACK,
  * PUBACK, SUBACK, and the DISCONNECT the broker sends when it drops us.
  */
-final class ProbeClient implements AutoCloseable {
+public final class MqttProbe implements AutoCloseable {
 
-    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-    final CompletableFuture<Integer> disconnectedWith = new CompletableFuture<>();
+    public final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    public final CompletableFuture<Integer> disconnectedWith = new CompletableFuture<>();
     private final MqttAsyncClient client;
 
-    private ProbeClient(String url) throws MqttException {
+    private MqttProbe(String url) throws MqttException {
         client = new MqttAsyncClient(url, "probe-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
@@ -58,8 +58,8 @@ final class ProbeClient implements AutoCloseable {
     }
 
     /** A connected client; throws with the CONNACK reason code if the broker refuses. */
-    static ProbeClient connect(String url, String username, String password) throws MqttException {
-        ProbeClient probe = new ProbeClient(url);
+    public static MqttProbe connect(String url, String username, String password) throws MqttException {
+        MqttProbe probe = new MqttProbe(url);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(username);
         options.setPassword(password.getBytes(StandardCharsets.UTF_8));
@@ -76,8 +76,8 @@ final class ProbeClient implements AutoCloseable {
     }
 
     /** The CONNACK reason code of a connect attempt: 0 when accepted. */
-    static int connackOf(String url, String username, String password) {
-        try (ProbeClient probe = connect(url, username, password)) {
+    public static int connackOf(String url, String username, String password) {
+        try (MqttProbe probe = connect(url, username, password)) {
             return 0;
         } catch (MqttException e) {
             return e.getReasonCode();
@@ -85,7 +85,7 @@ final class ProbeClient implements AutoCloseable {
     }
 
     /** Publishes at QoS 1 and returns the PUBACK's reason code (0 = success). */
-    int publish(String topic, String payload) throws MqttException {
+    public int publish(String topic, String payload) throws MqttException {
         IMqttToken token = client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
         try {
             token.waitForCompletion(5_000);
@@ -97,17 +97,17 @@ final class ProbeClient implements AutoCloseable {
     }
 
     /** Subscribes at QoS 1 and returns the SUBACK's reason code (0x01 = granted QoS 1). */
-    int subscribe(String filter) throws MqttException {
+    public int subscribe(String filter) throws MqttException {
         IMqttToken token = client.subscribe(filter, 1);
         token.waitForCompletion(5_000);
         return token.getReasonCodes()[0];
     }
 
-    boolean isConnected() {
+    public boolean isConnected() {
         return client.isConnected();
     }
 
-    List<String> drain() {
+    public List<String> drain() {
         List<String> out = new java.util.ArrayList<>();
         received.drainTo(out);
         return out;

@@ -1,0 +1,54 @@
+package org.aems.ingest.config;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.aems.ingest.brokerauth.BrokerAccounts;
+import org.aems.ingest.brokerauth.BrokerCredentialStore;
+import org.aems.ingest.brokerauth.DynamicSecurityClient;
+import org.aems.ingest.brokerauth.DynamicSecuritySettings;
+import org.aems.ingest.brokerauth.RunningBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Broker accounts (#7, ADR 0017): the credential store in every role that has the database, and, when
+ * {@code aems.ingest.broker-auth.dynamic-security.url} is set, the client that tells a running Mosquitto's
+ * dynamic-security plugin about each change.
+ */
+@AutoConfiguration(after = StorageAutoConfiguration.class)
+@ConditionalOnBean(DataSource.class)
+public class BrokerAuthAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerAuthAutoConfiguration.class);
+    static final String DYNAMIC_SECURITY = "aems.ingest.broker-auth.dynamic-security";
+
+    @Bean
+    BrokerCredentialStore brokerCredentialStore(DataSource dataSource) {
+        return new BrokerCredentialStore(dataSource);
+    }
+
+    /** Unless the url is set, no running broker is told anything; with it, the admin username and password are required. */
+    @Bean
+    RunningBroker runningBroker(Environment environment) {
+        Binder binder = Binder.get(environment);
+        if (binder.bind(DYNAMIC_SECURITY + ".url", String.class).map(String::isBlank).orElse(true)) {
+            log.info("broker accounts are kept in the database only; render Mosquitto's files from "
+                    + "/api/v1/admin/gateways/mosquitto/* or set {}.url", DYNAMIC_SECURITY);
+            return RunningBroker.NONE;
+        }
+        DynamicSecuritySettings settings = binder.bindOrCreate(DYNAMIC_SECURITY, DynamicSecuritySettings.class);
+        log.info("broker accounts are applied to Mosquitto's dynamic-security plugin [{}]", settings);
+        return new DynamicSecurityClient(settings);
+    }
+
+    @Bean
+    BrokerAccounts brokerAccounts(DataSource dataSource, BrokerCredentialStore store, RunningBroker broker, Clock clock) {
+        return new BrokerAccounts(dataSource, store, broker, clock, new SecureRandom());
+    }
+}
