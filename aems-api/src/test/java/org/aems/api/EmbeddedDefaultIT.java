@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.aems.testing.MqttProbe;
 import org.aems.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -40,6 +41,19 @@ class EmbeddedDefaultIT {
             firstRun = readings(http);
             assertThat(http.get("/api/v1/sites/demo-001/readings?quantity=meter.power").json().get("readings").get(0)
                     .get("unit").asString()).isEqualTo("W");
+
+            // #7: the embedded broker admits only issued accounts (the in-process services have their own), each to its site.
+            String broker = "tcp://127.0.0.1:" + mqttPort;
+            assertThat(MqttProbe.connackOf(broker, "demo-001", "guessed")).isEqualTo(0x87);
+            assertThat(MqttProbe.connackOf(broker, "aems-ingest", "guessed")).isEqualTo(0x87);
+            HttpJson.Response issued = http.post("/api/v1/admin/gateways/demo-001/credentials", "application/json", "");
+            assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+            try (MqttProbe gateway = MqttProbe.connect(broker, "demo-001", issued.json().get("password").asString())) {
+                assertThat(gateway.subscribe("aems/v1/sites/demo-002/commands")).isEqualTo(0x87);
+                assertThat(gateway.publish("aems/v1/sites/demo-001/status", "{}")).isIn(0x00, 0x10);
+                assertThat(gateway.publish("aems/v1/sites/demo-002/telemetry", "{}")).isEqualTo(0x87);
+                assertThat(http.delete("/api/v1/admin/gateways/demo-001/credentials", "application/json", "").status()).isEqualTo(200);
+            }
         }
 
         // The same command again: the demo region is imported again over the registry it left.

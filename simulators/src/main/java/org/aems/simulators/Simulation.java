@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import org.aems.core.grid.SiteId;
 import org.aems.core.telemetry.ControlCodec;
 import org.aems.core.telemetry.GatewayStatus;
 import org.aems.core.telemetry.Topics;
+import org.aems.simulators.mqtt.BrokerLogin;
 import org.aems.simulators.mqtt.MqttLink;
 import org.aems.simulators.mqtt.RunStats;
 import org.aems.simulators.mqtt.SimulatedGateway;
@@ -56,6 +58,7 @@ public final class Simulation implements AutoCloseable {
     private final Scenario scenario;
     private final SimulationSettings settings;
     private final Clock wallClock;
+    private final Optional<BrokerLogin> login;
     private final RunStats stats = new RunStats();
     private final List<SimulatedGateway> gateways = new ArrayList<>();
     private final List<MqttLink> links = new ArrayList<>();
@@ -70,9 +73,18 @@ public final class Simulation implements AutoCloseable {
     private long lastProgressMessages;
 
     public Simulation(Scenario scenario, SimulationSettings settings, Clock wallClock) {
+        this(scenario, settings, wallClock, Optional.empty());
+    }
+
+    /**
+     * With {@code login}, every connection authenticates as the simulator's account (a broker that checks passwords,
+     * ADR 0017); without, a dedicated connection uses its site id as username and no password, as before.
+     */
+    public Simulation(Scenario scenario, SimulationSettings settings, Clock wallClock, Optional<BrokerLogin> login) {
         this.scenario = scenario;
         this.settings = settings;
         this.wallClock = wallClock;
+        this.login = login;
     }
 
     /** A region file read without its simulation sections: every site behaves as the default of its kind. */
@@ -102,12 +114,14 @@ public final class Simulation implements AutoCloseable {
             SiteId first = sites.get(i).site().id();
             MqttLink link = dedicated
                     // Dedicated: the site's own connection, username and Last Will, exactly as docs/protocol.md.
-                    ? new MqttLink(settings.brokerUrl(), "aems-sim-" + first.value(), first.value(), Topics.status(first),
+                    ? new MqttLink(settings.brokerUrl(), "aems-sim-" + first.value(), login.map(BrokerLogin::username).orElse(first.value()),
+                    login.map(BrokerLogin::password).orElse(null), Topics.status(first),
                     control.encode(new GatewayStatus(first, GatewayStatus.State.OFFLINE, settings.start())),
                     (topic, payload) -> dispatch(bySite, topic, payload), () -> lost(mine))
                     // Pooled: one connection for many sites; no per-site Last Will is possible, so the
                     // simulator publishes OFFLINE itself on a clean stop and for simulated outages.
-                    : new MqttLink(settings.brokerUrl(), "aems-sim-pool-" + run + "-" + i, "aems-simulator", null, null,
+                    : new MqttLink(settings.brokerUrl(), "aems-sim-pool-" + run + "-" + i, login.map(BrokerLogin::username).orElse("aems-simulator"),
+                    login.map(BrokerLogin::password).orElse(null), null, null,
                     (topic, payload) -> dispatch(bySite, topic, payload), () -> lost(mine));
             links.add(link);
         }

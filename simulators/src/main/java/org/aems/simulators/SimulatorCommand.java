@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import org.aems.core.region.RegionFileException;
 import org.aems.core.time.Jst;
 import org.aems.simulators.fault.FaultRates;
+import org.aems.simulators.mqtt.BrokerLogin;
 import org.aems.simulators.scenario.Scenario;
 import org.aems.simulators.site.PhysicsOptions;
 import org.aems.simulators.weather.ClearSkyIndexSeries;
@@ -32,6 +33,14 @@ public final class SimulatorCommand implements Callable<Integer> {
 
     @Option(names = "--broker", defaultValue = "tcp://127.0.0.1:1883", description = "MQTT broker URL (default: ${DEFAULT-VALUE})")
     String broker;
+
+    @Option(names = "--username", description = "broker account for every connection, e.g. aems-simulator (docs/security.md); "
+            + "default: each site's id, no password")
+    String username;
+
+    @Option(names = "--password", defaultValue = "${env:AEMS_SIMULATOR_PASSWORD}",
+            description = "its password; default: the environment variable AEMS_SIMULATOR_PASSWORD (keeps it out of ps)")
+    String password;
 
     @Option(names = "--region", defaultValue = "demo", description = "bundled region name or region file path (default: ${DEFAULT-VALUE})")
     String region;
@@ -130,7 +139,12 @@ public final class SimulatorCommand implements Callable<Integer> {
         SimulationSettings settings = new SimulationSettings(broker, sites, publishEvery, speed, startAt, runSeed, connections,
                 new FaultRates(late, duplicate, outOfOrder, malformed, skewedSites, offlinePerDay), Optional.ofNullable(truth),
                 Optional.ofNullable(sky), replay, new PhysicsOptions(PhysicsOptions.DEFAULT.meterNearRolloverShare(), meterReplacements));
-        Simulation simulation = new Simulation(scenario, settings, Clock.systemUTC());
+        if (username != null && password == null) {
+            System.err.println("--username needs a password: --password or AEMS_SIMULATOR_PASSWORD");
+            return 2;
+        }
+        Simulation simulation = new Simulation(scenario, settings, Clock.systemUTC(),
+                Optional.ofNullable(username).map(u -> new BrokerLogin(u, password)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulation.close();

@@ -1,6 +1,7 @@
 package org.aems.api.config;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.aems.core.grid.Region;
 import org.aems.ingest.config.IngestAutoConfiguration;
 import org.aems.ingest.registry.ImportReport;
@@ -9,6 +10,7 @@ import org.aems.simulators.BundledRegions;
 import org.aems.simulators.Simulation;
 import org.aems.simulators.scenario.Scenario;
 import org.aems.simulators.SimulationSettings;
+import org.aems.simulators.mqtt.BrokerLogin;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,8 @@ class SimulatorConfiguration {
                             report.feeders(), report.sites(), report.assets());
                 }
                 simulation = new Simulation(scenario, new SimulationSettings(properties.brokerUrl(), properties.sites(),
-                        properties.interval(), properties.speed(), clock.instant(), properties.seed()), clock);
+                        properties.interval(), properties.speed(), clock.instant(), properties.seed()), clock,
+                        Optional.ofNullable(properties.username()).map(u -> new BrokerLogin(u, properties.password())));
                 try {
                     simulation.start();
                 } catch (MqttException e) {

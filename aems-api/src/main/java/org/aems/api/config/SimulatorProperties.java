@@ -13,11 +13,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param brokerUrl    where the simulated gateways publish
  * @param interval     time between two messages of a site
  * @param sites        play only the first N sites (0 = all)
+ * @param username     broker account of every simulated connection (the embedded default sets aems-simulator and a
+ *                     password generated at start); null: each site's id, no password
+ * @param password     its password
  */
 @ConfigurationProperties("aems.simulator")
 public record SimulatorProperties(@DefaultValue("false") boolean enabled, @DefaultValue("demo") String region,
                                   @DefaultValue("true") boolean importRegion,
                                   @DefaultValue("tcp://127.0.0.1:1884") String brokerUrl,
                                   @DefaultValue("5s") Duration interval, @DefaultValue("0") int sites,
-                                  @DefaultValue("1") double speed, @DefaultValue("42") long seed) {
+                                  @DefaultValue("1") double speed, @DefaultValue("42") long seed, String username,
+                                  String password) {
+
+    @Override
+    public String toString() {
+        return "SimulatorProperties[region=" + region + ", brokerUrl=" + brokerUrl + ", username=" + username + ", password="
+                + (password == null ? "none" : "***") + "]";
+    }
 }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -19,7 +20,7 @@ import org.springframework.core.env.Environment;
 /**
  * Broker accounts (#7, ADR 0017): the credential store in every role that has the database, and, when
  * {@code aems.ingest.broker-auth.dynamic-security.url} is set, the client that tells a running Mosquitto's
- * dynamic-security plugin about each change.
+ * dynamic-security plugin about each change. The embedded default brings its own RunningBroker (the embedded broker).
  */
 @AutoConfiguration(after = StorageAutoConfiguration.class)
 @ConditionalOnBean(DataSource.class)
@@ -35,6 +36,7 @@ public class BrokerAuthAutoConfiguration {
 
     /** Unless the url is set, no running broker is told anything; with it, the admin username and password are required. */
     @Bean
+    @ConditionalOnMissingBean
     RunningBroker runningBroker(Environment environment) {
         Binder binder = Binder.get(environment);
         if (binder.bind(DYNAMIC_SECURITY + ".url", String.class).map(String::isBlank).orElse(true)) {

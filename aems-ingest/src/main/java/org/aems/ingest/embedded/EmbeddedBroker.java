@@ -1,5 +1,6 @@
 package org.aems.ingest.embedded;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,21 +32,34 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a broker listening on 127.0.0.1:{@code port}, keeping its state under {@code dataDir}. */
+    /** Starts a broker listening on 127.0.0.1:{@code port}, keeping its state under {@code dataDir}, admitting any client. */
     public static EmbeddedBroker start(Path dataDir, int port) {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * Starts a broker as above that admits only the accounts {@code auth} knows, each to its own topics (ADR 0017);
+     * {@code auth} null admits any client.
+     */
+    public static EmbeddedBroker start(Path dataDir, int port, EmbeddedBrokerAuth auth) {
         try {
             Path conf = Files.createDirectories(dataDir.resolve("conf"));
             Path data = Files.createDirectories(dataDir.resolve("data"));
             Path extensions = Files.createDirectories(dataDir.resolve("extensions"));
             Files.writeString(conf.resolve("config.xml"), config(port), StandardCharsets.UTF_8);
-            EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+            var builder = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
                     .withDataFolder(data)
                     .withExtensionsFolder(extensions)
-                    .withoutLoggingBootstrap()
-                    .build();
+                    .withoutLoggingBootstrap();
+            if (auth != null) {
+                builder.withEmbeddedExtension(EmbeddedExtension.builder().withId("aems-broker-auth").withName("AEMS broker accounts")
+                        .withVersion("1").withPriority(1000).withStartPriority(1000).withExtensionMain(auth).build());
+            }
+            EmbeddedHiveMQ hivemq = builder.build();
             hivemq.start().get();
-            log.info("embedded MQTT 5 broker listening [url: tcp://127.0.0.1:{}, data: {}]", port, dataDir.toAbsolutePath());
+            log.info("embedded MQTT 5 broker listening [url: tcp://127.0.0.1:{}, data: {}, accounts: {}]", port, dataDir.toAbsolutePath(),
+                    auth == null ? "none (any client)" : "checked (ADR 0017)");
             return new EmbeddedBroker(hivemq, port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded broker's folder " + dataDir + ": " + e.getMessage(), e);

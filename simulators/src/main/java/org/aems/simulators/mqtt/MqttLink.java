@@ -36,6 +36,12 @@ public final class MqttLink implements AutoCloseable {
      */
     public MqttLink(String brokerUrl, String clientId, String username, String willTopic, byte[] willPayload,
                     BiConsumer<String, byte[]> onMessage, Runnable onLost) throws MqttException {
+        this(brokerUrl, clientId, username, null, willTopic, willPayload, onMessage, onLost);
+    }
+
+    /** As above, with a password for brokers that check one ({@code null}: none sent). */
+    public MqttLink(String brokerUrl, String clientId, String username, String password, String willTopic, byte[] willPayload,
+                    BiConsumer<String, byte[]> onMessage, Runnable onLost) throws MqttException {
         Objects.requireNonNull(onMessage, "onMessage");
         this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
         this.options = new MqttConnectionOptions();
@@ -43,6 +49,9 @@ public final class MqttLink implements AutoCloseable {
         options.setAutomaticReconnect(true);
         options.setKeepAliveInterval(30);
         options.setUserName(username);
+        if (password != null) {
+            options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         if (willTopic != null) {
             options.setWill(willTopic, new MqttMessage(willPayload, 1, true, null));
         }
