@@ -1,8 +1,10 @@
 package org.aems.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.aems.core.brokerauth.IssuedPassword;
@@ -40,6 +42,7 @@ class GatewayAdminIT {
     static final MosquittoProcess BROKER = MosquittoProcess.startWithDynamicSecurity(
             DynamicSecurityJson.initialConfig(ADMIN.username(), ADMIN.hash(new SecureRandom()), java.util.List.of()));
     static final String ADMIN_PATH = "/api/v1/admin/gateways";
+    static final IssuedPassword SIMULATOR = IssuedPassword.generate("aems-simulator", new SecureRandom());
 
     @LocalServerPort
     int port;
@@ -55,6 +58,7 @@ class GatewayAdminIT {
         registry.add("aems.ingest.broker-auth.dynamic-security.url", BROKER::url);
         registry.add("aems.ingest.broker-auth.dynamic-security.username", ADMIN::username);
         registry.add("aems.ingest.broker-auth.dynamic-security.password", ADMIN::password);
+        registry.add("aems.ingest.broker-auth.service-passwords.simulator", SIMULATOR::password);
     }
 
     @BeforeAll
@@ -157,6 +161,18 @@ class GatewayAdminIT {
 
     @Test
     @Order(6)
+    void aServicePasswordFromTheConfigurationIsSetUpAtStart() throws Exception {
+        await().atMost(Duration.ofSeconds(15)).until(() -> MqttProbe.connackOf(BROKER.url(), "aems-simulator", SIMULATOR.password()) == 0);
+        try (MqttProbe simulator = MqttProbe.connect(BROKER.url(), "aems-simulator", SIMULATOR.password())) {
+            assertThat(simulator.subscribe("aems/v1/sites/" + A + "/commands")).isEqualTo(0x01);
+            assertThat(simulator.publish("aems/v1/sites/" + A + "/commands", "forged")).isEqualTo(0x87);
+        }
+        assertThat(http.get(ADMIN_PATH).json()).filteredOn(n -> n.get("username").asString().equals("aems-simulator"))
+                .extracting(n -> n.get("createdBy").asString()).containsExactly("configuration");
+    }
+
+    @Test
+    @Order(7)
     void rendersMosquittosFilesFromTheActiveAccounts() {
         HttpJson.Response passwd = http.get(ADMIN_PATH + "/mosquitto/passwd");
         assertThat(passwd.status()).isEqualTo(200);
@@ -171,7 +187,7 @@ class GatewayAdminIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aBrokerThatDoesNotAnswerChangesNothing() throws Exception {
         BROKER.close();
         HttpJson.Response refused = issue(B);

@@ -61,6 +61,30 @@ public final class BrokerAccounts {
         });
     }
 
+    /**
+     * Makes {@code password} (given by the operator, e.g. a service's from the environment) the account's password,
+     * unless it already is: then nothing happens, so a restart does not disconnect the clients using it. Returns
+     * whether the account was changed.
+     */
+    public boolean ensure(BrokerIdentity identity, String password, String actor) {
+        Instant now = clock.instant();
+        return inTransaction(c -> {
+            Optional<BrokerCredential> existing = store.lock(c, identity.username()).filter(BrokerCredential::active);
+            if (existing.isPresent() && existing.get().passwordHash().matches(password)) {
+                return false;
+            }
+            IssuedPassword given = new IssuedPassword(identity.username(), password);
+            BrokerCredential saved = existing.isPresent()
+                    ? new BrokerCredential(identity, given.hash(random), existing.get().createdAt(), existing.get().createdBy(),
+                    now, actor, null, null)
+                    : new BrokerCredential(identity, given.hash(random), now, actor, null, null, null, null);
+            store.save(c, saved);
+            broker.issue(identity, given);
+            log.info("broker account set from configuration [username: {}, by: {}]", identity.username(), actor);
+            return true;
+        });
+    }
+
     /** Revokes {@code identity}'s account; empty if it has none that is active. */
     public Optional<BrokerCredential> revoke(BrokerIdentity identity, String actor) {
         Instant now = clock.instant();

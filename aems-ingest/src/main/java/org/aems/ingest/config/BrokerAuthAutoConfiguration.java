@@ -2,18 +2,24 @@ package org.aems.ingest.config;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
+import org.aems.core.brokerauth.ServiceRole;
 import org.aems.ingest.brokerauth.BrokerAccounts;
 import org.aems.ingest.brokerauth.BrokerCredentialStore;
 import org.aems.ingest.brokerauth.DynamicSecurityClient;
 import org.aems.ingest.brokerauth.DynamicSecuritySettings;
 import org.aems.ingest.brokerauth.RunningBroker;
+import org.aems.ingest.brokerauth.ServiceAccountBootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -28,6 +34,7 @@ public class BrokerAuthAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerAuthAutoConfiguration.class);
     static final String DYNAMIC_SECURITY = "aems.ingest.broker-auth.dynamic-security";
+    static final String SERVICE_PASSWORDS = "aems.ingest.broker-auth.service-passwords";
 
     @Bean
     BrokerCredentialStore brokerCredentialStore(DataSource dataSource) {
@@ -52,5 +59,23 @@ public class BrokerAuthAutoConfiguration {
     @Bean
     BrokerAccounts brokerAccounts(DataSource dataSource, BrokerCredentialStore store, RunningBroker broker, Clock clock) {
         return new BrokerAccounts(dataSource, store, broker, clock, new SecureRandom());
+    }
+
+    /**
+     * {@code aems.ingest.broker-auth.service-passwords.{ingest,dispatcher,simulator}}: passwords the operator chose
+     * for the services' accounts (from the environment); this instance creates or updates those accounts at start.
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @DependsOnDatabaseInitialization
+    ServiceAccountBootstrap serviceAccountBootstrap(BrokerAccounts accounts, Environment environment) {
+        Map<ServiceRole, String> passwords = new EnumMap<>(ServiceRole.class);
+        for (ServiceRole role : ServiceRole.values()) {
+            String key = SERVICE_PASSWORDS + "." + role.name().toLowerCase(Locale.ROOT);
+            String password = Binder.get(environment).bind(key, String.class).orElse("");
+            if (!password.isBlank()) {
+                passwords.put(role, password);
+            }
+        }
+        return new ServiceAccountBootstrap(accounts, passwords);
     }
 }
