@@ -50,9 +50,18 @@ public final class MosquittoProcess implements AutoCloseable {
 
     /**
      * A broker with the repository's own docker/mosquitto/mosquitto.conf, only its port, data folder and
-     * log destination changed, so tests prove what deployments get.
+     * log destination changed, so tests prove what deployments get; its accounts switched off (anonymous access).
      */
     public static MosquittoProcess startWithRepositoryConfig() {
+        return startWithRepositoryConfig(null);
+    }
+
+    /**
+     * The repository's config with its accounts switched on, as docker-compose runs it: the dynamic-security plugin
+     * (Debian's path for the image's) with {@code dynamicSecurityFile} as its file. {@code null}: anonymous access, for
+     * the tests of the config's queues.
+     */
+    public static MosquittoProcess startWithRepositoryConfig(Path dynamicSecurityFile) {
         try {
             Path repoConfig = Path.of("..", "docker", "mosquitto", "mosquitto.conf");
             MosquittoProcess broker = new MosquittoProcess(Files.createTempDirectory("aems-mosquitto"), TestInfrastructure.freePort());
@@ -65,9 +74,18 @@ public final class MosquittoProcess implements AutoCloseable {
                     config.append("persistence_location ").append(broker.dir).append("/\n");
                 } else if (trimmed.startsWith("log_dest ")) {
                     config.append("log_dest file ").append(broker.dir).append("/mosquitto.log\n");
+                } else if (dynamicSecurityFile == null && (trimmed.startsWith("allow_anonymous ") || trimmed.startsWith("plugin"))) {
+                    config.append("# ").append(line).append('\n');
+                } else if (trimmed.startsWith("plugin ")) {
+                    config.append("plugin ").append(DYNAMIC_SECURITY_PLUGIN).append('\n');
+                } else if (trimmed.startsWith("plugin_opt_config_file ")) {
+                    config.append("plugin_opt_config_file ").append(dynamicSecurityFile.toAbsolutePath()).append('\n');
                 } else {
                     config.append(line).append('\n');
                 }
+            }
+            if (dynamicSecurityFile == null) {
+                config.append("allow_anonymous true\n");
             }
             config.append("user root\n");
             Files.writeString(broker.dir.resolve("mosquitto.conf"), config);

@@ -57,12 +57,14 @@ public final class MqttProbe implements AutoCloseable {
         });
     }
 
-    /** A connected client; throws with the CONNACK reason code if the broker refuses. */
+    /** A connected client ({@code username} null: anonymous); throws with the CONNACK reason code if the broker refuses. */
     public static MqttProbe connect(String url, String username, String password) throws MqttException {
         MqttProbe probe = new MqttProbe(url);
         MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(username);
-        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        if (username != null) {
+            options.setUserName(username);
+            options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        }
         options.setCleanStart(true);
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(5);
