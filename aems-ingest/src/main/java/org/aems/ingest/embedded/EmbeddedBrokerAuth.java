@@ -1,21 +1,5 @@
 package org.aems.ingest.embedded;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.aems.core.brokerauth.Access;
-import org.aems.core.brokerauth.BrokerAcl;
-import org.aems.core.brokerauth.BrokerIdentity;
-import org.aems.core.brokerauth.IssuedPassword;
-import org.aems.core.brokerauth.PasswordHash;
-import org.aems.core.brokerauth.TopicRule;
-import org.aems.ingest.brokerauth.AccountLookup;
-import org.aems.ingest.brokerauth.RunningBroker;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
@@ -31,6 +15,22 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.hivemq.extension.sdk.api.services.session.ClientService;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.aems.core.brokerauth.Access;
+import org.aems.core.brokerauth.BrokerAcl;
+import org.aems.core.brokerauth.BrokerIdentity;
+import org.aems.core.brokerauth.IssuedPassword;
+import org.aems.core.brokerauth.PasswordHash;
+import org.aems.core.brokerauth.TopicRule;
+import org.aems.ingest.brokerauth.AccountLookup;
+import org.aems.ingest.brokerauth.RunningBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ACL model (ADR 0017) inside the embedded HiveMQ: an embedded extension that checks every CONNECT's password
@@ -44,7 +44,8 @@ public final class EmbeddedBrokerAuth implements ExtensionMain, RunningBroker {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBrokerAuth.class);
 
     private final AccountLookup accounts;
-    private final Map<String, Set<String>> clientsByUsername = new ConcurrentHashMap<>();
+    /** Who each client id last authenticated as: a client id can move to another account between connections. */
+    private final Map<String, String> usernameByClient = new ConcurrentHashMap<>();
     private volatile ClientService clients;
 
     public EmbeddedBrokerAuth(AccountLookup accounts) {
@@ -84,7 +85,7 @@ public final class EmbeddedBrokerAuth implements ExtensionMain, RunningBroker {
             output.getDefaultPermissions().add(permission(rule));
         }
         output.getDefaultPermissions().setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
-        clientsByUsername.computeIfAbsent(identity.get().username(), u -> ConcurrentHashMap.newKeySet()).add(clientId);
+        usernameByClient.put(clientId, identity.get().username());
         output.authenticateSuccessfully();
     }
 
@@ -123,13 +124,17 @@ public final class EmbeddedBrokerAuth implements ExtensionMain, RunningBroker {
 
     private void disconnectAll(String username, String why) {
         ClientService service = clients;
-        Set<String> ids = clientsByUsername.remove(username);
-        if (service == null || ids == null) {
+        if (service == null) {
             return;
         }
+        List<String> ids = usernameByClient.entrySet().stream().filter(e -> e.getValue().equals(username)).map(Map.Entry::getKey).toList();
+        int dropped = 0;
         for (String clientId : ids) {
-            service.disconnectClient(clientId, false, DisconnectReasonCode.ADMINISTRATIVE_ACTION, why).join();
+            if (usernameByClient.remove(clientId, username)
+                    && service.disconnectClient(clientId, false, DisconnectReasonCode.ADMINISTRATIVE_ACTION, why).join()) {
+                dropped++;
+            }
         }
-        log.info("disconnected the clients of a broker account [username: {}, clients: {}, reason: {}]", username, ids.size(), why);
+        log.info("disconnected the clients of a broker account [username: {}, clients: {}, reason: {}]", username, dropped, why);
     }
 }
