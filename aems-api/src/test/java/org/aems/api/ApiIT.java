@@ -41,6 +41,9 @@ class ApiIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     HttpJson http;
 
     @DynamicPropertySource
@@ -56,7 +59,7 @@ class ApiIT {
 
     @BeforeAll
     void importRegion() {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
         HttpJson.Response response = http.post("/api/v1/registry/import", "application/yaml", region(PREFIX));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("sites").asInt()).isEqualTo(2);

@@ -38,6 +38,9 @@ class KpiIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -56,7 +59,7 @@ class KpiIT {
 
     @BeforeAll
     void rollups() throws SQLException {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
         LocalDate may1 = LocalDate.of(2026, 5, 1);
         //             feeder slot import export net    pv    buyback sites reporting
         feeder("f1", Slot.of(may1, 25), 0L, 1000L, -1000L, 3000L, 800L, 10, 10);

@@ -1,0 +1,28 @@
+package org.aems.api.security;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * API security (prefix {@code aems.security}).
+ *
+ * @param secretsDir        where the first start writes the initial administrator's password (mode 600);
+ *                          default {@code ./data/secrets}
+ * @param maxBodySize       largest request body of an ordinary endpoint; default 1MB
+ * @param maxUploadSize     largest body of the file uploads (registry, series, certified intervals); default 1GB
+ * @param requestsPerSecond requests one client address may make per {@code rateLimitPeriod} before 429; default 200
+ * @param rateLimitPeriod   the rate limit's window; default 1s
+ */
+@ConfigurationProperties("aems.security")
+public record SecuritySettings(Path secretsDir, DataSize maxBodySize, DataSize maxUploadSize, Integer requestsPerSecond,
+                               Duration rateLimitPeriod) {
+    public SecuritySettings {
+        secretsDir = secretsDir == null ? Path.of("data", "secrets") : secretsDir;
+        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
+        maxUploadSize = maxUploadSize == null ? DataSize.ofGigabytes(1) : maxUploadSize;
+        requestsPerSecond = requestsPerSecond == null ? 200 : requestsPerSecond;
+        rateLimitPeriod = rateLimitPeriod == null ? Duration.ofSeconds(1) : rateLimitPeriod;
+    }
+}
