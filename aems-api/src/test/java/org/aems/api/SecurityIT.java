@@ -74,6 +74,9 @@ class SecurityIT {
         allow(admin, "POST /api/v1/admin/organisations", "GET /api/v1/admin/organisations", "POST /api/v1/admin/users",
                 "GET /api/v1/admin/users", "DELETE /api/v1/admin/users/{username}", "POST /api/v1/admin/api-clients",
                 "GET /api/v1/admin/api-clients", "DELETE /api/v1/admin/api-clients/{name}", "GET /api/v1/admin/audit",
+                "GET /api/v1/admin/sites/{siteId}/owner", "PUT /api/v1/admin/sites/{siteId}/owner",
+                "GET /api/v1/admin/sites/{siteId}/consents", "POST /api/v1/admin/sites/{siteId}/consents",
+                "DELETE /api/v1/admin/sites/{siteId}/consents/{consentId}",
                 "POST /api/v1/registry/import");
         allow(operations, "GET /api/v1/sites", "GET /api/v1/sites/{siteId}", "GET /api/v1/sites/{siteId}/readings",
                 "GET /api/v1/sites/{siteId}/forecast", "GET /api/v1/banks/{bank}/plans", "GET /api/v1/banks/{bank}/plans/latest",
@@ -121,6 +124,8 @@ class SecurityIT {
         registry.add("aems.ingest.mqtt.client-id", () -> PREFIX + "-ingest");
         registry.add("aems.ingest.mqtt.shared-group", () -> PREFIX);
         registry.add("aems.security.secrets-dir", SECRETS::toString);
+        registry.add("aems.security.bootstrap-clients[0].name", () -> "scraper");
+        registry.add("aems.security.bootstrap-clients[0].roles[0]", () -> "OPERATOR");
         // The matrix sends hundreds of requests at once from one address; the limit has its own test.
         registry.add("aems.security.requests-per-second", () -> "100000");
     }
@@ -349,6 +354,61 @@ class SecurityIT {
     }
 
     @Test
+    void anotherOrganisationReadsASitesDataOnlyUnderAStandingConsent() {
+        HttpJson admin = http.withRoles(ADMIN);
+        assertThat(admin.post("/api/v1/registry/import", "application/yaml", org.aems.testing.TestRegions.twoSites(PREFIX)).status())
+                .isEqualTo(200);
+        assertThat(admin.postJson("/api/v1/admin/organisations", "{\"id\":\"tepco-pg\",\"name\":\"東京電力パワーグリッド\"}").status())
+                .isEqualTo(201);
+        String key = admin.postJson("/api/v1/admin/api-clients",
+                "{\"name\":\"tso-operations\",\"organisation\":\"tepco-pg\",\"roles\":[\"OPERATOR\"]}").json().get("apiKey").asString();
+        String site = "/api/v1/sites/" + PREFIX + "-a";
+
+        HttpJson.Response refused = raw("GET", site + "/readings", "Bearer " + key, null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("reason").asString()).isEqualTo("SITE_OUT_OF_SCOPE");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("site '" + PREFIX + "-a' is not in the scope of organisation"
+                + " 'tepco-pg': its data is its owner's, and another organisation reads it only under a recorded consent (an ADMIN records it)");
+        assertThat(raw("GET", "/api/v1/sites/" + PREFIX + "-b", "Bearer " + key, null).status()).isEqualTo(403);
+
+        HttpJson.Response noEvidence = admin.postJson("/api/v1/admin/sites/" + PREFIX + "-a/consents",
+                "{\"organisation\":\"tepco-pg\",\"purpose\":\"outage analysis\"}");
+        assertThat(noEvidence.status()).isEqualTo(400);
+        assertThat(noEvidence.json().get("reason").asString()).isEqualTo("CONSENT_INCOMPLETE");
+        HttpJson.Response consent = admin.postJson("/api/v1/admin/sites/" + PREFIX + "-a/consents",
+                "{\"organisation\":\"tepco-pg\",\"purpose\":\"outage analysis\",\"evidence\":\"form 2026-0042\"}");
+        assertThat(consent.status()).as(consent.body()).isEqualTo(201);
+        assertThat(raw("GET", site + "/readings", "Bearer " + key, null).status()).isEqualTo(200);
+        assertThat(raw("GET", "/api/v1/sites/" + PREFIX + "-b", "Bearer " + key, null).status()).as("the other site").isEqualTo(403);
+
+        long id = consent.json().get("id").asLong();
+        assertThat(admin.send("DELETE", "/api/v1/admin/sites/" + PREFIX + "-a/consents/" + id, "application/json", "").status()).isEqualTo(200);
+        assertThat(raw("GET", site + "/readings", "Bearer " + key, null).status()).isEqualTo(403);
+
+        // Handing the site to the transmission operator takes it out of the platform operator's scope.
+        HttpJson.Response owner = admin.send("PUT", "/api/v1/admin/sites/" + PREFIX + "-b/owner", "application/json",
+                "{\"organisation\":\"tepco-pg\"}");
+        assertThat(owner.status()).as(owner.body()).isEqualTo(200);
+        assertThat(raw("GET", "/api/v1/sites/" + PREFIX + "-b", "Bearer " + key, null).status()).isEqualTo(200);
+        assertThat(http.withRoles(OPERATOR).get("/api/v1/sites/" + PREFIX + "-b").status()).isEqualTo(403);
+        JsonNode events = admin.get("/api/v1/admin/audit?target=site:" + PREFIX + "-a&action=SITE_CONSENT_RECORDED").json().get("events");
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("detail").asString()).contains("form 2026-0042");
+    }
+
+    @Test
+    void aDeploymentsOwnClientsAreIssuedAtFirstStartIntoFilesOnlyTheAppAndItsGroupCanRead() throws Exception {
+        Path file = SECRETS.resolve("scraper.key");
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE, java.nio.file.attribute.PosixFilePermission.GROUP_READ);
+        String key = Files.readString(file).trim();
+        HttpJson.Response metrics = raw("GET", "/actuator/prometheus", "Bearer " + key, null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(raw("GET", "/api/v1/settlement/runs", "Bearer " + key, null).status()).isEqualTo(403);
+    }
+
+    @Test
     void usersAndKeysAreIssuedOnceAndTheAuditLogRecordsChangesAndSiteReadsButCannotBeRewritten() throws Exception {
         HttpJson admin = http.withRoles(ADMIN);
         HttpJson.Response org = admin.postJson("/api/v1/admin/organisations", "{\"id\":\"shonan-power\",\"name\":\"湘南電力\"}");
@@ -424,7 +484,7 @@ class SecurityIT {
 
     /** A concrete path for a pattern: numbers where ids are numbers, "x" elsewhere, index.html for static files. */
     private static String example(String pattern) {
-        return pattern.replace("/**", "/index.html").replaceAll("\\{(runId|id|batchId)\\}", "1").replaceAll("\\{[^}]+\\}", "x");
+        return pattern.replace("/**", "/index.html").replaceAll("\\{(runId|id|batchId|consentId)\\}", "1").replaceAll("\\{[^}]+\\}", "x");
     }
 
     private static HttpJson.Response call(HttpJson client, String method, String path) {

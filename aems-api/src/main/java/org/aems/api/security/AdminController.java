@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,16 +33,56 @@ class AdminController {
     record AuditPage(List<AuditLog.Event> events, String next) {
     }
 
+    record OwnerRequest(String organisation) {
+    }
+
+    record ConsentRequest(String organisation, String purpose, String evidence) {
+    }
+
     private final OrganisationStore organisations;
     private final UserStore users;
     private final ApiClientStore clients;
     private final AuditLog audit;
+    private final SiteScope scope;
 
-    AdminController(OrganisationStore organisations, UserStore users, ApiClientStore clients, AuditLog audit) {
+    AdminController(OrganisationStore organisations, UserStore users, ApiClientStore clients, AuditLog audit, SiteScope scope) {
         this.organisations = organisations;
         this.users = users;
         this.clients = clients;
         this.audit = audit;
+        this.scope = scope;
+    }
+
+    @GetMapping("/sites/{siteId}/owner")
+    @Operation(summary = "The organisation whose data this site's is (the platform operator unless set)")
+    SiteScope.Owner owner(@PathVariable String siteId) {
+        return scope.owner(siteId);
+    }
+
+    @PutMapping("/sites/{siteId}/owner")
+    @Operation(summary = "Set the organisation that owns this site's data")
+    SiteScope.Owner setOwner(@PathVariable String siteId, @RequestBody OwnerRequest request, java.security.Principal who) {
+        return scope.setOwner(siteId, request.organisation(), who.getName());
+    }
+
+    @GetMapping("/sites/{siteId}/consents")
+    @Operation(summary = "Consents to read this site's data, standing and revoked")
+    List<SiteScope.Consent> consents(@PathVariable String siteId) {
+        return scope.consents(siteId);
+    }
+
+    @PostMapping("/sites/{siteId}/consents")
+    @Operation(summary = "Record the site's consent that another organisation reads its data (purpose and evidence required)")
+    ResponseEntity<SiteScope.Consent> recordConsent(@PathVariable String siteId, @RequestBody ConsentRequest request,
+                                                    java.security.Principal who) {
+        SiteScope.Consent consent = scope.recordConsent(siteId, request.organisation(), request.purpose(), request.evidence(), who.getName());
+        return ResponseEntity.created(URI.create("/api/v1/admin/sites/" + siteId + "/consents")).body(consent);
+    }
+
+    @DeleteMapping("/sites/{siteId}/consents/{consentId}")
+    @Operation(summary = "Revoke a consent: the organisation's next read is refused")
+    SiteScope.Consent revokeConsent(@PathVariable String siteId, @PathVariable long consentId, java.security.Principal who) {
+        return scope.revokeConsent(siteId, consentId, who.getName());
     }
 
     @PostMapping("/organisations")

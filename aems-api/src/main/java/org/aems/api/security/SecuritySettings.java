@@ -14,11 +14,19 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadSize     largest body of the file uploads (registry, series, certified intervals); default 1GB
  * @param requestsPerSecond requests one client address may make per {@code rateLimitPeriod} before 429; default 200
  * @param rateLimitPeriod   the rate limit's window; default 1s
+ * @param bootstrapClients  machine clients a deployment needs from its first start (docker-compose's registry
+ *                          import and Prometheus): each is issued once, its key written to {@code secretsDir/<name>.key}
  */
 @ConfigurationProperties("aems.security")
 public record SecuritySettings(Path secretsDir, DataSize maxBodySize, DataSize maxUploadSize, Integer requestsPerSecond,
-                               Duration rateLimitPeriod) {
+                               Duration rateLimitPeriod, java.util.List<BootstrapClient> bootstrapClients) {
+
+    /** A machine client to create at first start, e.g. name {@code registry-import}, roles {@code [ADMIN]}. */
+    public record BootstrapClient(String name, java.util.List<String> roles) {
+    }
+
     public SecuritySettings {
+        bootstrapClients = bootstrapClients == null ? java.util.List.of() : java.util.List.copyOf(bootstrapClients);
         secretsDir = secretsDir == null ? Path.of("data", "secrets") : secretsDir;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
         maxUploadSize = maxUploadSize == null ? DataSize.ofGigabytes(1) : maxUploadSize;
