@@ -68,7 +68,8 @@ class SecurityIT {
         Set<Role> dispatcher = EnumSet.of(DISPATCHER);
         Set<Role> open = Set.of();
         // Static files, API reference, health: no data behind them.
-        allow(open, "GET /", "GET /**", "GET /webjars/**", "GET /actuator/health", "GET /actuator/health/**");
+        allow(open, "GET /", "GET /**", "GET /webjars/**", "GET /actuator/health", "GET /actuator/health/**",
+                "GET /api/v1/public/region-intervals");
         allow(EnumSet.of(OPERATOR, ADMIN), "GET /actuator", "GET /actuator/info", "GET /actuator/prometheus",
                 "GET /actuator/metrics", "GET /actuator/metrics/{requiredMetricName}");
         allow(admin, "POST /api/v1/admin/organisations", "GET /api/v1/admin/organisations", "POST /api/v1/admin/users",

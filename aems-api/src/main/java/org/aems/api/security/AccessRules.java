@@ -49,6 +49,8 @@ final class AccessRules {
             rule(HttpMethod.GET, "/swagger-ui.html", PUBLIC),
             rule(HttpMethod.GET, "/swagger-ui/**", PUBLIC),
             rule(HttpMethod.GET, "/actuator/health/**", PUBLIC),
+            // Open data: regional aggregates behind a minimum group size, for everyone.
+            rule(HttpMethod.GET, "/api/v1/public/**", PUBLIC),
             rule(HttpMethod.GET, "/actuator/**", EnumSet.of(OPERATOR, ADMIN)),
             // Administration: people, clients, credentials, audit, the registry.
             rule(null, "/api/v1/admin/**", EnumSet.of(ADMIN)),
