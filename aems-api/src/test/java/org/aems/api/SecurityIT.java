@@ -198,6 +198,11 @@ class SecurityIT {
         assertThat(operator.json().get("reason").asString()).isEqualTo("FORBIDDEN");
         assertThat(operator.json().get("detail").asString())
                 .isEqualTo("GET /api/v1/settlement/runs needs role ADMIN or BILLING; you have OPERATOR. Ask an ADMIN if your work needs it.");
+        // A signed-in caller's refusal is in the audit log; an anonymous one is only counted.
+        JsonNode denied = http.withRoles(ADMIN).get("/api/v1/admin/audit?action=ACCESS_DENIED&target=/api/v1/settlement/runs").json().get("events");
+        assertThat(denied).isNotEmpty();
+        assertThat(denied.findValuesAsString("actor")).contains(TestKeys.nameFor(OPERATOR)).doesNotContain("anonymous");
+        assertThat(http.withRoles(ADMIN).get("/actuator/prometheus").body()).contains("aems_security_refusals_total{reason=\"unauthenticated\"}");
     }
 
     @Test
@@ -215,6 +220,8 @@ class SecurityIT {
             assertThat(r.status()).as(key.getKey()).isEqualTo(401);
             assertThat(r.json().get("reason").asString()).as(key.getKey()).isEqualTo("INVALID_CREDENTIALS");
         }
+        JsonNode failed = http.withRoles(ADMIN).get("/api/v1/admin/audit?action=AUTHENTICATION_FAILED&target=" + keyId).json().get("events");
+        assertThat(failed).as("the wrong secret for a real key id").hasSize(1);
         // Basic authentication is not offered: the request counts as anonymous.
         HttpJson.Response basic = raw("GET", "/api/v1/settlement/runs", "Basic YWRtaW46YWRtaW4=", null);
         assertThat(basic.status()).isEqualTo(401);

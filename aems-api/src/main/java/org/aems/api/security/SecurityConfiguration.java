@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -40,9 +39,18 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Publishes authorization refusals as events, for {@link RefusalLog}. */
+    @Bean
+    org.springframework.security.authorization.AuthorizationEventPublisher authorizationEvents(
+            org.springframework.context.ApplicationEventPublisher publisher) {
+        return new org.springframework.security.authorization.SpringAuthorizationEventPublisher(publisher);
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiClientStore clients, UserStore users, PasswordEncoder encoder,
-                            SecuritySettings settings, ProblemWriter problems) throws Exception {
+                            SecuritySettings settings, ProblemWriter problems,
+                            org.springframework.context.ApplicationEventPublisher publisher) throws Exception {
+        var authenticationEvents = new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(publisher);
         AuthenticationEntryPoint api = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"aems\"");
             boolean anonymous = e instanceof InsufficientAuthenticationException;
@@ -51,14 +59,16 @@ class SecurityConfiguration {
                             + " /api/v1/admin/api-clients)" : e.getMessage());
         };
 
-        AuthenticationFilter apiKeys = new AuthenticationFilter(new ProviderManager(ApiKeyAuthentication.provider(clients)),
-                ApiKeyAuthentication.converter());
+        ProviderManager keyManager = new ProviderManager(ApiKeyAuthentication.provider(clients));
+        keyManager.setAuthenticationEventPublisher(authenticationEvents);
+        AuthenticationFilter apiKeys = new AuthenticationFilter(keyManager, ApiKeyAuthentication.converter());
         apiKeys.setSuccessHandler((request, response, auth) -> { });
         apiKeys.setFailureHandler(api::commence);
 
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(SignedInUser.service(users));
         passwords.setPasswordEncoder(encoder);
-        AuthenticationManager userManager = new ProviderManager(passwords);
+        ProviderManager userManager = new ProviderManager(passwords);
+        userManager.setAuthenticationEventPublisher(authenticationEvents);
 
         http.authenticationManager(userManager)
                 .addFilterBefore(new RateLimitFilter(settings, problems), HeaderWriterFilter.class)
