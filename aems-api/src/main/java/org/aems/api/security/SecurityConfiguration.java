@@ -49,7 +49,10 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiClientStore clients, UserStore users, PasswordEncoder encoder,
                             SecuritySettings settings, ProblemWriter problems,
-                            org.springframework.context.ApplicationEventPublisher publisher) throws Exception {
+                            org.springframework.context.ApplicationEventPublisher publisher,
+                            org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.jwt.JwtDecoder> jwtDecoder)
+            throws Exception {
+        boolean jwt = jwtDecoder.getIfAvailable() != null;
         var authenticationEvents = new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(publisher);
         AuthenticationEntryPoint api = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"aems\"");
@@ -61,7 +64,7 @@ class SecurityConfiguration {
 
         ProviderManager keyManager = new ProviderManager(ApiKeyAuthentication.provider(clients));
         keyManager.setAuthenticationEventPublisher(authenticationEvents);
-        AuthenticationFilter apiKeys = new AuthenticationFilter(keyManager, ApiKeyAuthentication.converter());
+        AuthenticationFilter apiKeys = new AuthenticationFilter(keyManager, ApiKeyAuthentication.converter(jwt));
         apiKeys.setSuccessHandler((request, response, auth) -> { });
         apiKeys.setFailureHandler(api::commence);
 
@@ -70,6 +73,21 @@ class SecurityConfiguration {
         ProviderManager userManager = new ProviderManager(passwords);
         userManager.setAuthenticationEventPublisher(authenticationEvents);
 
+        if (jwt) {
+            // OAuth2 access tokens of the organisations' identity providers, next to our own keys.
+            var tokens = new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider(
+                    jwtDecoder.getObject());
+            tokens.setJwtAuthenticationConverter(new JwtPrincipals(settings.jwt()));
+            ProviderManager tokenManager = new ProviderManager(tokens);
+            tokenManager.setAuthenticationEventPublisher(authenticationEvents);
+            var bearer = new org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver();
+            http.oauth2ResourceServer(o -> o.jwt(j -> j.authenticationManager(tokenManager)).authenticationEntryPoint(api)
+                    // Our own keys are the API-key filter's.
+                    .bearerTokenResolver(request -> {
+                        String token = bearer.resolve(request);
+                        return token == null || ApiKey.looksLikeOne(token) ? null : token;
+                    }));
+        }
         http.authenticationManager(userManager)
                 .addFilterBefore(new RateLimitFilter(settings, problems), HeaderWriterFilter.class)
                 .addFilterAfter(new BodySizeLimitFilter(settings, problems), RateLimitFilter.class)

@@ -16,16 +16,27 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimitPeriod   the rate limit's window; default 1s
  * @param bootstrapClients  machine clients a deployment needs from its first start (docker-compose's registry
  *                          import and Prometheus): each is issued once, its key written to {@code secretsDir/<name>.key}
+ * @param jwt               claims of OAuth2 access tokens, used when {@code spring.security.oauth2.resourceserver.jwt.*}
+ *                          names an issuer or key
  */
 @ConfigurationProperties("aems.security")
 public record SecuritySettings(Path secretsDir, DataSize maxBodySize, DataSize maxUploadSize, Integer requestsPerSecond,
-                               Duration rateLimitPeriod, java.util.List<BootstrapClient> bootstrapClients) {
+                               Duration rateLimitPeriod, java.util.List<BootstrapClient> bootstrapClients, Jwt jwt) {
+
+    /** Which claims of an access token name the organisation (default {@code organisation}) and roles ({@code roles}). */
+    public record Jwt(String organisationClaim, String rolesClaim) {
+        public Jwt {
+            organisationClaim = organisationClaim == null ? "organisation" : organisationClaim;
+            rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
+        }
+    }
 
     /** A machine client to create at first start, e.g. name {@code registry-import}, roles {@code [ADMIN]}. */
     public record BootstrapClient(String name, java.util.List<String> roles) {
     }
 
     public SecuritySettings {
+        jwt = jwt == null ? new Jwt(null, null) : jwt;
         bootstrapClients = bootstrapClients == null ? java.util.List.of() : java.util.List.copyOf(bootstrapClients);
         secretsDir = secretsDir == null ? Path.of("data", "secrets") : secretsDir;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
