@@ -48,13 +48,7 @@ class ApiIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
-        registry.add("aems.ingest.mqtt.url", TestInfrastructure::mqttUrl);
-        registry.add("aems.ingest.mqtt.client-id", () -> PREFIX + "-ingest");
-        // A group of our own: members left behind by earlier runs on a shared broker must not take our messages.
-        registry.add("aems.ingest.mqtt.shared-group", () -> PREFIX);
+        TestApp.onTestInfrastructure(registry, PREFIX);
     }
 
     @BeforeAll

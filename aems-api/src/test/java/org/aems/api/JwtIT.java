@@ -50,13 +50,8 @@ class JwtIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
+        TestApp.onTestInfrastructure(registry, PREFIX);
         registry.add("aems.optimizer.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
-        registry.add("aems.ingest.mqtt.url", TestInfrastructure::mqttUrl);
-        registry.add("aems.ingest.mqtt.client-id", () -> PREFIX + "-ingest");
-        registry.add("aems.ingest.mqtt.shared-group", () -> PREFIX);
         Path pem = Files.createTempFile("idp-", ".pem");
         Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(IDP.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");

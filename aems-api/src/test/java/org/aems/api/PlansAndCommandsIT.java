@@ -44,12 +44,7 @@ class PlansAndCommandsIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
-        registry.add("aems.ingest.mqtt.url", TestInfrastructure::mqttUrl);
-        registry.add("aems.ingest.mqtt.client-id", () -> PREFIX + "-ingest");
-        registry.add("aems.ingest.mqtt.shared-group", () -> PREFIX);
+        TestApp.onTestInfrastructure(registry, PREFIX);
         registry.add("aems.optimizer.enabled", () -> "true");
         registry.add("aems.optimizer.dispatch.client-id", () -> PREFIX + "-dispatch");
         registry.add("aems.optimizer.dispatch.shared-group", () -> PREFIX);

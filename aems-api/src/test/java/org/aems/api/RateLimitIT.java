@@ -27,13 +27,8 @@ class RateLimitIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
+        TestApp.onTestInfrastructure(registry, PREFIX);
         registry.add("aems.optimizer.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
-        registry.add("aems.ingest.mqtt.url", TestInfrastructure::mqttUrl);
-        registry.add("aems.ingest.mqtt.client-id", () -> PREFIX + "-ingest");
-        registry.add("aems.ingest.mqtt.shared-group", () -> PREFIX);
         registry.add("aems.security.requests-per-second", () -> "20");
         registry.add("aems.security.rate-limit-period", () -> "2s");
     }

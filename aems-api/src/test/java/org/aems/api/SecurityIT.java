@@ -118,12 +118,7 @@ class SecurityIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
-        registry.add("aems.ingest.mqtt.url", TestInfrastructure::mqttUrl);
-        registry.add("aems.ingest.mqtt.client-id", () -> PREFIX + "-ingest");
-        registry.add("aems.ingest.mqtt.shared-group", () -> PREFIX);
+        TestApp.onTestInfrastructure(registry, PREFIX);
         registry.add("aems.security.secrets-dir", SECRETS::toString);
         registry.add("aems.security.bootstrap-clients[0].name", () -> "scraper");
         registry.add("aems.security.bootstrap-clients[0].roles[0]", () -> "OPERATOR");
