@@ -32,8 +32,11 @@ RUN ./mvnw -B -DskipTests package \
 # ---- runtime -------------------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre
 
-RUN groupadd --system aems \
-    && useradd --system --gid aems --home-dir /app --no-create-home --shell /usr/sbin/nologin aems
+# A fixed uid/gid: docker-compose gives the registry import and Prometheus the group 10001, so they can read the
+# API keys the app writes (mode 640) into the shared secrets volume; the admin password stays 600.
+RUN groupadd --system --gid 10001 aems \
+    && useradd --system --uid 10001 --gid aems --home-dir /app --no-create-home --shell /usr/sbin/nologin aems \
+    && install -d -o aems -g aems -m 750 /run/aems-secrets
 WORKDIR /app
 
 COPY --from=build /src/aems-api.jar /app/aems-api.jar

@@ -41,22 +41,19 @@ class ApiIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     HttpJson http;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
-        registry.add("aems.ingest.mqtt.url", TestInfrastructure::mqttUrl);
-        registry.add("aems.ingest.mqtt.client-id", () -> PREFIX + "-ingest");
-        // A group of our own: members left behind by earlier runs on a shared broker must not take our messages.
-        registry.add("aems.ingest.mqtt.shared-group", () -> PREFIX);
+        TestApp.onTestInfrastructure(registry, PREFIX);
     }
 
     @BeforeAll
     void importRegion() {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
         HttpJson.Response response = http.post("/api/v1/registry/import", "application/yaml", region(PREFIX));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("sites").asInt()).isEqualTo(2);

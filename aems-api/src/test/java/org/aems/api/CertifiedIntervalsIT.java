@@ -69,6 +69,9 @@ class CertifiedIntervalsIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     ContractStore contracts;
     @Autowired
@@ -89,7 +92,7 @@ class CertifiedIntervalsIT {
 
     @BeforeAll
     void data() {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
         HttpJson.Response imported = http.post("/api/v1/registry/import", "application/yaml", region());
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         Instant recorded = Instant.now().minusSeconds(60);
@@ -198,7 +201,7 @@ class CertifiedIntervalsIT {
     @Test
     @Order(3)
     void aRunBillsCertifiedValuesAheadOfGatewayIntervalsAndStatesSourceAndMetrologyClass() {
-        HttpJson.Response created = http.postJson("/api/v1/settlement/runs", RUN, "X-AEMS-User", "alice");
+        HttpJson.Response created = http.as("alice").postJson("/api/v1/settlement/runs", RUN);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode run = created.json();
         run1 = run.get("id").asLong();
@@ -249,7 +252,7 @@ class CertifiedIntervalsIT {
     @Test
     @Order(4)
     void finalisingWithProvisionalStatementsIsCountedNotBlocked() throws Exception {
-        HttpJson.Response done = http.postJson("/api/v1/settlement/runs/" + run1 + "/finalise", "{}", "X-AEMS-User", "bob");
+        HttpJson.Response done = http.as("bob").postJson("/api/v1/settlement/runs/" + run1 + "/finalise", "{}");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().get("status").asString()).isEqualTo("FINAL");
         assertThat(done.json().get("provisionalStatements").asInt()).isEqualTo(1);
@@ -359,7 +362,7 @@ class CertifiedIntervalsIT {
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("reason").asString()).isEqualTo("INTERVALS_CHANGED");
 
-        HttpJson.Response rerun = http.postJson("/api/v1/settlement/runs", RUN, "X-AEMS-User", "alice");
+        HttpJson.Response rerun = http.as("alice").postJson("/api/v1/settlement/runs", RUN);
         assertThat(rerun.status()).as(rerun.body()).isEqualTo(201);
         long run2 = rerun.json().get("id").asLong();
         assertThat(rerun.json().get("version").asInt()).isEqualTo(2);
@@ -388,9 +391,9 @@ class CertifiedIntervalsIT {
         assertThat(hopeless.json().get("detail").asString()).isEqualTo("more than 100000 lines refused (the first: line 2,"
                 + " MALFORMED_LINE: line has 1 column(s), expected 5 (supply_point_number,date,slot,import_kwh,export_kwh)); the file"
                 + " is wrong as a whole (columns swapped, another format?) and nothing was stored");
-        HttpJson.Response noUser = http.post("/api/v1/settlement/certified-intervals", "text/csv", HEADER);
-        assertThat(noUser.status()).isEqualTo(400);
-        assertThat(noUser.json().get("reason").asString()).isEqualTo("MISSING_HEADER");
+        HttpJson.Response noUser = http.anonymous().post("/api/v1/settlement/certified-intervals", "text/csv", HEADER);
+        assertThat(noUser.status()).isEqualTo(401);
+        assertThat(noUser.json().get("reason").asString()).isEqualTo("UNAUTHENTICATED");
         assertThat(count("SELECT count(*) FROM certified_import_batch")).isEqualTo(batches);
     }
 
@@ -402,7 +405,7 @@ class CertifiedIntervalsIT {
 
     private HttpJson.Response postCsv(String path, String csv, String user) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "text/csv").header("X-AEMS-User", user)
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + http.as(user).apiKey())
                 .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new HttpJson.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());

@@ -28,6 +28,9 @@ class ContractIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     HttpJson http;
 
     @DynamicPropertySource
@@ -41,7 +44,7 @@ class ContractIT {
 
     @BeforeAll
     void client() {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
     }
 
     @Test
@@ -124,6 +127,6 @@ class ContractIT {
     }
 
     private HttpJson.Response put(String contract, String json) {
-        return http.send("PUT", URL + contract, "application/json", json, "X-AEMS-User", "alice");
+        return http.as("alice").send("PUT", URL + contract, "application/json", json);
     }
 }

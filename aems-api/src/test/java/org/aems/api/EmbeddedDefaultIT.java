@@ -35,7 +35,7 @@ class EmbeddedDefaultIT {
 
         long firstRun;
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AemsApplication.class).run(args)) {
-            HttpJson http = new HttpJson("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
+            HttpJson http = HttpJson.signedIn("http://localhost:" + app.getEnvironment().getProperty("local.server.port"), app);
             assertThat(http.get("/api/v1/sites").json().get("total").asInt()).isEqualTo(50);
             await().atMost(Duration.ofSeconds(60)).until(() -> readings(http) >= 7);
             firstRun = readings(http);
@@ -58,7 +58,7 @@ class EmbeddedDefaultIT {
 
         // The same command again: the demo region is imported again over the registry it left.
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AemsApplication.class).run(args)) {
-            HttpJson http = new HttpJson("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
+            HttpJson http = HttpJson.signedIn("http://localhost:" + app.getEnvironment().getProperty("local.server.port"), app);
             assertThat(readings(http)).isGreaterThanOrEqualTo(firstRun);
         }
     }

@@ -31,6 +31,9 @@ class ForecastIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     DataSource dataSource;
     HttpJson http;
@@ -46,7 +49,7 @@ class ForecastIT {
 
     @BeforeAll
     void history() {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
         assertThat(http.post("/api/v1/registry/import", "application/yaml", TestRegions.twoSites("fc")).status()).isEqualTo(200);
         List<Object[]> rows = new ArrayList<>();
         for (Slot s = Slot.of(LocalDate.of(2026, 6, 1), 1); s.compareTo(Slot.parse("2026-06-15#21")) < 0; s = s.next()) {

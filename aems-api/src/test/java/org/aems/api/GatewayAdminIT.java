@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +48,8 @@ class GatewayAdminIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
     HttpJson http;
 
     @DynamicPropertySource
@@ -63,7 +67,7 @@ class GatewayAdminIT {
 
     @BeforeAll
     void importRegion() {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
         HttpJson.Response response = http.post("/api/v1/registry/import", "application/yaml", TestRegions.twoSites(PREFIX));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
@@ -86,7 +90,7 @@ class GatewayAdminIT {
         JsonNode body = created.json();
         assertThat(body.get("username").asString()).isEqualTo(A);
         assertThat(body.get("rotated").asBoolean()).isFalse();
-        assertThat(body.get("account").get("createdBy").asString()).isEqualTo("anonymous");
+        assertThat(body.get("account").get("createdBy").asString()).isEqualTo("tester");
         String password = body.get("password").asString();
         assertThat(issue(B).status()).isEqualTo(201);
 
@@ -124,13 +128,22 @@ class GatewayAdminIT {
             HttpJson.Response revoked = http.delete(ADMIN_PATH + "/" + B + "/credentials", "application/json", "");
             assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
             assertThat(revoked.json().get("status").asString()).isEqualTo("REVOKED");
-            assertThat(revoked.json().get("revokedBy").asString()).isEqualTo("anonymous");
+            assertThat(revoked.json().get("revokedBy").asString()).isEqualTo("tester");
             assertThat(gateway.disconnectedWith.get(5, TimeUnit.SECONDS)).isEqualTo(0x98);
         }
         assertThat(MqttProbe.connackOf(BROKER.url(), B, password)).isEqualTo(0x87);
         HttpJson.Response again = http.delete(ADMIN_PATH + "/" + B + "/credentials", "application/json", "");
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.json().get("reason").asString()).isEqualTo("CREDENTIAL_NOT_FOUND");
+    }
+
+    @Test
+    @Order(4)
+    void onlyAnAdminMayIssueCredentials() {
+        assertThat(http.anonymous().post(ADMIN_PATH + "/" + A + "/credentials", "application/json", "").status()).isEqualTo(401);
+        assertThat(http.withRoles(org.aems.api.security.Role.OPERATOR, org.aems.api.security.Role.DISPATCHER)
+                .post(ADMIN_PATH + "/" + A + "/credentials", "application/json", "").status()).isEqualTo(403);
+        assertThat(http.withRoles(org.aems.api.security.Role.OPERATOR).get(ADMIN_PATH + "/mosquitto/passwd").status()).isEqualTo(403);
     }
 
     @Test

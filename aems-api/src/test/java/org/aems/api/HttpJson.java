@@ -9,15 +9,65 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the tests: they call the API the way a billing system or browser would. */
+/**
+ * A plain HTTP client for the tests: they call the API the way a billing system would, with an API key. By
+ * default it acts as "tester", a client holding every role; {@link #as} acts as another named client (for
+ * four-eyes rules), {@link #anonymous} as nobody.
+ */
 final class HttpJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String base;
+    private final TestKeys keys;
+    private final String identity;
 
-    HttpJson(String base) {
+    private HttpJson(String base, TestKeys keys, String identity) {
         this.base = base;
+        this.keys = keys;
+        this.identity = identity;
+    }
+
+    /** Signed in as "tester" (every role) on the app of this context. */
+    static HttpJson signedIn(String base, org.springframework.context.ApplicationContext context) {
+        return new HttpJson(base, TestKeys.of(context), "tester");
+    }
+
+    /** Signed in as "tester" (every role) on an app in another process that uses this database. */
+    static HttpJson signedIn(String base, String jdbcUrl) {
+        return new HttpJson(base, TestKeys.ofDatabase(jdbcUrl), "tester");
+    }
+
+    static HttpJson signedIn(int port, org.springframework.context.ApplicationContext context) {
+        return signedIn("http://localhost:" + port, context);
+    }
+
+    /** The same app, acting as the client {@code name} (every role; created on first use). */
+    HttpJson as(String name) {
+        return new HttpJson(base, keys, name);
+    }
+
+    /** The same app, with a key holding exactly these roles, named after them. */
+    HttpJson withRoles(org.aems.api.security.Role... roles) {
+        return new HttpJson(base, keys, TestKeys.nameFor(roles));
+    }
+
+    /** The same app without credentials. */
+    HttpJson anonymous() {
+        return new HttpJson(base, keys, null);
+    }
+
+    /** The API key this client sends, or null. */
+    String apiKey() {
+        return identity == null ? null : keys.keyFor(identity);
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+        if (identity != null) {
+            b.header("Authorization", "Bearer " + keys.keyFor(identity));
+        }
+        return b;
     }
 
     record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
@@ -31,7 +81,7 @@ final class HttpJson {
     }
 
     Response get(String pathOrUrl) {
-        return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build());
+        return send(request(uri(pathOrUrl)).GET().build());
     }
 
     Response post(String path, String contentType, String body) {
@@ -57,7 +107,7 @@ final class HttpJson {
     }
 
     private Response withBody(String method, String path, String contentType, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        HttpRequest.Builder b = request(uri(path)).header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -67,7 +117,7 @@ final class HttpJson {
 
     /** A POST of JSON with extra headers given as name, value, name, value ... */
     Response postJson(String path, String json, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = request(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -77,7 +127,7 @@ final class HttpJson {
 
     /** The raw bytes of a GET (for exports in other charsets), with extra headers as name, value, ... */
     Bytes getBytes(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        HttpRequest.Builder b = request(uri(path)).GET();
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }

@@ -42,8 +42,8 @@ class IngestKillIT {
             int portB = TestInfrastructure.freePort();
             Process a = launch(started, jdbc, broker.url(), prefix, "a", portA);
             Process b = launch(started, jdbc, broker.url(), prefix, "b", portB);
-            HttpJson httpA = new HttpJson("http://localhost:" + portA);
-            HttpJson httpB = new HttpJson("http://localhost:" + portB);
+            HttpJson httpA = HttpJson.signedIn("http://localhost:" + portA, jdbc);
+            HttpJson httpB = HttpJson.signedIn("http://localhost:" + portB, jdbc);
             awaitReady(httpA);
             awaitReady(httpB);
             assertThat(httpA.post("/api/v1/registry/import", "application/yaml", TestRegions.twoSites(prefix)).status()).isEqualTo(200);
@@ -79,12 +79,15 @@ class IngestKillIT {
         }
     }
 
+    private static final Path SECRETS = Path.of("target", "ingest-kill-secrets").toAbsolutePath();
+
     private static Process launch(List<Process> started, String jdbc, String broker, String prefix, String name, int port)
             throws Exception {
         File log = Files.createTempFile("aems-ingest-" + name, ".log").toFile();
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-jar", JAR.toString(),
                 "--server.port=" + port,
+                "--aems.security.secrets-dir=" + SECRETS,
                 "--aems.embedded.enabled=false",
                 "--aems.simulator.enabled=false",
                 "--spring.datasource.url=" + jdbc,
@@ -97,6 +100,9 @@ class IngestKillIT {
     }
 
     private static void awaitReady(HttpJson http) {
+        // Anyone may see that it is up; the API key works once the app has migrated its database.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> http.anonymous().get("/actuator/health").status() > 0);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> http.get("/actuator/health").json().path("components").path("mqttBroker").path("status")
                         .asString("").equals("UP"));

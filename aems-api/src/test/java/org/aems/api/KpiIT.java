@@ -38,6 +38,9 @@ class KpiIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -56,7 +59,7 @@ class KpiIT {
 
     @BeforeAll
     void rollups() throws SQLException {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
         LocalDate may1 = LocalDate.of(2026, 5, 1);
         //             feeder slot import export net    pv    buyback sites reporting
         feeder("f1", Slot.of(may1, 25), 0L, 1000L, -1000L, 3000L, 800L, 10, 10);
@@ -114,6 +117,43 @@ class KpiIT {
         assertThat(day.get("co2FactorVersions").get(0).asInt()).isEqualTo(1);
         assertThat(day.get("incompleteSlots").asInt()).isEqualTo(2);
         assertThat(day.has("settlement")).as("only months name a settlement run").isFalse();
+    }
+
+    @Test
+    void openDataShowsOnlyGroupsOfTheMinimumSizeAndNoDifferenceIsolatesASmallFeeder() throws SQLException {
+        LocalDate may3 = LocalDate.of(2026, 5, 3);
+        //             feeder  slot                 import export net    pv    buyback sites reporting
+        feeder("big1", Slot.of(may3, 25), 100L, 2000L, -1900L, 3000L, 0L, 12, 12);
+        feeder("big2", Slot.of(may3, 25), 200L, 1000L, -800L, 1500L, 0L, 11, 11);
+        feeder("kuno", Slot.of(may3, 25), 50L, 300L, -250L, 400L, 0L, 3, 3);
+        feeder("big1", Slot.of(may3, 26), 100L, 2000L, -1900L, 3000L, 0L, 12, 12);
+        feeder("big2", Slot.of(may3, 26), 200L, 1000L, -800L, 1500L, 0L, 11, 11);
+        feeder("kuno", Slot.of(may3, 26), 50L, 300L, -250L, null, 0L, 3, 3);
+        JsonNode day = http.anonymous().get("/api/v1/public/region-intervals?date=2026-05-03").json();
+        assertThat(day.get("published").asBoolean()).isTrue();
+        assertThat(day.get("minimumGroupSize").asInt()).isEqualTo(10);
+        // Kuno's 3 facilities alone would be region − big1 − big2: big2 (the smallest large feeder) is pooled with it.
+        assertThat(day.get("groups").toString()).isEqualTo("[{\"id\":\"big1\",\"feeders\":1,\"sites\":12},"
+                + "{\"id\":\"other\",\"feeders\":2,\"sites\":14}]");
+        JsonNode noon = day.get("slots").get(0);
+        assertThat(noon.get("start").asString()).isEqualTo("2026-05-03T12:00+09:00");
+        assertThat(noon.get("region").get("pvKwh").asString()).isEqualTo("4.900");
+        assertThat(noon.get("groups").get("big1").get("exportKwh").asString()).isEqualTo("2.000");
+        assertThat(noon.get("groups").get("other").get("pvKwh").asString()).isEqualTo("1.900");
+        assertThat(noon.get("groups").has("kuno")).isFalse();
+        // Kuno's PV missing in slot 26: the pool's and the region's PV are withheld, not summed over fewer sites.
+        JsonNode next = day.get("slots").get(1);
+        assertThat(next.get("groups").get("other").has("pvKwh")).isFalse();
+        assertThat(next.get("region").has("pvKwh")).isFalse();
+        assertThat(next.get("groups").get("big1").get("pvKwh").asString()).isEqualTo("3.000");
+        assertThat(next.get("groups").get("other").get("importKwh").asString()).isEqualTo("0.250");
+
+        feeder("kuno", Slot.of(LocalDate.of(2026, 5, 4), 25), 50L, 300L, -250L, 400L, 0L, 3, 3);
+        JsonNode small = http.anonymous().get("/api/v1/public/region-intervals?date=2026-05-04").json();
+        assertThat(small.get("published").asBoolean()).isFalse();
+        assertThat(small.get("note").asString()).isEqualTo("fewer than 10 sites reported in some slot of this day: nothing is published");
+        assertThat(small.get("slots")).isEmpty();
+        assertThat(small.toString()).doesNotContain("kuno");
     }
 
     @Test

@@ -64,6 +64,9 @@ class MeterToStatementIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     ContractStore contracts;
     @Autowired
@@ -82,7 +85,7 @@ class MeterToStatementIT {
 
     @BeforeAll
     void meterReadingsRolledUpAndSettled() throws SQLException {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
         HttpJson.Response imported = http.post("/api/v1/registry/import", "application/yaml", region());
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         for (String site : new String[] {"m-roll", "m-swap", "m-gap"}) {
@@ -95,7 +98,7 @@ class MeterToStatementIT {
         MutableClock clock = new MutableClock(jst(LocalDateTime.of(2026, 6, 1, 1, 0)));
         new IntervalRollup(dataSource, clock, RollupSettings.defaults(), new RollupMetrics(new SimpleMeterRegistry())).run();
 
-        HttpJson.Response run = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}", "X-AEMS-User", "alice");
+        HttpJson.Response run = http.as("alice").postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}");
         assertThat(run.status()).as(run.body()).isEqualTo(201);
         http.get("/api/v1/settlement/runs/" + run.json().get("id").asLong() + "/statements").json().get("statements")
                 .forEach(s -> statements.put(s.get("siteId").asString(), s));
@@ -133,11 +136,11 @@ class MeterToStatementIT {
     void aRetriedRunRequestWithTheSameIdempotencyKeyMakesOneRun() {
         String url = "/api/v1/settlement/runs";
         String may = "{\"month\":\"2026-05\"}";
-        HttpJson.Response first = http.postJson(url, may, "X-AEMS-User", "billing", "Idempotency-Key", "b1f3c2e0-0001");
+        HttpJson.Response first = http.as("billing").postJson(url, may, "Idempotency-Key", "b1f3c2e0-0001");
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         int runsAfterFirst = http.get(url).json().get("runs").size();
 
-        HttpJson.Response retried = http.postJson(url, may, "X-AEMS-User", "billing", "Idempotency-Key", "b1f3c2e0-0001");
+        HttpJson.Response retried = http.as("billing").postJson(url, may, "Idempotency-Key", "b1f3c2e0-0001");
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.header("Idempotency-Replayed")).isEqualTo("true");
         assertThat(retried.header("Location")).isEqualTo("/api/v1/settlement/runs/" + first.json().get("id").asLong());
@@ -145,21 +148,21 @@ class MeterToStatementIT {
         assertThat(retried.json().get("version").asInt()).isEqualTo(first.json().get("version").asInt());
         assertThat(http.get(url).json().get("runs").size()).isEqualTo(runsAfterFirst);
 
-        HttpJson.Response otherPeriod = http.postJson(url, "{\"month\":\"2026-06\"}", "X-AEMS-User", "billing",
+        HttpJson.Response otherPeriod = http.as("billing").postJson(url, "{\"month\":\"2026-06\"}",
                 "Idempotency-Key", "b1f3c2e0-0001");
         assertThat(otherPeriod.status()).isEqualTo(422);
         assertThat(otherPeriod.json().get("reason").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(otherPeriod.json().get("detail").asString()).isEqualTo("Idempotency-Key 'b1f3c2e0-0001' was used for"
                 + " CALENDAR_MONTH 2026-05-01..2026-05-31 (run " + first.json().get("id").asLong() + "), not CALENDAR_MONTH"
                 + " 2026-06-01..2026-06-30; use a new key for a new request");
-        HttpJson.Response tooLong = http.postJson(url, may, "X-AEMS-User", "billing", "Idempotency-Key", "k".repeat(201));
+        HttpJson.Response tooLong = http.as("billing").postJson(url, may, "Idempotency-Key", "k".repeat(201));
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("detail").asString())
                 .isEqualTo("header 'Idempotency-Key' must be 1 to 200 characters (a UUID is typical), was 201");
         assertThat(http.get(url).json().get("runs").size()).isEqualTo(runsAfterFirst);
 
         // Keys belong to whoever sent them: the same key from someone else is a new request.
-        HttpJson.Response someoneElse = http.postJson(url, may, "X-AEMS-User", "carol", "Idempotency-Key", "b1f3c2e0-0001");
+        HttpJson.Response someoneElse = http.as("carol").postJson(url, may, "Idempotency-Key", "b1f3c2e0-0001");
         assertThat(someoneElse.status()).isEqualTo(201);
         assertThat(someoneElse.json().get("version").asInt()).isEqualTo(first.json().get("version").asInt() + 1);
     }

@@ -32,6 +32,9 @@ class PlansAndCommandsIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -41,12 +44,7 @@ class PlansAndCommandsIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
-        registry.add("aems.ingest.mqtt.url", TestInfrastructure::mqttUrl);
-        registry.add("aems.ingest.mqtt.client-id", () -> PREFIX + "-ingest");
-        registry.add("aems.ingest.mqtt.shared-group", () -> PREFIX);
+        TestApp.onTestInfrastructure(registry, PREFIX);
         registry.add("aems.optimizer.enabled", () -> "true");
         registry.add("aems.optimizer.dispatch.client-id", () -> PREFIX + "-dispatch");
         registry.add("aems.optimizer.dispatch.shared-group", () -> PREFIX);
@@ -56,7 +54,7 @@ class PlansAndCommandsIT {
 
     @BeforeAll
     void seed() {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Timestamp start = Timestamp.from(SLOT.start());
         planId = jdbc.sql("""
@@ -164,8 +162,8 @@ class PlansAndCommandsIT {
 
         // The transmission operator publishes a preliminary imbalance price, then the final one: each a version.
         for (String[] v : new String[][] {{"preliminary 2026-05-14", "20"}, {"final 2026-06-15", "18"}}) {
-            HttpJson.Response uploaded = http.post("/api/v1/series/it-imbalance/versions?unit=yen%2FkWh&source=" + v[0].replace(" ", "%20"),
-                    "text/csv", "date,slot,value\n2026-05-13,25," + v[1] + "\n", "X-AEMS-User", "occto-import");
+            HttpJson.Response uploaded = http.as("occto-import").post("/api/v1/series/it-imbalance/versions?unit=yen%2FkWh&source=" + v[0].replace(" ", "%20"),
+                    "text/csv", "date,slot,value\n2026-05-13,25," + v[1] + "\n");
             assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
             JsonNode priced = http.get("/api/v1/balancing-plan?date=2026-05-13").json().get("slots").get(24);
             assertThat(priced.get("imbalanceYen").decimalValue()).isEqualByComparingTo(new java.math.BigDecimal(v[1]).multiply(java.math.BigDecimal.TEN));
@@ -287,7 +285,7 @@ class PlansAndCommandsIT {
         assertThat(plan.has("version")).as("computed on request, not stored").isFalse();
 
         // Stored as proposed: a re-proposal is version 1 here, and the day's answer is that version from now on.
-        HttpJson.Response proposed = http.post("/api/v1/market-plan?date=2026-06-08", "application/json", "", "X-AEMS-User", "trader");
+        HttpJson.Response proposed = http.as("trader").post("/api/v1/market-plan?date=2026-06-08", "application/json", "");
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
         assertThat(proposed.json().get("version").asInt()).isEqualTo(1);
         JsonNode stored = http.get("/api/v1/market-plan?date=2026-06-08").json();

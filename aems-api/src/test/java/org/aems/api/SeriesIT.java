@@ -30,6 +30,9 @@ class SeriesIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     HttpJson http;
     String publishedV1;
 
@@ -44,7 +47,7 @@ class SeriesIT {
 
     @BeforeAll
     void client() {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
     }
 
     @Test
@@ -162,8 +165,8 @@ class SeriesIT {
     }
 
     private HttpJson.Response upload(String series, String unit, String source, String csv) {
-        return http.post(series + "/versions?unit=" + unit.replace("/", "%2F") + "&source=" + source.replace(" ", "%20").replace(",", "%2C"),
-                "text/csv", csv, "X-AEMS-User", "alice");
+        return http.as("alice").post(series + "/versions?unit=" + unit.replace("/", "%2F") + "&source=" + source.replace(" ", "%20").replace(",", "%2C"),
+                "text/csv", csv);
     }
 
     private static void assertProblem(JsonNode problem, long line, String reason, String detail) {

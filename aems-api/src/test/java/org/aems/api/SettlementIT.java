@@ -69,6 +69,9 @@ class SettlementIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     ContractStore contracts;
     @Autowired
@@ -91,7 +94,7 @@ class SettlementIT {
 
     @BeforeAll
     void data() throws Exception {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
         HttpJson.Response imported = http.post("/api/v1/registry/import", "application/yaml", region());
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 
@@ -134,7 +137,7 @@ class SettlementIT {
     @Test
     @Order(1)
     void settlesAMonthIntoHandComputedStatementsPerSiteAndContract() {
-        HttpJson.Response created = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}", "X-AEMS-User", ALICE);
+        HttpJson.Response created = http.as(ALICE).postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode run = created.json();
         mayRun = run.get("id").asLong();
@@ -206,30 +209,30 @@ class SettlementIT {
     @Order(3)
     void finalisingNeedsAnotherPersonAndAnExplicitDecisionOnIncompleteStatements() throws Exception {
         String url = "/api/v1/settlement/runs/" + mayRun + "/finalise";
-        HttpJson.Response own = http.postJson(url, "{}", "X-AEMS-User", ALICE);
+        HttpJson.Response own = http.as(ALICE).postJson(url, "{}");
         assertThat(own.status()).isEqualTo(403);
         assertThat(own.contentType()).startsWith("application/problem+json");
         assertThat(own.json().get("reason").asString()).isEqualTo("FOUR_EYES");
         assertThat(own.json().get("detail").asString())
                 .isEqualTo("settlement run " + mayRun + " was created by alice; another person must finalise it");
 
-        HttpJson.Response incomplete = http.postJson(url, "{}", "X-AEMS-User", BOB);
+        HttpJson.Response incomplete = http.as(BOB).postJson(url, "{}");
         assertThat(incomplete.status()).isEqualTo(409);
         assertThat(incomplete.json().get("detail").asString()).isEqualTo("settlement run " + mayRun + " has 1 statement(s) with"
                 + " missing slots; finalise with acceptIncomplete=true to settle them on the slots that have values, or re-run"
                 + " the period when the data is in");
 
-        HttpJson.Response done = http.postJson(url, "{\"acceptIncomplete\":true}", "X-AEMS-User", BOB);
+        HttpJson.Response done = http.as(BOB).postJson(url, "{\"acceptIncomplete\":true}");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().get("status").asString()).isEqualTo("FINAL");
         assertThat(done.json().get("finalisedBy").asString()).isEqualTo(BOB);
         assertThat(done.json().get("incompleteAccepted").asBoolean()).isTrue();
         assertThat(done.json().get("finalisedAt").asString()).endsWith("+09:00");
 
-        HttpJson.Response retried = http.postJson(url, "{\"acceptIncomplete\":true}", "X-AEMS-User", BOB);
+        HttpJson.Response retried = http.as(BOB).postJson(url, "{\"acceptIncomplete\":true}");
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().get("finalisedAt").asString()).isEqualTo(done.json().get("finalisedAt").asString());
-        HttpJson.Response other = http.postJson(url, "{\"acceptIncomplete\":true}", "X-AEMS-User", "carol");
+        HttpJson.Response other = http.as("carol").postJson(url, "{\"acceptIncomplete\":true}");
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().get("reason").asString()).isEqualTo("RUN_ALREADY_FINAL");
 
@@ -299,7 +302,7 @@ class SettlementIT {
         assertThat(stale.json().get("detail").asString()).startsWith("the intervals of site x-market from 2026-05-01 changed after"
                 + " settlement run " + mayRun + " (stored 148800 Wh, 1035.40000 yen").contains("now 149000 Wh, 1036.40000 yen");
 
-        HttpJson.Response created = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}", "X-AEMS-User", ALICE);
+        HttpJson.Response created = http.as(ALICE).postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}");
         assertThat(created.status()).isEqualTo(201);
         mayRun2 = created.json().get("id").asLong();
         assertThat(created.json().get("version").asInt()).isEqualTo(2);
@@ -339,8 +342,8 @@ class SettlementIT {
         assertThat(nothingNew.get("items")).isEmpty();
         assertThat(nothingNew.get("next").asString()).isEqualTo(cursor);
 
-        HttpJson.Response superseded = http.postJson("/api/v1/settlement/runs/" + mayRun2 + "/finalise",
-                "{\"acceptIncomplete\":true}", "X-AEMS-User", BOB);
+        HttpJson.Response superseded = http.as(BOB).postJson("/api/v1/settlement/runs/" + mayRun2 + "/finalise",
+                "{\"acceptIncomplete\":true}");
         assertThat(superseded.status()).as(superseded.body()).isEqualTo(200);
         JsonNode corrections = http.get("/api/v1/settlement/feed?after=" + cursor).json();
         assertThat(corrections.get("items")).hasSize(5);
@@ -359,7 +362,7 @@ class SettlementIT {
         record("c-y2b", "y-2", "2027-01-12", "2027-02-01", new FixedPrice(YenPerKwh.of("8")), TaxTreatment.TAX_INCLUSIVE, recorded);
         int runsBefore = http.get("/api/v1/settlement/runs").json().get("runs").size();
 
-        HttpJson.Response rejected = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2027-01\"}", "X-AEMS-User", ALICE);
+        HttpJson.Response rejected = http.as(ALICE).postJson("/api/v1/settlement/runs", "{\"month\":\"2027-01\"}");
         assertThat(rejected.status()).isEqualTo(422);
         assertThat(rejected.json().get("reason").asString()).isEqualTo("SETTLEMENT_INPUT_INVALID");
         JsonNode problems = rejected.json().get("problems");
@@ -375,7 +378,7 @@ class SettlementIT {
         record("c-y3", "y-3", "2027-03-01", "2027-04-01", new MarketLinked(JEPX, BigDecimal.ONE, YenPerKwh.of("0"), YenPerKwh.of("0")),
                 TaxTreatment.TAX_INCLUSIVE, recorded);
         insertIntervals(List.<Object[]>of(new Object[] {"y-3", Slot.of(LocalDate.of(2027, 3, 2), 25), 100L, "MEASURED"}));
-        HttpJson.Response noPrice = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2027-03\"}", "X-AEMS-User", ALICE);
+        HttpJson.Response noPrice = http.as(ALICE).postJson("/api/v1/settlement/runs", "{\"month\":\"2027-03\"}");
         assertThat(noPrice.status()).isEqualTo(422);
         assertThat(noPrice.json().get("problems").get(0).get("reason").asString()).isEqualTo("MISSING_PRICE");
         assertThat(noPrice.json().get("problems").get(0).get("detail").asString()).isEqualTo("price series jepx.spot.tokyo has no"
@@ -396,8 +399,7 @@ class SettlementIT {
                 new Object[] {"z-1", Slot.of(LocalDate.of(2026, 5, 13), 48), 1000L, "MEASURED"},
                 new Object[] {"z-1", Slot.of(LocalDate.of(2026, 5, 14), 1), 4000L, "MEASURED"}));
 
-        HttpJson.Response created = http.postJson("/api/v1/settlement/runs", "{\"from\":\"2026-04-14\",\"until\":\"2026-05-14\"}",
-                "X-AEMS-User", ALICE);
+        HttpJson.Response created = http.as(ALICE).postJson("/api/v1/settlement/runs", "{\"from\":\"2026-04-14\",\"until\":\"2026-05-14\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("periodKind").asString()).isEqualTo("METER_READING");
         JsonNode statements = http.get("/api/v1/settlement/runs/" + created.json().get("id").asLong() + "/statements").json().get("statements");
@@ -441,17 +443,17 @@ class SettlementIT {
         HttpJson.Response missing = http.get("/api/v1/settlement/runs/999999");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("reason").asString()).isEqualTo("RUN_NOT_FOUND");
-        HttpJson.Response noUser = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}");
-        assertThat(noUser.status()).isEqualTo(400);
-        assertThat(noUser.json().get("detail").asString()).isEqualTo("header 'X-AEMS-User' is required");
-        HttpJson.Response badPeriod = http.postJson("/api/v1/settlement/runs", "{\"month\":\"May\"}", "X-AEMS-User", ALICE);
+        HttpJson.Response noUser = http.anonymous().postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}");
+        assertThat(noUser.status()).isEqualTo(401);
+        assertThat(noUser.json().get("reason").asString()).isEqualTo("UNAUTHENTICATED");
+        HttpJson.Response badPeriod = http.as(ALICE).postJson("/api/v1/settlement/runs", "{\"month\":\"May\"}");
         assertThat(badPeriod.status()).isEqualTo(400);
         assertThat(badPeriod.json().get("detail").asString()).isEqualTo("month must look like 2026-05 and from/until like 2026-04-14, was 'May'");
-        long draft = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}", "X-AEMS-User", ALICE).json().get("id").asLong();
+        long draft = http.as(ALICE).postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}").json().get("id").asLong();
         HttpJson.Response notFinal = http.get("/api/v1/settlement/runs/" + draft + "/export");
         assertThat(notFinal.status()).isEqualTo(409);
         assertThat(notFinal.json().get("reason").asString()).isEqualTo("RUN_NOT_FINAL");
-        HttpJson.Response superseded = http.postJson("/api/v1/settlement/runs/" + mayRun2 + "/finalise", "{}", "X-AEMS-User", "carol");
+        HttpJson.Response superseded = http.as("carol").postJson("/api/v1/settlement/runs/" + mayRun2 + "/finalise", "{}");
         assertThat(superseded.status()).isEqualTo(409);
         HttpJson.Response badCharset = http.get("/api/v1/settlement/runs/" + mayRun + "/export?charset=EUC-JP");
         assertThat(badCharset.status()).isEqualTo(400);

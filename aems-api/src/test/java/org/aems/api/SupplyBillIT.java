@@ -74,6 +74,9 @@ class SupplyBillIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     SupplyContractStore contracts;
     @Autowired
@@ -99,7 +102,7 @@ class SupplyBillIT {
 
     @BeforeAll
     void data() {
-        http = new HttpJson("http://localhost:" + port);
+        http = HttpJson.signedIn(port, context);
         HttpJson.Response imported = http.post("/api/v1/registry/import", "application/yaml", region());
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         Instant recorded = Instant.now().minusSeconds(60);
@@ -139,7 +142,7 @@ class SupplyBillIT {
     @Test
     @Order(1)
     void billsTheMonthToTheYenOnTheRatchetedDemandWithEveryAdjustment() {
-        HttpJson.Response created = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}", "X-AEMS-User", "alice");
+        HttpJson.Response created = http.as("alice").postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         run = created.json().get("id").asLong();
         assertThat(created.json().get("supplyBills").asInt()).isEqualTo(2);
@@ -210,11 +213,11 @@ class SupplyBillIT {
         assertThat(draftExport.status()).isEqualTo(409);
         assertThat(draftExport.json().get("reason").asString()).isEqualTo("RUN_NOT_FINAL");
         String url = "/api/v1/settlement/runs/" + run + "/finalise";
-        HttpJson.Response incomplete = http.postJson(url, "{}", "X-AEMS-User", "bob");
+        HttpJson.Response incomplete = http.as("bob").postJson(url, "{}");
         assertThat(incomplete.status()).isEqualTo(409);
         assertThat(incomplete.json().get("detail").asString()).startsWith("settlement run " + run
                 + " has 0 statement(s) and 1 supply bill(s) with missing slots;");
-        HttpJson.Response done = http.postJson(url, "{\"acceptIncomplete\":true}", "X-AEMS-User", "bob");
+        HttpJson.Response done = http.as("bob").postJson(url, "{\"acceptIncomplete\":true}");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().get("incompleteAccepted").asBoolean()).isTrue();
 
@@ -263,7 +266,7 @@ class SupplyBillIT {
                 new FixedPrice(YenPerKwh.of("30")), 85, TaxTreatment.TAX_EXCLUSIVE), recorded, "test");
         int runsBefore = http.get("/api/v1/settlement/runs").json().get("runs").size();
 
-        HttpJson.Response rejected = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-07\"}", "X-AEMS-User", "alice");
+        HttpJson.Response rejected = http.as("alice").postJson("/api/v1/settlement/runs", "{\"month\":\"2026-07\"}");
         assertThat(rejected.status()).isEqualTo(422);
         assertThat(rejected.json().get("reason").asString()).isEqualTo("SETTLEMENT_INPUT_INVALID");
         JsonNode problems = rejected.json().get("problems");
@@ -310,7 +313,7 @@ class SupplyBillIT {
         assertThat(stale.json().get("detail").asString()).contains("stored 14890000 Wh, 489075.20000 yen, demand 90 kW")
                 .contains("now 14930000 Wh, 506102.40000 yen, demand 100 kW");
 
-        HttpJson.Response again = http.postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}", "X-AEMS-User", "alice");
+        HttpJson.Response again = http.as("alice").postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}");
         assertThat(again.status()).as(again.body()).isEqualTo(201);
         long run2 = again.json().get("id").asLong();
         assertThat(again.json().get("version").asInt()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package org.aems.api.config;
 
-import java.net.URI;
+import org.aems.api.security.BodySizeLimitFilter;
+import org.aems.api.security.SecurityRequestException;
 import org.aems.api.series.SeriesFileException;
 import org.aems.api.settlement.CertifiedFileException;
 import org.aems.api.settlement.RunNotFoundException;
@@ -38,6 +39,16 @@ class ApiErrors {
     @ExceptionHandler(SiteNotFoundException.class)
     ProblemDetail siteNotFound(SiteNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "SITE_NOT_FOUND", e.getMessage());
+    }
+
+    @ExceptionHandler(SecurityRequestException.class)
+    ProblemDetail securityRequest(SecurityRequestException e) {
+        return problem(HttpStatus.valueOf(e.status()), e.reason(), e.getMessage());
+    }
+
+    @ExceptionHandler(BodySizeLimitFilter.BodyTooLargeException.class)
+    ProblemDetail bodyTooLarge(BodySizeLimitFilter.BodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -110,6 +121,11 @@ class ApiErrors {
     /** A body that is not JSON, or whose field has the wrong type: say which field, never the Java type behind it. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+                return bodyTooLarge(tooLarge);
+            }
+        }
         String where = "";
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
@@ -147,11 +163,7 @@ class ApiErrors {
     }
 
     static ProblemDetail problem(HttpStatus status, String reason, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://aems.example/problems/" + reason.toLowerCase().replace('_', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("reason", reason);
-        return problem;
+        return Problems.of(status, reason, detail);
     }
 
 }

@@ -18,16 +18,21 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
         Environment env = event.getApplicationContext().getEnvironment();
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         String base = "http://localhost:" + port;
+        java.nio.file.Path secret = java.nio.file.Path.of(env.getProperty("aems.security.secrets-dir", "data/secrets"))
+                .resolve("initial-admin-password").toAbsolutePath();
+        String signIn = base + "/login" + (java.nio.file.Files.exists(secret)
+                ? "  (user admin, password in " + secret + ")" : "");
         log.info("""
 
                 ==================================================================
                   AEMS is running:      {}/
+                  Sign in:              {}
                   API (OpenAPI UI):     {}/swagger-ui.html
                   Sites:                {}/api/v1/sites
                   Health / metrics:     {}/actuator/health  {}/actuator/prometheus
                   MQTT for gateways:    {}
                   Stop with Ctrl-C.
                 ==================================================================""",
-                base, base, base, base, base, env.getProperty("aems.ingest.mqtt.url", "(ingest disabled)"));
+                base, signIn, base, base, base, base, env.getProperty("aems.ingest.mqtt.url", "(ingest disabled)"));
     }
 }

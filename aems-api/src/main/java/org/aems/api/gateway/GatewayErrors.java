@@ -1,6 +1,6 @@
 package org.aems.api.gateway;
 
-import java.net.URI;
+import org.aems.api.config.Problems;
 import org.aems.ingest.brokerauth.BrokerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The broker-account errors as RFC 9457 problem details, in the form of config.ApiErrors (which handles the rest). */
+/** The broker-account errors as RFC 9457 problem details (config.ApiErrors handles the rest). */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = GatewayController.class)
 class GatewayErrors {
@@ -21,20 +21,12 @@ class GatewayErrors {
     @ExceptionHandler(BrokerUnavailableException.class)
     ProblemDetail brokerUnavailable(BrokerUnavailableException e) {
         log.error("a broker account change was not applied: {}", e.getMessage());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "BROKER_UNAVAILABLE", "the MQTT broker did not confirm the change, so nothing "
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "BROKER_UNAVAILABLE", "the MQTT broker did not confirm the change, so nothing "
                 + "was changed; check the broker and aems.ingest.broker-auth.dynamic-security, then retry");
     }
 
     @ExceptionHandler(DynamicSecurityNotConfiguredException.class)
     ProblemDetail notConfigured(DynamicSecurityNotConfiguredException e) {
-        return problem(HttpStatus.CONFLICT, "DYNAMIC_SECURITY_NOT_CONFIGURED", e.getMessage());
-    }
-
-    static ProblemDetail problem(HttpStatus status, String reason, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://aems.example/problems/" + reason.toLowerCase().replace('_', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("reason", reason);
-        return problem;
+        return Problems.of(HttpStatus.CONFLICT, "DYNAMIC_SECURITY_NOT_CONFIGURED", e.getMessage());
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,7 +48,8 @@ class MarketPlanController {
     @PostMapping("/api/v1/market-plan")
     @Operation(summary = "Store the day's market plan as its next version, computed now (a re-proposal)")
     ResponseEntity<MarketPlanView> propose(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                                           @RequestHeader("X-AEMS-User") String user) {
+                                           java.security.Principal who) {
+        String user = who.getName();
         Instant now = clock.instant();
         MarketPlanStore.Stored stored = store.store(query.day(date, now), now, user);
         return ResponseEntity.created(URI.create("/api/v1/market-plan?date=" + date)).body(MarketPlanView.of(stored));

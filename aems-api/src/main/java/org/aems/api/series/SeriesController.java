@@ -25,7 +25,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,11 +57,12 @@ class SeriesController {
             description = "Header 'date,slot,value' (JST date, slot 1-48) or 'from,until,value' (JST dates or ISO timestamps,"
                     + " until exclusive). The file is all or nothing: 422 SERIES_FILE_INVALID lists every problem with its"
                     + " line. Values replace earlier versions' for the periods they cover; elsewhere earlier values stay.")
-    ResponseEntity<Version> upload(@PathVariable String seriesId, @RequestHeader("X-AEMS-User") String user,
+    ResponseEntity<Version> upload(@PathVariable String seriesId, java.security.Principal who,
                                    @Parameter(description = "yen/kWh or kg-CO2/kWh") @RequestParam String unit,
                                    @Parameter(description = "where the values come from, e.g. 'JEPX spot 2026-05-11 publication'")
                                    @RequestParam String source,
                                    jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        String user = who.getName();
         SeriesId id = seriesId(seriesId);
         if (source.isBlank() || source.length() > 500) {
             throw new IllegalArgumentException("parameter 'source' must say where the values come from (1-500 characters)");

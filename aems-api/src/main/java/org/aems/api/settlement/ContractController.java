@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,8 +59,9 @@ class ContractController {
             description = "409 OVERLAPPING_CONTRACTS when the site has another contract on some of these days (end that one"
                     + " first), CONTRACT_VERSION_CONFLICT when expectedVersion is not the latest, CONTRACT_SITE_CHANGE when the"
                     + " contract belongs to another site. Dates are JST days, 'until' exclusive, absent = open-ended.")
-    ResponseEntity<ContractView> record(@PathVariable String contractId, @RequestHeader(SettlementController.USER) String user,
+    ResponseEntity<ContractView> record(@PathVariable String contractId, java.security.Principal who,
                                         @RequestBody ContractRequest request) {
+        String user = who.getName();
         if (request.siteId() == null || request.from() == null || request.tariff() == null || request.taxTreatment() == null) {
             throw new IllegalArgumentException("siteId, from, tariff and taxTreatment are required");
         }

@@ -17,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,10 +47,11 @@ class DataOfRecordController {
                     + " 3 decimals). Streamed; each refused line is reported with its number and reason, the others are"
                     + " stored. A later file supersedes earlier values for the same supply point and slot; history is kept."
                     + " 201 with the report; the same file again (same SHA-256) answers 200 with the first import's report.")
-    ResponseEntity<CertifiedImportReport> importCertified(@RequestHeader(SettlementController.USER) String user,
+    ResponseEntity<CertifiedImportReport> importCertified(java.security.Principal who,
                                                           @Parameter(description = "the file's name, recorded with the batch")
                                                           @RequestParam(required = false) String fileName,
                                                           InputStream body) {
+        String user = who.getName();
         CertifiedImportReport report = imports.importCsv(body, Optional.ofNullable(fileName), user);
         return ResponseEntity.status(report.alreadyImported() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(java.net.URI.create("/api/v1/settlement/certified-intervals/batches/" + report.batchId())).body(report);

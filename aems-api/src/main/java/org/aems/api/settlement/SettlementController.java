@@ -34,14 +34,13 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * The billing API of the surplus buy-back: runs, their statements, recomputed slot lines, the diff against
  * the previous version, the export of a FINAL run and the feed of finalised statements (docs/settlement.md).
- * Who acts is the {@code X-AEMS-User} header until authentication exists.
+ * Who acts is the authenticated caller (issue #7): a run cannot be finalised by whoever created it.
  */
 @RestController
 @RequestMapping("/api/v1/settlement")
 @Tag(name = "settlement", description = "Surplus buy-back settlement runs and purchase statements (仕入明細書)")
 class SettlementController {
 
-    static final String USER = "X-AEMS-User";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final int MAX_LIMIT = 10_000;
 
@@ -91,12 +90,13 @@ class SettlementController {
             description = "Computes every site's purchase statements from site_interval and stores them with a manifest of"
                     + " the inputs. A period already run gets version n+1 with a diff against version n. 422 with the"
                     + " problems when contracts overlap, leave a gap or a market price is missing; nothing is then written.")
-    ResponseEntity<Run> createRun(@RequestHeader(USER) String user,
+    ResponseEntity<Run> createRun(java.security.Principal who,
                                   @Parameter(description = "makes retries safe: a key seen before (from the same user) answers"
                                           + " 200 with the run its first request made, header Idempotency-Replayed: true;"
                                           + " the same key for another period is 422 IDEMPOTENCY_KEY_REUSED")
                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                   @RequestBody RunRequest request) {
+        String user = who.getName();
         SettlementPeriod period = request.period();
         if (idempotencyKey == null) {
             long id = runner.run(period, user);
@@ -127,7 +127,8 @@ class SettlementController {
             description = "Needs another person than the creator (403 FOUR_EYES). A run with incomplete statements needs"
                     + " acceptIncomplete=true (409 INCOMPLETE_STATEMENTS otherwise). A superseded version cannot be finalised."
                     + " Repeating the request as the same person returns the run unchanged.")
-    Run finalise(@PathVariable long runId, @RequestHeader(USER) String user, @RequestBody(required = false) FinaliseRequest request) {
+    Run finalise(@PathVariable long runId, java.security.Principal who, @RequestBody(required = false) FinaliseRequest request) {
+        String user = who.getName();
         boolean accept = request != null && Boolean.TRUE.equals(request.acceptIncomplete());
         return runs.finalise(runId, user, accept);
     }

@@ -1,0 +1,105 @@
+package org.aems.api.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may read one site's data (DOMAIN.md, privacy): its owning organisation, by default the platform operator,
+ * and any organisation the owner's customer consented to, while the consent stands. The transmission operator
+ * may not hand its network customers' data to a retailer, and the city reading the retailer's per-site data is
+ * third-party provision: both need a recorded consent here.
+ */
+@Component
+public class SiteScope {
+
+    public record Consent(long id, String siteId, String organisation, String purpose, String evidence, Instant recordedAt,
+                          String recordedBy, Instant revokedAt, String revokedBy) {
+    }
+
+    public record Owner(String siteId, String organisation, boolean byDefault) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final OrganisationStore organisations;
+
+    public SiteScope(JdbcClient jdbc, AuditLog audit, OrganisationStore organisations) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.organisations = organisations;
+    }
+
+    public boolean mayRead(Principal principal, String siteId) {
+        return jdbc.sql("""
+                SELECT coalesce((SELECT organisation_id FROM site_data_owner WHERE site_id = :site), :operator) = :org
+                    OR EXISTS (SELECT 1 FROM site_data_consent WHERE site_id = :site AND organisation_id = :org AND revoked_at IS NULL)""")
+                .param("site", siteId).param("org", principal.organisation()).param("operator", FirstStartSecrets.ORGANISATION)
+                .query(Boolean.class).single();
+    }
+
+    public Owner owner(String siteId) {
+        return jdbc.sql("SELECT organisation_id FROM site_data_owner WHERE site_id = ?").param(siteId).query(String.class).optional()
+                .map(org -> new Owner(siteId, org, false))
+                .orElse(new Owner(siteId, FirstStartSecrets.ORGANISATION, true));
+    }
+
+    @Transactional
+    public Owner setOwner(String siteId, String organisation, String by) {
+        organisations.requireExists(organisation);
+        jdbc.sql("""
+                INSERT INTO site_data_owner (site_id, organisation_id, set_by) VALUES (?, ?, ?)
+                ON CONFLICT (site_id) DO UPDATE SET organisation_id = excluded.organisation_id, set_at = now(), set_by = excluded.set_by""")
+                .params(siteId, organisation, by).update();
+        audit.record(by, "SITE_OWNER_SET", "site:" + siteId, Map.of("organisation", organisation));
+        return owner(siteId);
+    }
+
+    @Transactional
+    public Consent recordConsent(String siteId, String organisation, String purpose, String evidence, String by) {
+        organisations.requireExists(organisation);
+        if (purpose == null || purpose.isBlank() || evidence == null || evidence.isBlank()) {
+            throw new SecurityRequestException(400, "CONSENT_INCOMPLETE",
+                    "a consent needs 'purpose' (what the data is used for) and 'evidence' (e.g. the signed form's number)");
+        }
+        long id = jdbc.sql("""
+                INSERT INTO site_data_consent (site_id, organisation_id, purpose, evidence, recorded_by) VALUES (?, ?, ?, ?, ?)
+                RETURNING id""").params(siteId, organisation, purpose, evidence, by).query(Long.class).single();
+        audit.record(by, "SITE_CONSENT_RECORDED", "site:" + siteId,
+                Map.of("consent", id, "organisation", organisation, "purpose", purpose, "evidence", evidence));
+        return consent(id);
+    }
+
+    @Transactional
+    public Consent revokeConsent(String siteId, long id, String by) {
+        int n = jdbc.sql("UPDATE site_data_consent SET revoked_at = now(), revoked_by = ? WHERE id = ? AND site_id = ? AND revoked_at IS NULL")
+                .params(by, id, siteId).update();
+        if (n == 0) {
+            throw new SecurityRequestException(404, "CONSENT_NOT_FOUND", "no standing consent " + id + " for site '" + siteId + "'");
+        }
+        audit.record(by, "SITE_CONSENT_REVOKED", "site:" + siteId, Map.of("consent", id));
+        return consent(id);
+    }
+
+    public List<Consent> consents(String siteId) {
+        return jdbc.sql(SELECT + " WHERE site_id = ? ORDER BY id").param(siteId).query(SiteScope::consent).list();
+    }
+
+    private Consent consent(long id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(SiteScope::consent).single();
+    }
+
+    private static Consent consent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        java.sql.Timestamp revoked = rs.getTimestamp("revoked_at");
+        return new Consent(rs.getLong("id"), rs.getString("site_id"), rs.getString("organisation"), rs.getString("purpose"),
+                rs.getString("evidence"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
+                revoked == null ? null : revoked.toInstant(), rs.getString("revoked_by"));
+    }
+
+    private static final String SELECT = """
+            SELECT id, site_id, organisation_id AS organisation, purpose, evidence, recorded_at, recorded_by, revoked_at, revoked_by
+            FROM site_data_consent""";
+}
