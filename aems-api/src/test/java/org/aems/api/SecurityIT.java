@@ -79,6 +79,11 @@ class SecurityIT {
                 "GET /api/v1/admin/sites/{siteId}/consents", "POST /api/v1/admin/sites/{siteId}/consents",
                 "DELETE /api/v1/admin/sites/{siteId}/consents/{consentId}",
                 "POST /api/v1/registry/import");
+        // Gateways on MQTT (docs/security.md): broker credentials and Mosquitto's rendered configuration.
+        allow(admin, "GET /api/v1/admin/gateways", "POST /api/v1/admin/gateways/{siteId}/credentials",
+                "DELETE /api/v1/admin/gateways/{siteId}/credentials", "POST /api/v1/admin/gateways/services/{service}/credentials",
+                "DELETE /api/v1/admin/gateways/services/{service}/credentials", "GET /api/v1/admin/gateways/mosquitto/passwd",
+                "GET /api/v1/admin/gateways/mosquitto/acl", "GET /api/v1/admin/gateways/mosquitto/dynamic-security.json");
         allow(operations, "GET /api/v1/sites", "GET /api/v1/sites/{siteId}", "GET /api/v1/sites/{siteId}/readings",
                 "GET /api/v1/sites/{siteId}/forecast", "GET /api/v1/banks/{bank}/plans", "GET /api/v1/banks/{bank}/plans/latest",
                 "GET /api/v1/plans/{id}", "GET /api/v1/plans/{id}/csv", "GET /api/v1/balancing-plan", "GET /api/v1/balancing-plan/csv",
