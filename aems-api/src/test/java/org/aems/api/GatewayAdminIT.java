@@ -99,6 +99,11 @@ class GatewayAdminIT {
             assertThat(gateway.publish("aems/v1/sites/" + A + "/telemetry", "own")).isIn(0x00, 0x10);
         }
 
+        // The issue is in the audit log (who, what, status), the password is not.
+        HttpJson.Response audit = http.get("/api/v1/admin/audit?target=" + ADMIN_PATH + "/" + A + "/credentials");
+        assertThat(audit.json().get("events").findValuesAsString("actor")).contains("tester");
+        assertThat(audit.body()).doesNotContain(password);
+
         HttpJson.Response list = http.get(ADMIN_PATH);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).doesNotContain(password).doesNotContain("$7$").contains("\"status\":\"ACTIVE\"");
