@@ -387,6 +387,9 @@ class SecurityIT {
                 "{\"organisation\":\"tepco-pg\",\"purpose\":\"outage analysis\",\"evidence\":\"form 2026-0042\"}");
         assertThat(consent.status()).as(consent.body()).isEqualTo(201);
         assertThat(raw("GET", site + "/readings", "Bearer " + key, null).status()).isEqualTo(200);
+        JsonNode listed = raw("GET", "/api/v1/sites", "Bearer " + key, null).json();
+        assertThat(listed.get("total").asInt()).isEqualTo(1);
+        assertThat(listed.get("sites").findValuesAsString("id")).containsExactly(PREFIX + "-a");
         assertThat(raw("GET", "/api/v1/sites/" + PREFIX + "-b", "Bearer " + key, null).status()).as("the other site").isEqualTo(403);
 
         long id = consent.json().get("id").asLong();
@@ -399,6 +402,17 @@ class SecurityIT {
         assertThat(owner.status()).as(owner.body()).isEqualTo(200);
         assertThat(raw("GET", "/api/v1/sites/" + PREFIX + "-b", "Bearer " + key, null).status()).isEqualTo(200);
         assertThat(http.withRoles(OPERATOR).get("/api/v1/sites/" + PREFIX + "-b").status()).isEqualTo(403);
+        assertThat(http.withRoles(OPERATOR).get("/api/v1/sites").json().get("sites").findValuesAsString("id"))
+                .contains(PREFIX + "-a").doesNotContain(PREFIX + "-b");
+
+        // Settlement is the settling organisation's alone, whatever the role.
+        String billing = admin.postJson("/api/v1/admin/api-clients",
+                "{\"name\":\"tso-billing\",\"organisation\":\"tepco-pg\",\"roles\":[\"BILLING\"]}").json().get("apiKey").asString();
+        HttpJson.Response settlement = raw("GET", "/api/v1/settlement/runs", "Bearer " + billing, null);
+        assertThat(settlement.status()).isEqualTo(403);
+        assertThat(settlement.json().get("detail").asString()).isEqualTo("settlement belongs to organisation 'operator'"
+                + " (aems.security.settlement-organisation); organisation 'tepco-pg' sees its sites' data through consents, not"
+                + " through settlement");
         JsonNode events = admin.get("/api/v1/admin/audit?target=site:" + PREFIX + "-a&action=SITE_CONSENT_RECORDED").json().get("events");
         assertThat(events).hasSize(1);
         assertThat(events.get(0).get("detail").asString()).contains("form 2026-0042");
@@ -422,7 +436,7 @@ class SecurityIT {
         HttpJson.Response org = admin.postJson("/api/v1/admin/organisations", "{\"id\":\"shonan-power\",\"name\":\"湘南電力\"}");
         assertThat(org.status()).as(org.body()).isEqualTo(201);
         HttpJson.Response issued = admin.postJson("/api/v1/admin/api-clients",
-                "{\"name\":\"billing-system\",\"organisation\":\"shonan-power\",\"roles\":[\"BILLING\"]}");
+                "{\"name\":\"billing-system\",\"organisation\":\"" + TestKeys.ORGANISATION + "\",\"roles\":[\"BILLING\"]}");
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         String key = issued.json().get("apiKey").asString();
         assertThat(key).matches("aems_[a-z2-7]{16}_[A-Za-z0-9_-]{43}");

@@ -16,12 +16,15 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimitPeriod   the rate limit's window; default 1s
  * @param bootstrapClients  machine clients a deployment needs from its first start (docker-compose's registry
  *                          import and Prometheus): each is issued once, its key written to {@code secretsDir/<name>.key}
+ * @param settlementOrganisation the organisation that settles buy-back and supply (the retailer, or the platform
+ *                          operator on its behalf): only its people and clients see settlement; default {@code operator}
  * @param jwt               claims of OAuth2 access tokens, used when {@code spring.security.oauth2.resourceserver.jwt.*}
  *                          names an issuer or key
  */
 @ConfigurationProperties("aems.security")
 public record SecuritySettings(Path secretsDir, DataSize maxBodySize, DataSize maxUploadSize, Integer requestsPerSecond,
-                               Duration rateLimitPeriod, java.util.List<BootstrapClient> bootstrapClients, Jwt jwt) {
+                               Duration rateLimitPeriod, java.util.List<BootstrapClient> bootstrapClients, String settlementOrganisation,
+                               Jwt jwt) {
 
     /** Which claims of an access token name the organisation (default {@code organisation}) and roles ({@code roles}). */
     public record Jwt(String organisationClaim, String rolesClaim) {
@@ -37,6 +40,7 @@ public record SecuritySettings(Path secretsDir, DataSize maxBodySize, DataSize m
 
     public SecuritySettings {
         jwt = jwt == null ? new Jwt(null, null) : jwt;
+        settlementOrganisation = settlementOrganisation == null || settlementOrganisation.isBlank() ? "operator" : settlementOrganisation;
         bootstrapClients = bootstrapClients == null ? java.util.List.of() : java.util.List.copyOf(bootstrapClients);
         secretsDir = secretsDir == null ? Path.of("data", "secrets") : secretsDir;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;

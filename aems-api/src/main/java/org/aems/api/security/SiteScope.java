@@ -41,6 +41,31 @@ public class SiteScope {
                 .query(Boolean.class).single();
     }
 
+    /** The ids of the registered sites in the caller's scope, optionally of one feeder, ordered, a page at a time. */
+    public List<String> visibleSites(Principal principal, String feeder, long offset, int limit) {
+        return jdbc.sql("SELECT s.id " + VISIBLE + " ORDER BY s.id LIMIT :limit OFFSET :offset")
+                .params(visibility(principal, feeder)).param("limit", limit).param("offset", offset)
+                .query(String.class).list();
+    }
+
+    public long countVisibleSites(Principal principal, String feeder) {
+        return jdbc.sql("SELECT count(*) " + VISIBLE).params(visibility(principal, feeder)).query(Long.class).single();
+    }
+
+    private static final String VISIBLE = """
+            FROM site s LEFT JOIN site_data_owner o ON o.site_id = s.id
+            WHERE (CAST(:feeder AS text) IS NULL OR s.feeder_id = :feeder)
+              AND (coalesce(o.organisation_id, :operator) = :org
+                   OR EXISTS (SELECT 1 FROM site_data_consent c WHERE c.site_id = s.id AND c.organisation_id = :org AND c.revoked_at IS NULL))""";
+
+    private static Map<String, Object> visibility(Principal principal, String feeder) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("feeder", feeder);
+        params.put("operator", FirstStartSecrets.ORGANISATION);
+        params.put("org", principal.organisation());
+        return params;
+    }
+
     public Owner owner(String siteId) {
         return jdbc.sql("SELECT organisation_id FROM site_data_owner WHERE site_id = ?").param(siteId).query(String.class).optional()
                 .map(org -> new Owner(siteId, org, false))

@@ -134,6 +134,15 @@ public final class RegistryStore {
         return query("SELECT " + SITE_COLUMNS + where + " ORDER BY s.id LIMIT ? OFFSET ?", args);
     }
 
+    /** These sites (those that exist), ordered by id. */
+    public List<RegisteredSite> sites(List<SiteId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return query("SELECT " + SITE_COLUMNS + " WHERE s.id = ANY (?) ORDER BY s.id",
+                List.<Object>of((Object) ids.stream().map(SiteId::value).toArray(String[]::new)));
+    }
+
     public long countSites(Optional<FeederId> feeder) {
         String sql = "SELECT count(*) FROM site" + (feeder.isPresent() ? " WHERE feeder_id = ?" : "");
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {

@@ -10,17 +10,19 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Applies {@link SiteScope} to every endpoint whose path names a {@code {siteId}}, before the endpoint runs: the
- * role says what kind of data a caller may see, the scope whose. Administration of scopes themselves is ADMIN's
- * and not scoped.
+ * Whose data a caller may see, after the role said what kind: {@link SiteScope} for every endpoint whose path names
+ * a {@code {siteId}}, and settlement (statements of every site, exports, the feed) only for the organisation that
+ * settles. Checked before the endpoint runs. Administration of scopes themselves is ADMIN's and not scoped.
  */
 @Configuration(proxyBeanMethods = false)
-class SiteScopeEnforcement implements WebMvcConfigurer {
+class DataScopeEnforcement implements WebMvcConfigurer {
 
     private final SiteScope scope;
+    private final String settlementOrganisation;
 
-    SiteScopeEnforcement(SiteScope scope) {
+    DataScopeEnforcement(SiteScope scope, SecuritySettings settings) {
         this.scope = scope;
+        this.settlementOrganisation = settings.settlementOrganisation();
     }
 
     @Override
@@ -41,5 +43,18 @@ class SiteScopeEnforcement implements WebMvcConfigurer {
                 return true;
             }
         }).addPathPatterns("/api/**").excludePathPatterns("/api/v1/admin/**");
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                Principal principal = Principals.current().orElseThrow(() -> new SecurityRequestException(401,
+                        "UNAUTHENTICATED", "settlement needs a signed-in caller"));
+                if (!settlementOrganisation.equals(principal.organisation())) {
+                    throw new SecurityRequestException(403, "SETTLEMENT_OF_ANOTHER_ORGANISATION", "settlement belongs to organisation '"
+                            + settlementOrganisation + "' (aems.security.settlement-organisation); organisation '"
+                            + principal.organisation() + "' sees its sites' data through consents, not through settlement");
+                }
+                return true;
+            }
+        }).addPathPatterns("/api/v1/settlement/**");
     }
 }
