@@ -243,6 +243,28 @@ class TelemetryIngestIT {
     }
 
     @Test
+    void refusesAMessageTheBrokerSaysAnotherGatewayPublishedAndKeepsTheSimulators() throws Exception {
+        String payload = message(siteA, "m-cred", reading("meter-1", "meter.power", "123.25", "W", ts));
+        publishAs(siteA, payload, siteB);
+        publishAs(siteA, message(siteA, "m-sim", reading("meter-1", "meter.power", "246.5", "W", ts.plusSeconds(1))), "aems-simulator");
+        await().atMost(Duration.ofSeconds(15)).until(() -> rejections(siteA).contains("CREDENTIAL_MISMATCH"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored(siteA).stream().anyMatch(r -> r.contains(" 246.5 ")));
+        assertThat(stored(siteA)).noneMatch(r -> r.contains(" 123.25 "));
+        assertThat(ingest.strings("SELECT detail FROM telemetry_rejection WHERE reason = 'CREDENTIAL_MISMATCH'"))
+                .containsExactly("published by broker account '" + siteB + "' to site '" + siteA + "''s topic; a gateway publishes"
+                        + " only its own site's");
+    }
+
+    private void publishAs(String site, String payload, String publisher) throws MqttException {
+        org.eclipse.paho.mqttv5.common.MqttMessage m = new org.eclipse.paho.mqttv5.common.MqttMessage(
+                payload.getBytes(StandardCharsets.UTF_8), 1, false, null);
+        org.eclipse.paho.mqttv5.common.packet.MqttProperties properties = new org.eclipse.paho.mqttv5.common.packet.MqttProperties();
+        properties.setUserProperties(List.of(new org.eclipse.paho.mqttv5.common.packet.UserProperty("aems-publisher", publisher)));
+        m.setProperties(properties);
+        gateway.publish("aems/v1/sites/" + site + "/telemetry", m);
+    }
+
+    @Test
     void acknowledgesABadMessageOnceItsRejectionIsRecordedSoItIsNeverRedelivered() throws Exception {
         String unregistered = prefix + "-gone";
         publish(unregistered, message(unregistered, "m-bad-once", reading("meter-1", "meter.power", "5", "W", ts)));

@@ -23,6 +23,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 public final class MqttProbe implements AutoCloseable {
 
     public final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    /** The {@code aems-publisher} user property of each message received, "" where it had none. */
+    public final BlockingQueue<String> publishers = new LinkedBlockingQueue<>();
     public final CompletableFuture<Integer> disconnectedWith = new CompletableFuture<>();
     private final MqttAsyncClient client;
 
@@ -41,6 +43,10 @@ public final class MqttProbe implements AutoCloseable {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
+                List<org.eclipse.paho.mqttv5.common.packet.UserProperty> user = message.getProperties() == null ? null
+                        : message.getProperties().getUserProperties();
+                publishers.add(user == null ? "" : user.stream().filter(p -> p.getKey().equals("aems-publisher"))
+                        .map(org.eclipse.paho.mqttv5.common.packet.UserProperty::getValue).findFirst().orElse(""));
             }
 
             @Override
@@ -88,7 +94,17 @@ public final class MqttProbe implements AutoCloseable {
 
     /** Publishes at QoS 1 and returns the PUBACK's reason code (0 = success). */
     public int publish(String topic, String payload) throws MqttException {
-        IMqttToken token = client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+        return publish(topic, payload, List.of());
+    }
+
+    /** The same, with MQTT 5 user properties. */
+    public int publish(String topic, String payload, List<org.eclipse.paho.mqttv5.common.packet.UserProperty> userProperties)
+            throws MqttException {
+        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), 1, false, null);
+        MqttProperties properties = new MqttProperties();
+        properties.setUserProperties(userProperties);
+        message.setProperties(properties);
+        IMqttToken token = client.publish(topic, message);
         try {
             token.waitForCompletion(5_000);
         } catch (MqttException e) {

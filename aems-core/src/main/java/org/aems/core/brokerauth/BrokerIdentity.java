@@ -9,7 +9,21 @@ import org.aems.core.grid.SiteId;
  */
 public sealed interface BrokerIdentity permits BrokerIdentity.Gateway, BrokerIdentity.Service {
 
+    /**
+     * The MQTT 5 user property in which a broker that can (the embedded one) tells subscribers which account published
+     * a message; it replaces whatever a client put there.
+     */
+    String PUBLISHER_PROPERTY = "aems-publisher";
+
     String username();
+
+    /** Whether this account may publish as the gateway of {@code site}: its own gateway, or the simulator. */
+    default boolean mayPublishFor(SiteId site) {
+        if (this instanceof Gateway g) {
+            return g.site().equals(site);
+        }
+        return ((Service) this).role() == ServiceRole.SIMULATOR;
+    }
 
     static BrokerIdentity ofUsername(String username) {
         return ServiceRole.ofUsername(username).<BrokerIdentity>map(Service::new)

@@ -20,6 +20,11 @@ public enum RejectionReason {
     SITE_MISMATCH(Scope.MESSAGE),
     /** The site is not in the registry (import it first). */
     UNKNOWN_SITE(Scope.MESSAGE),
+    /**
+     * The broker says another gateway's account published it (user property {@code aems-publisher}, stamped by the
+     * embedded broker): defence in depth behind the broker's ACL, which should have refused it already.
+     */
+    CREDENTIAL_MISMATCH(Scope.MESSAGE),
     /** A reading field is missing or has the wrong type. */
     INVALID_READING(Scope.READING),
     /** The {@code quantity} is not one of wire format v1's quantities. */

@@ -119,7 +119,17 @@ public final class TelemetrySubscriber implements MqttCallback, Acknowledger, Au
 
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-        queue.put(new InboundMessage(topic, message.getPayload(), clock.instant(), message.getId(), message.getQos(), epoch.get()));
+        queue.put(new InboundMessage(topic, message.getPayload(), clock.instant(), message.getId(), message.getQos(), epoch.get(),
+                publisher(message)));
+    }
+
+    private static String publisher(MqttMessage message) {
+        if (message.getProperties() == null || message.getProperties().getUserProperties() == null) {
+            return null;
+        }
+        return message.getProperties().getUserProperties().stream()
+                .filter(p -> org.aems.core.brokerauth.BrokerIdentity.PUBLISHER_PROPERTY.equals(p.getKey()))
+                .map(org.eclipse.paho.mqttv5.common.packet.UserProperty::getValue).findFirst().orElse(null);
     }
 
     @Override

@@ -174,6 +174,13 @@ public final class BatchWriter implements Runnable {
             batch.refused++;
             return;
         }
+        Rejection wrongAccount = PublisherCheck.refusal(message.publisher(), site);
+        if (wrongAccount != null) {
+            batch.rejections.add(record(message, site.value(), null, wrongAccount));
+            metrics.rejected(wrongAccount.reason());
+            batch.refused++;
+            return;
+        }
         DecodeResult result = decode(site, message);
         String messageId = null;
         if (result instanceof DecodeResult.Decoded decoded) {
