@@ -19,7 +19,7 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         String base = "http://localhost:" + port;
         java.nio.file.Path secret = java.nio.file.Path.of(env.getProperty("aems.security.secrets-dir", "data/secrets"))
-                .resolve("initial-admin-password").toAbsolutePath();
+                .resolve("initial-admin-password").toAbsolutePath().normalize();
         String signIn = base + "/login" + (java.nio.file.Files.exists(secret)
                 ? "  (user admin, password in " + secret + ")" : "");
         log.info("""

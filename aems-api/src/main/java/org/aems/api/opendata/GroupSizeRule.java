@@ -21,7 +21,7 @@ final class GroupSizeRule {
     private GroupSizeRule() {
     }
 
-    /** @param sites sites behind each feeder's figures (conservatively: the fewest reporting in the period) */
+    /** @param sites sites behind each feeder's figures (those that reported in the slot) */
     static Grouping apply(Map<String, Integer> sites, int minimum) {
         int total = sites.values().stream().mapToInt(Integer::intValue).sum();
         if (total < minimum) {

@@ -23,18 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "open data", description = "Regional aggregates for everyone, with a minimum group size")
 class OpenDataController {
 
-    /** A published group: a feeder, or "other" (the pooled feeders, not named, so their sizes are not given away). */
-    record Group(String id, int feeders, int sites) {
+    /** A group's figures in one slot: energies in kWh as decimal strings, null = not measured by every member. */
+    record Figures(int sites, String importKwh, String exportKwh, String pvKwh) {
     }
 
-    /** Energies in kWh as decimal strings; null = not measured in this slot. */
-    record Figures(String importKwh, String exportKwh, String pvKwh) {
-    }
-
+    /** One slot; {@code region} and {@code groups} absent when fewer than the minimum sites reported in it. */
     record SlotView(int slot, String start, Figures region, Map<String, Figures> groups) {
     }
 
-    record DayView(String date, int minimumGroupSize, boolean published, String note, List<Group> groups, List<SlotView> slots) {
+    record DayView(String date, int minimumGroupSize, List<SlotView> slots) {
     }
 
     static final String POOL = "other";
@@ -49,52 +46,48 @@ class OpenDataController {
 
     @GetMapping("/api/v1/public/region-intervals")
     @Operation(summary = "One JST day of the region's import, export and PV per slot, per feeder where enough sites stand behind it",
-            description = "No sign-in. A feeder is shown on its own only if at least aems.open-data.min-group-size sites reported in"
-                    + " every slot of the day; smaller feeders are pooled as 'other', which also reaches that size (the smallest shown"
-                    + " feeders join it if needed), so no difference of published figures isolates fewer sites.")
+            description = "No sign-in. In each slot a feeder is shown on its own only if at least aems.open-data.min-group-size of"
+                    + " its sites reported; smaller feeders are pooled as 'other', which also reaches that size (the smallest shown"
+                    + " feeders join it if needed), so no difference of published figures isolates fewer sites. A slot where the"
+                    + " whole region had fewer shows nothing.")
     DayView day(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        List<OpenDataQuery.FeederSlot> rows = query.day(date);
         int minimum = settings.minGroupSize();
-        Map<String, Integer> sizes = OpenDataQuery.fewestReporting(rows);
-        GroupSizeRule.Grouping grouping = GroupSizeRule.apply(sizes, minimum);
-        if (!grouping.regionShown()) {
-            String note = rows.isEmpty() ? "no data for this day"
-                    : "fewer than " + minimum + " sites reported in some slot of this day: nothing is published";
-            return new DayView(date.toString(), minimum, false, note, List.of(), List.of());
-        }
-        List<Group> groups = new ArrayList<>();
-        grouping.shown().forEach(f -> groups.add(new Group(f, 1, sizes.get(f))));
-        if (!grouping.pooled().isEmpty()) {
-            groups.add(new Group(POOL, grouping.pooled().size(), grouping.pooled().stream().mapToInt(sizes::get).sum()));
-        }
         Map<Integer, List<OpenDataQuery.FeederSlot>> bySlot = new TreeMap<>();
-        rows.forEach(r -> bySlot.computeIfAbsent(r.slotIndex(), k -> new ArrayList<>()).add(r));
+        query.day(date).forEach(r -> bySlot.computeIfAbsent(r.slotIndex(), k -> new ArrayList<>()).add(r));
         List<SlotView> slots = new ArrayList<>();
         for (List<OpenDataQuery.FeederSlot> slot : bySlot.values()) {
-            Map<String, Figures> byGroup = new LinkedHashMap<>();
-            grouping.shown().forEach(f -> byGroup.put(f, figures(slot.stream().filter(r -> r.feeder().equals(f)).toList(), 1)));
-            if (!grouping.pooled().isEmpty()) {
-                byGroup.put(POOL, figures(slot.stream().filter(r -> grouping.pooled().contains(r.feeder())).toList(), grouping.pooled().size()));
-            }
             OpenDataQuery.FeederSlot first = slot.get(0);
-            slots.add(new SlotView(first.slotIndex(), first.slotStart().atZone(Jst.ZONE).toOffsetDateTime().toString(),
-                    figures(slot, sizes.size()), byGroup));
+            String start = first.slotStart().atZone(Jst.ZONE).toOffsetDateTime().toString();
+            Map<String, Integer> sizes = new LinkedHashMap<>();
+            slot.forEach(r -> sizes.put(r.feeder(), r.sitesReporting()));
+            GroupSizeRule.Grouping grouping = GroupSizeRule.apply(sizes, minimum);
+            if (!grouping.regionShown()) {
+                slots.add(new SlotView(first.slotIndex(), start, null, null));
+                continue;
+            }
+            Map<String, Figures> groups = new LinkedHashMap<>();
+            grouping.shown().forEach(f -> groups.put(f, figures(slot.stream().filter(r -> r.feeder().equals(f)).toList())));
+            if (!grouping.pooled().isEmpty()) {
+                groups.put(POOL, figures(slot.stream().filter(r -> grouping.pooled().contains(r.feeder())).toList()));
+            }
+            slots.add(new SlotView(first.slotIndex(), start, figures(slot), groups));
         }
-        return new DayView(date.toString(), minimum, true, null, groups, slots);
+        return new DayView(date.toString(), minimum, slots);
     }
 
     /**
      * A group's sums, each null unless every member feeder measured it in this slot: a sum over fewer members than
      * the group has would be a smaller group than the one the rule admitted.
      */
-    private static Figures figures(List<OpenDataQuery.FeederSlot> rows, int members) {
-        return new Figures(kwh(rows.stream().map(OpenDataQuery.FeederSlot::importWh).toList(), members),
-                kwh(rows.stream().map(OpenDataQuery.FeederSlot::exportWh).toList(), members),
-                kwh(rows.stream().map(OpenDataQuery.FeederSlot::pvWh).toList(), members));
+    private static Figures figures(List<OpenDataQuery.FeederSlot> rows) {
+        return new Figures(rows.stream().mapToInt(OpenDataQuery.FeederSlot::sitesReporting).sum(),
+                kwh(rows.stream().map(OpenDataQuery.FeederSlot::importWh).toList()),
+                kwh(rows.stream().map(OpenDataQuery.FeederSlot::exportWh).toList()),
+                kwh(rows.stream().map(OpenDataQuery.FeederSlot::pvWh).toList()));
     }
 
-    private static String kwh(List<Long> wh, int members) {
-        if (wh.size() < members || wh.contains(null)) {
+    private static String kwh(List<Long> wh) {
+        if (wh.contains(null)) {
             return null;
         }
         return Energy.ofWattHours(wh.stream().mapToLong(Long::longValue).sum()).toKilowattHours().toPlainString();

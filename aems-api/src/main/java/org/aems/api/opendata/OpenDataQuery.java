@@ -2,10 +2,7 @@ package org.aems.api.opendata;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.aems.core.time.Jst;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,15 +31,6 @@ class OpenDataQuery {
                 .query((rs, i) -> new FeederSlot(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3), wh(rs, 4), wh(rs, 5),
                         wh(rs, 6), rs.getInt(7)))
                 .list();
-    }
-
-    /** Per feeder, the fewest sites reporting in any slot of the day: the group size a figure can be trusted to hide in. */
-    static Map<String, Integer> fewestReporting(List<FeederSlot> slots) {
-        Map<String, Integer> fewest = new HashMap<>();
-        for (FeederSlot s : slots) {
-            fewest.merge(s.feeder(), s.sitesReporting(), Math::min);
-        }
-        return fewest;
     }
 
     private static Long wh(java.sql.ResultSet rs, int column) throws java.sql.SQLException {

@@ -49,7 +49,7 @@ class FirstStartSecrets implements ApplicationRunner {
         if (clients.byName(wanted.name()).isPresent()) {
             return;
         }
-        Path file = settings.secretsDir().resolve(wanted.name() + ".key").toAbsolutePath();
+        Path file = settings.secretsDir().resolve(wanted.name() + ".key").toAbsolutePath().normalize();
         try {
             ApiClientStore.IssuedKey issued = clients.issue(wanted.name(), ORGANISATION, Role.parse(wanted.roles()), "first-start");
             // Group-readable: the deployment shares it with its importer and scraper through the group (docker-compose).
@@ -67,18 +67,19 @@ class FirstStartSecrets implements ApplicationRunner {
         // The password is on disk before the user exists, so a failed write cannot leave an admin nobody can use;
         // if another instance starting at the same time wins, ours is discarded.
         String password = UserStore.generatePassword();
-        Path file = settings.secretsDir().resolve("initial-admin-password").toAbsolutePath();
+        Path file = settings.secretsDir().resolve("initial-admin-password").toAbsolutePath().normalize();
         Path pending = file.resolveSibling("initial-admin-password.pending");
         write(pending, password + "\n", "rw-------");
         try {
-            users.create("admin", ORGANISATION, EnumSet.of(Role.ADMIN), "first-start", password);
+            // ADMIN to set the platform up, OPERATOR to see it work; dispatching and billing are granted deliberately.
+            users.create("admin", ORGANISATION, EnumSet.of(Role.ADMIN, Role.OPERATOR), "first-start", password);
         } catch (SecurityRequestException lostRace) {
             delete(pending);
             log.info("Another instance created the initial administrator at the same time");
             return;
         }
         move(pending, file);
-        log.warn("First start: created user 'admin' (role ADMIN). Its password is in {} (readable only by this user)."
+        log.warn("First start: created user 'admin' (roles ADMIN, OPERATOR). Its password is in {} (readable only by this user)."
                 + " Sign in at /login, create named users and API clients under /api/v1/admin, then delete the file.", file);
     }
 
