@@ -391,6 +391,13 @@ class SecurityIT {
         assertThat(listed.get("total").asInt()).isEqualTo(1);
         assertThat(listed.get("sites").findValuesAsString("id")).containsExactly(PREFIX + "-a");
         assertThat(raw("GET", "/api/v1/sites/" + PREFIX + "-b", "Bearer " + key, null).status()).as("the other site").isEqualTo(403);
+        // Commands: the region's are the platform operator's; another organisation asks for a site in its scope.
+        assertThat(raw("GET", "/api/v1/commands?site=" + PREFIX + "-a", "Bearer " + key, null).status()).isEqualTo(200);
+        assertThat(raw("GET", "/api/v1/commands?site=" + PREFIX + "-b", "Bearer " + key, null).status()).isEqualTo(403);
+        HttpJson.Response everything = raw("GET", "/api/v1/commands", "Bearer " + key, null);
+        assertThat(everything.status()).isEqualTo(403);
+        assertThat(everything.json().get("detail").asString())
+                .isEqualTo("organisation 'tepco-pg' sees only the sites in its scope: name one (parameter 'site')");
 
         long id = consent.json().get("id").asLong();
         assertThat(admin.send("DELETE", "/api/v1/admin/sites/" + PREFIX + "-a/consents/" + id, "application/json", "").status()).isEqualTo(200);

@@ -34,11 +34,7 @@ class DataScopeEnforcement implements WebMvcConfigurer {
                 if (variables instanceof Map<?, ?> vars && vars.get("siteId") instanceof String site) {
                     Principal principal = Principals.current().orElseThrow(() -> new SecurityRequestException(401,
                             "UNAUTHENTICATED", "per-site data needs a signed-in caller"));
-                    if (!scope.mayRead(principal, site)) {
-                        throw new SecurityRequestException(403, "SITE_OUT_OF_SCOPE", "site '" + site + "' is not in the scope of"
-                                + " organisation '" + principal.organisation() + "': its data is its owner's, and another"
-                                + " organisation reads it only under a recorded consent (an ADMIN records it)");
-                    }
+                    scope.require(principal, site);
                 }
                 return true;
             }

@@ -66,6 +66,26 @@ public class SiteScope {
         return params;
     }
 
+    /**
+     * Refuses (403 SITE_OUT_OF_SCOPE) unless the caller may read this site's data. Records that span the region
+     * (every site's commands) are the platform operator's; another organisation names the site it may see.
+     */
+    public void require(Principal principal, String siteId) {
+        if (siteId == null ? !FirstStartSecrets.ORGANISATION.equals(principal.organisation()) : !mayRead(principal, siteId)) {
+            throw outOfScope(principal, siteId);
+        }
+    }
+
+    static SecurityRequestException outOfScope(Principal principal, String siteId) {
+        if (siteId == null) {
+            return new SecurityRequestException(403, "SITE_OUT_OF_SCOPE", "organisation '" + principal.organisation()
+                    + "' sees only the sites in its scope: name one (parameter 'site')");
+        }
+        return new SecurityRequestException(403, "SITE_OUT_OF_SCOPE", "site '" + siteId + "' is not in the scope of organisation '"
+                + principal.organisation() + "': its data is its owner's, and another organisation reads it only under a recorded"
+                + " consent (an ADMIN records it)");
+    }
+
     public Owner owner(String siteId) {
         return jdbc.sql("SELECT organisation_id FROM site_data_owner WHERE site_id = ?").param(siteId).query(String.class).optional()
                 .map(org -> new Owner(siteId, org, false))
