@@ -426,6 +426,28 @@ class SecurityIT {
     }
 
     @Test
+    void aDisabledUsersOpenSessionEndsAtItsNextRequest() throws Exception {
+        HttpJson admin = http.withRoles(ADMIN);
+        String password = admin.postJson("/api/v1/admin/users",
+                "{\"name\":\"tanaka\",\"organisation\":\"" + TestKeys.ORGANISATION + "\",\"roles\":[\"OPERATOR\"]}")
+                .json().get("initialPassword").asString();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String loginPage = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).isTrue();
+        assertThat(browser.send(form("/login", "username=tanaka&password=" + password + "&_csrf=" + csrf.group(1)),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
+        HttpRequest sites = HttpRequest.newBuilder(URI.create(base() + "/api/v1/sites")).GET().build();
+        assertThat(browser.send(sites, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        assertThat(admin.send("DELETE", "/api/v1/admin/users/tanaka", "application/json", "").status()).isEqualTo(200);
+        HttpResponse<String> after = browser.send(sites, HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(after.body()).contains("\"reason\":\"UNAUTHENTICATED\"");
+    }
+
+    @Test
     void aDeploymentsOwnClientsAreIssuedAtFirstStartIntoFilesOnlyTheAppAndItsGroupCanRead() throws Exception {
         Path file = SECRETS.resolve("scraper.key");
         assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,

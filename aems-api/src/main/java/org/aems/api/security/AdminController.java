@@ -112,7 +112,7 @@ class AdminController {
     }
 
     @DeleteMapping("/users/{username}")
-    @Operation(summary = "Disable a user: their next request is refused (sessions end at their next sign-in check)")
+    @Operation(summary = "Disable a user: refused from their next request on, open sessions included")
     UserStore.User disableUser(@PathVariable String username, java.security.Principal who) {
         return users.disable(username, who.getName());
     }

@@ -92,6 +92,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new RateLimitFilter(settings, problems), HeaderWriterFilter.class)
                 .addFilterAfter(new BodySizeLimitFilter(settings, problems), RateLimitFilter.class)
                 .addFilterBefore(apiKeys, UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionRecheck(users), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> {
                     // Streamed exports continue on an async dispatch; errors render on an error dispatch: both
                     // already passed authorization on their original request.
