@@ -30,7 +30,6 @@ import org.aems.core.settlement.FixedPrice;
 import org.aems.core.settlement.TaxTreatment;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.YenPerKwh;
-import org.aems.testing.TestInfrastructure;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,10 +83,7 @@ class CertifiedIntervalsIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
-        registry.add("aems.ingest.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
+        TestApp.onDatabaseOnly(registry);
     }
 
     @BeforeAll

@@ -2,7 +2,6 @@ package org.aems.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.aems.testing.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,11 +34,8 @@ class ContractIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
-        registry.add("aems.ingest.enabled", () -> "false");
+        TestApp.onDatabaseOnly(registry);
         registry.add("aems.optimizer.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
     }
 
     @BeforeAll

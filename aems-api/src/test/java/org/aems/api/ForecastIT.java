@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.aems.core.time.Slot;
-import org.aems.testing.TestInfrastructure;
 import org.aems.testing.TestRegions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,11 +39,8 @@ class ForecastIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
-        registry.add("aems.ingest.enabled", () -> "false");
+        TestApp.onDatabaseOnly(registry);
         registry.add("aems.optimizer.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
     }
 
     @BeforeAll

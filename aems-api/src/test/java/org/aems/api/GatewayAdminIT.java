@@ -11,7 +11,6 @@ import org.aems.core.brokerauth.IssuedPassword;
 import org.aems.ingest.brokerauth.DynamicSecurityJson;
 import org.aems.testing.MosquittoProcess;
 import org.aems.testing.MqttProbe;
-import org.aems.testing.TestInfrastructure;
 import org.aems.testing.TestRegions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,11 +53,8 @@ class GatewayAdminIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
-        registry.add("aems.ingest.enabled", () -> "false");
+        TestApp.onDatabaseOnly(registry);
         registry.add("aems.optimizer.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
         registry.add("aems.ingest.broker-auth.dynamic-security.url", BROKER::url);
         registry.add("aems.ingest.broker-auth.dynamic-security.username", ADMIN::username);
         registry.add("aems.ingest.broker-auth.dynamic-security.password", ADMIN::password);

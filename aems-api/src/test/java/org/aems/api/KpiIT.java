@@ -17,7 +17,6 @@ import org.aems.core.series.SeriesValue;
 import org.aems.core.series.SeriesVersion;
 import org.aems.core.time.Jst;
 import org.aems.core.time.Slot;
-import org.aems.testing.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,12 +48,9 @@ class KpiIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
-        registry.add("aems.ingest.enabled", () -> "false");
+        TestApp.onDatabaseOnly(registry);
         registry.add("aems.optimizer.enabled", () -> "false");
         registry.add("aems.kpi.co2-series", () -> "co2.tepco-ep");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
     }
 
     @BeforeAll

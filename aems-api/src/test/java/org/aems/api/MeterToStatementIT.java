@@ -29,7 +29,6 @@ import org.aems.ingest.rollup.IntervalRollup;
 import org.aems.ingest.rollup.RollupMetrics;
 import org.aems.ingest.rollup.RollupSettings;
 import org.aems.testing.MutableClock;
-import org.aems.testing.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -76,11 +75,8 @@ class MeterToStatementIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
         // The test runs the rollup itself, on a clock it sets.
-        registry.add("aems.ingest.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
+        TestApp.onDatabaseOnly(registry);
     }
 
     @BeforeAll

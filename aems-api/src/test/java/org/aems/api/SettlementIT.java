@@ -35,7 +35,6 @@ import org.aems.core.settlement.SettlementPeriod;
 import org.aems.core.settlement.TaxTreatment;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.YenPerKwh;
-import org.aems.testing.TestInfrastructure;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,11 +84,8 @@ class SettlementIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
         // Intervals are written by the test, not by the rollup.
-        registry.add("aems.ingest.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
+        TestApp.onDatabaseOnly(registry);
     }
 
     @BeforeAll

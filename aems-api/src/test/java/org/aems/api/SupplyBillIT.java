@@ -41,7 +41,6 @@ import org.aems.core.settlement.supply.SupplyVoltage;
 import org.aems.core.time.Jst;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.YenPerKwh;
-import org.aems.testing.TestInfrastructure;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,10 +89,7 @@ class SupplyBillIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("aems.embedded.enabled", () -> "false");
-        registry.add("aems.simulator.enabled", () -> "false");
-        registry.add("aems.ingest.enabled", () -> "false");
-        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
+        TestApp.onDatabaseOnly(registry);
         // A test value, not METI's FY2026 rate: configure the published one in production.
         registry.add("aems.settlement.supply.renewable-surcharge[2026]", () -> "4.05");
         registry.add("aems.settlement.supply.issuer-registration-number", () -> "T1234567890123");

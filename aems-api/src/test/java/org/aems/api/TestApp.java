@@ -9,6 +9,14 @@ final class TestApp {
     private TestApp() {
     }
 
+    /** A fresh database of the test infrastructure's PostgreSQL, no broker: ingest off (the test writes what it reads). */
+    static void onDatabaseOnly(DynamicPropertyRegistry registry) {
+        registry.add("aems.embedded.enabled", () -> "false");
+        registry.add("aems.simulator.enabled", () -> "false");
+        registry.add("aems.ingest.enabled", () -> "false");
+        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
+    }
+
     /**
      * The test infrastructure's PostgreSQL (a fresh database) and broker; ingest under client id and shared group of
      * its own, so members left behind by earlier runs on a shared broker cannot take this run's messages.

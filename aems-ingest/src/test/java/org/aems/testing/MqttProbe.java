@@ -65,8 +65,18 @@ public final class MqttProbe implements AutoCloseable {
 
     /** A connected client ({@code username} null: anonymous); throws with the CONNACK reason code if the broker refuses. */
     public static MqttProbe connect(String url, String username, String password) throws MqttException {
+        return connect(url, null, username, password);
+    }
+
+    /** The same over TLS ({@code ssl://}) with this socket factory (client certificate, trusted CA), host name checked. */
+    public static MqttProbe connect(String url, javax.net.ssl.SSLSocketFactory ssl, String username, String password)
+            throws MqttException {
         MqttProbe probe = new MqttProbe(url);
         MqttConnectionOptions options = new MqttConnectionOptions();
+        if (ssl != null) {
+            options.setSocketFactory(ssl);
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
         if (username != null) {
             options.setUserName(username);
             options.setPassword(password.getBytes(StandardCharsets.UTF_8));

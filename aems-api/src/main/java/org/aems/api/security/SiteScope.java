@@ -34,11 +34,9 @@ public class SiteScope {
     }
 
     public boolean mayRead(Principal principal, String siteId) {
-        return jdbc.sql("""
-                SELECT coalesce((SELECT organisation_id FROM site_data_owner WHERE site_id = :site), :operator) = :org
-                    OR EXISTS (SELECT 1 FROM site_data_consent WHERE site_id = :site AND organisation_id = :org AND revoked_at IS NULL)""")
-                .param("site", siteId).param("org", principal.organisation()).param("operator", FirstStartSecrets.ORGANISATION)
-                .query(Boolean.class).single();
+        Map<String, Object> params = scopeParams(principal);
+        params.put("site", siteId);
+        return jdbc.sql(MAY_READ).params(params).query(Boolean.class).single();
     }
 
     /** The ids of the registered sites in the caller's scope, optionally of one feeder, ordered, a page at a time. */
@@ -52,15 +50,24 @@ public class SiteScope {
         return jdbc.sql("SELECT count(*) " + VISIBLE).params(visibility(principal, feeder)).query(Long.class).single();
     }
 
-    private static final String VISIBLE = """
-            FROM site s LEFT JOIN site_data_owner o ON o.site_id = s.id
-            WHERE (CAST(:feeder AS text) IS NULL OR s.feeder_id = :feeder)
-              AND (coalesce(o.organisation_id, :operator) = :org
-                   OR EXISTS (SELECT 1 FROM site_data_consent c WHERE c.site_id = s.id AND c.organisation_id = :org AND c.revoked_at IS NULL))""";
+    /** The one scope rule, for a site named by {@code %s}: its owner (the platform operator unless set) or a standing consent. */
+    private static final String IN_SCOPE = """
+            (coalesce((SELECT organisation_id FROM site_data_owner WHERE site_id = %s), :operator) = :org
+             OR EXISTS (SELECT 1 FROM site_data_consent WHERE site_id = %s AND organisation_id = :org AND revoked_at IS NULL))""";
+
+    private static final String MAY_READ = "SELECT " + IN_SCOPE.formatted(":site", ":site");
+
+    private static final String VISIBLE = "FROM site s WHERE (CAST(:feeder AS text) IS NULL OR s.feeder_id = :feeder) AND "
+            + IN_SCOPE.formatted("s.id", "s.id");
 
     private static Map<String, Object> visibility(Principal principal, String feeder) {
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = scopeParams(principal);
         params.put("feeder", feeder);
+        return params;
+    }
+
+    private static Map<String, Object> scopeParams(Principal principal) {
+        Map<String, Object> params = new java.util.HashMap<>();
         params.put("operator", FirstStartSecrets.ORGANISATION);
         params.put("org", principal.organisation());
         return params;

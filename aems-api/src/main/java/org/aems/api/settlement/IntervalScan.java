@@ -61,28 +61,16 @@ final class IntervalScan {
         String sql = "COPY (SELECT k.n, c.slot_date - DATE '1970-01-01', c.slot_index, c.export_wh, c.batch_id"
                 + " FROM certified_interval c" + CERTIFIED_SITE_JOIN + " LEFT JOIN " + siteIndex + " k ON k.site_id = s.id"
                 + " WHERE c.slot_start >= '" + from + "' AND c.slot_start < '" + to + "') TO STDOUT";
-        CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
         Days days = new Days(Slot.containing(from).date().toEpochDay());
-        RuntimeException failure = null;
-        byte[] line;
-        while ((line = copy.readFromCopy()) != null) {
-            if (failure == null) {
-                try {
-                    int t1 = indexOf(line, 0);
-                    int t2 = indexOf(line, t1 + 1);
-                    int t3 = indexOf(line, t2 + 1);
-                    int t4 = indexOf(line, t3 + 1);
-                    int end = line[line.length - 1] == '\n' ? line.length - 1 : line.length;
-                    handler.accept(line[0] == '\\' ? -1 : (int) number(line, 0, t1), Slot.of(days.of((int) number(line, t1 + 1, t2)),
-                            (int) number(line, t2 + 1, t3)), number(line, t3 + 1, t4), number(line, t4 + 1, end));
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        eachCopyLine(c, sql, line -> {
+            int t1 = indexOf(line, 0);
+            int t2 = indexOf(line, t1 + 1);
+            int t3 = indexOf(line, t2 + 1);
+            int t4 = indexOf(line, t3 + 1);
+            int end = line[line.length - 1] == '\n' ? line.length - 1 : line.length;
+            handler.accept(line[0] == '\\' ? -1 : (int) number(line, 0, t1), Slot.of(days.of((int) number(line, t1 + 1, t2)),
+                    (int) number(line, t2 + 1, t3)), number(line, t3 + 1, t4), number(line, t4 + 1, end));
+        });
     }
 
     /** One site's current certified values in [from, to), in slot order. */
@@ -113,16 +101,23 @@ final class IntervalScan {
         String sql = "COPY (SELECT k.n, i.slot_date - DATE '1970-01-01', i.slot_index, i.export_wh, i.quality, i.revision"
                 + " FROM site_interval i LEFT JOIN " + siteIndex + " k ON k.site_id = i.site_id"
                 + " WHERE i.slot_start >= '" + from + "' AND i.slot_start < '" + to + "') TO STDOUT";
-        CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
         Days days = new Days(Slot.containing(from).date().toEpochDay());
+        eachCopyLine(c, sql, line -> parse(line, days, handler));
+    }
+
+    /**
+     * Runs {@code COPY ... TO STDOUT} and hands each text line on. A COPY cancelled half-way left pgjdbc's connection
+     * unusable (measured): when the handler fails (e.g. a missing price) the rest is read and dropped, and the failure
+     * thrown once the COPY is done.
+     */
+    private static void eachCopyLine(Connection c, String sql, java.util.function.Consumer<byte[]> handler) throws SQLException {
+        CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
         RuntimeException failure = null;
         byte[] line;
-        // A COPY cancelled half-way left pgjdbc's connection unusable (measured): when the handler fails
-        // (e.g. a missing price) the rest is read and dropped, and the failure thrown once the COPY is done.
         while ((line = copy.readFromCopy()) != null) {
             if (failure == null) {
                 try {
-                    parse(line, days, handler);
+                    handler.accept(line);
                 } catch (RuntimeException e) {
                     failure = e;
                 }

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -28,17 +27,10 @@ import org.aems.core.brokerauth.IssuedPassword;
 import org.aems.core.brokerauth.PasswordHash;
 import org.aems.core.grid.SiteId;
 import org.aems.testing.MosquittoProcess;
+import org.aems.testing.MqttProbe;
 import org.aems.testing.TestInfrastructure;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,15 +115,15 @@ class ClientCertificateIT {
 
     @Test
     void aCertificatesCnIsTheUsernameTheAclFileConfines() throws Exception { // #7
-        try (TlsClient gateway = TlsClient.connect(aclPort, sslFor(a), a + "-ignored", "ignored")) {
-            assertThat(gateway.publish(BrokerAuthFixture.telemetry(a))).isEqualTo(NO_MATCHING_SUBSCRIBERS);
-            assertThat(gateway.publish(BrokerAuthFixture.telemetry(b))).isEqualTo(NOT_AUTHORIZED);
-            assertThat(gateway.publish("aems/v1/sites/" + a + "/commands")).isEqualTo(NOT_AUTHORIZED);
+        try (MqttProbe gateway = tls(aclPort, sslFor(a), a + "-ignored", "ignored")) {
+            assertThat(gateway.publish(BrokerAuthFixture.telemetry(a), "x")).isEqualTo(NO_MATCHING_SUBSCRIBERS);
+            assertThat(gateway.publish(BrokerAuthFixture.telemetry(b), "x")).isEqualTo(NOT_AUTHORIZED);
+            assertThat(gateway.publish("aems/v1/sites/" + a + "/commands", "x")).isEqualTo(NOT_AUTHORIZED);
         }
         // A username in CONNECT does not override the certificate: b's certificate claiming to be a is still b.
-        try (TlsClient claimsA = TlsClient.connect(aclPort, sslFor(b), a, "ignored")) {
-            assertThat(claimsA.publish(BrokerAuthFixture.telemetry(a))).isEqualTo(NOT_AUTHORIZED);
-            assertThat(claimsA.publish(BrokerAuthFixture.telemetry(b))).isEqualTo(NO_MATCHING_SUBSCRIBERS);
+        try (MqttProbe claimsA = tls(aclPort, sslFor(b), a, "ignored")) {
+            assertThat(claimsA.publish(BrokerAuthFixture.telemetry(a), "x")).isEqualTo(NOT_AUTHORIZED);
+            assertThat(claimsA.publish(BrokerAuthFixture.telemetry(b), "x")).isEqualTo(NO_MATCHING_SUBSCRIBERS);
         }
     }
 
@@ -148,40 +140,40 @@ class ClientCertificateIT {
 
     @Test
     void aRevokedCertificateIsRefusedOnceTheCrlIsReloadedButItsOpenConnectionStays() throws Exception { // #7
-        try (TlsClient before = TlsClient.connect(aclPort, sslFor(c), null, null)) {
+        try (MqttProbe before = tls(aclPort, sslFor(c), null, null)) {
             openssl("ca", "-config", "ca.cnf", "-revoke", c + ".crt", "-keyfile", "ca.key", "-cert", "ca.crt");
             openssl("ca", "-config", "ca.cnf", "-gencrl", "-keyfile", "ca.key", "-cert", "ca.crt", "-out", "ca.crl");
             reload(aclBroker);
 
             assertThat(refusal(sslFor(c))).isEqualTo(CONNECTION_LOST + " javax.net.ssl.SSLHandshakeException: Received fatal alert: certificate_revoked");
-            assertThat(TlsClient.connectsWith(aclPort, sslFor(a))).isTrue();
+            assertThat(connectsWith(aclPort, sslFor(a))).isTrue();
             // TLS checked the certificate once, at the handshake: the connection made before the CRL keeps publishing.
-            assertThat(before.publish(BrokerAuthFixture.telemetry(c))).isEqualTo(NO_MATCHING_SUBSCRIBERS);
+            assertThat(before.publish(BrokerAuthFixture.telemetry(c), "x")).isEqualTo(NO_MATCHING_SUBSCRIBERS);
         }
     }
 
     @Test
     void removingTheUsernamesAclBlockDeniesItsOpenConnectionAfterSighup() throws Exception { // #7
-        try (TlsClient gateway = TlsClient.connect(aclPort, sslFor(d), null, null)) {
-            assertThat(gateway.publish(BrokerAuthFixture.telemetry(d))).isEqualTo(NO_MATCHING_SUBSCRIBERS);
+        try (MqttProbe gateway = tls(aclPort, sslFor(d), null, null)) {
+            assertThat(gateway.publish(BrokerAuthFixture.telemetry(d), "x")).isEqualTo(NO_MATCHING_SUBSCRIBERS);
             write(aclBroker.dir().resolve("acl"), MosquittoFiles.aclFile(List.of(account(a), account(b), account(c))));
             reload(aclBroker);
 
-            assertThat(gateway.publish(BrokerAuthFixture.telemetry(d))).isEqualTo(NOT_AUTHORIZED);
+            assertThat(gateway.publish(BrokerAuthFixture.telemetry(d), "x")).isEqualTo(NOT_AUTHORIZED);
             assertThat(gateway.isConnected()).isTrue();
         }
         // The certificate still logs in (CONNACK 0), to a username with no rights.
-        assertThat(TlsClient.connectsWith(aclPort, sslFor(d))).isTrue();
+        assertThat(connectsWith(aclPort, sslFor(d))).isTrue();
     }
 
     @Test
     void withTheDynamicSecurityPluginACertificateNeedsAClientEntryOfItsUsername() throws Exception { // #7
-        try (TlsClient gatewayA = TlsClient.connect(dynsecTlsPort, sslFor(a), null, null);
-             TlsClient gatewayB = TlsClient.connect(dynsecTlsPort, sslFor(b), null, null)) {
-            assertThat(gatewayA.publish(BrokerAuthFixture.telemetry(a))).isEqualTo(NO_MATCHING_SUBSCRIBERS);
-            assertThat(gatewayA.publish(BrokerAuthFixture.telemetry(b))).isEqualTo(NOT_AUTHORIZED);
+        try (MqttProbe gatewayA = tls(dynsecTlsPort, sslFor(a), null, null);
+             MqttProbe gatewayB = tls(dynsecTlsPort, sslFor(b), null, null)) {
+            assertThat(gatewayA.publish(BrokerAuthFixture.telemetry(a), "x")).isEqualTo(NO_MATCHING_SUBSCRIBERS);
+            assertThat(gatewayA.publish(BrokerAuthFixture.telemetry(b), "x")).isEqualTo(NOT_AUTHORIZED);
             // b connects (the plugin is not asked at CONNECT), but without an entry it gets the defaults: nothing.
-            assertThat(gatewayB.publish(BrokerAuthFixture.telemetry(b))).isEqualTo(NOT_AUTHORIZED);
+            assertThat(gatewayB.publish(BrokerAuthFixture.telemetry(b), "x")).isEqualTo(NOT_AUTHORIZED);
             assertThat(gatewayB.subscribe("aems/v1/sites/" + b + "/commands")).isEqualTo(NOT_AUTHORIZED);
 
             try (DynamicSecurityClient dynsec = new DynamicSecurityClient(
@@ -191,8 +183,8 @@ class ClientCertificateIT {
             // Deleting the entry drops the certificate's connection at once, as it does a password's.
             assertThat(gatewayA.disconnectedWith.get(5, TimeUnit.SECONDS)).isEqualTo(ADMINISTRATIVE_ACTION);
         }
-        try (TlsClient again = TlsClient.connect(dynsecTlsPort, sslFor(a), null, null)) {
-            assertThat(again.publish(BrokerAuthFixture.telemetry(a))).isEqualTo(NOT_AUTHORIZED);
+        try (MqttProbe again = tls(dynsecTlsPort, sslFor(a), null, null)) {
+            assertThat(again.publish(BrokerAuthFixture.telemetry(a), "x")).isEqualTo(NOT_AUTHORIZED);
         }
     }
 
@@ -239,7 +231,7 @@ class ClientCertificateIT {
 
     /** How Paho's connect with {@code ssl} to the acl_file broker fails: its reason code and the root cause. */
     String refusal(SSLSocketFactory ssl) {
-        try (TlsClient ignored = TlsClient.connect(aclPort, ssl, a, "ignored")) {
+        try (MqttProbe ignored = tls(aclPort, ssl, a, "ignored")) {
             return "connected";
         } catch (MqttException e) {
             Throwable root = e;
@@ -315,101 +307,14 @@ class ClientCertificateIT {
 
     // ---- a Paho v5 client over ssl:// ---------------------------------------------------------------------------------
 
-    static final class TlsClient implements AutoCloseable {
-        final CompletableFuture<Integer> disconnectedWith = new CompletableFuture<>();
-        final MqttAsyncClient client;
+    /** A Paho client over TLS to the broker on {@code port}; a username and password, if given, go in CONNECT too. */
+    private static MqttProbe tls(int port, SSLSocketFactory ssl, String username, String password) throws MqttException {
+        return MqttProbe.connect("ssl://127.0.0.1:" + port, ssl, username, password);
+    }
 
-        private TlsClient(int port) throws MqttException {
-            client = new MqttAsyncClient("ssl://127.0.0.1:" + port, "mtls-" + UUID.randomUUID().toString().substring(0, 8),
-                    new MemoryPersistence());
-            client.setCallback(new MqttCallback() {
-                @Override
-                public void disconnected(MqttDisconnectResponse response) {
-                    disconnectedWith.complete(response.getReturnCode());
-                }
-
-                @Override
-                public void mqttErrorOccurred(MqttException exception) {
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                }
-
-                @Override
-                public void deliveryComplete(IMqttToken token) {
-                }
-
-                @Override
-                public void connectComplete(boolean reconnect, String serverURI) {
-                }
-
-                @Override
-                public void authPacketArrived(int reasonCode, MqttProperties properties) {
-                }
-            });
-        }
-
-        /** Connects over TLS with {@code ssl}; a username and password, if given, are sent in CONNECT as well. */
-        static TlsClient connect(int port, SSLSocketFactory ssl, String username, String password) throws MqttException {
-            TlsClient probe = new TlsClient(port);
-            MqttConnectionOptions options = new MqttConnectionOptions();
-            options.setSocketFactory(ssl);
-            options.setHttpsHostnameVerificationEnabled(true);
-            if (username != null) {
-                options.setUserName(username);
-                options.setPassword(password.getBytes(StandardCharsets.UTF_8));
-            }
-            options.setCleanStart(true);
-            options.setAutomaticReconnect(false);
-            options.setConnectionTimeout(5);
-            try {
-                probe.client.connect(options).waitForCompletion(5_000);
-            } catch (MqttException e) {
-                probe.client.close(true);
-                throw e;
-            }
-            return probe;
-        }
-
-        static boolean connectsWith(int port, SSLSocketFactory ssl) throws MqttException {
-            try (TlsClient ignored = connect(port, ssl, null, null)) {
-                return true;
-            }
-        }
-
-        /** QoS 1; the PUBACK's reason code. */
-        int publish(String topic) throws MqttException {
-            IMqttToken token = client.publish(topic, "x".getBytes(StandardCharsets.UTF_8), 1, false);
-            try {
-                token.waitForCompletion(5_000);
-            } catch (MqttException e) {
-                return e.getReasonCode();
-            }
-            int[] codes = token.getReasonCodes();
-            return codes == null || codes.length == 0 ? 0 : codes[0];
-        }
-
-        int subscribe(String filter) throws MqttException {
-            IMqttToken token = client.subscribe(filter, 1);
-            token.waitForCompletion(5_000);
-            return token.getReasonCodes()[0];
-        }
-
-        boolean isConnected() {
-            return client.isConnected();
-        }
-
-        @Override
-        public void close() {
-            try {
-                if (client.isConnected()) {
-                    client.disconnect().waitForCompletion(2_000);
-                }
-                client.close(true);
-            } catch (MqttException e) {
-                // already gone
-            }
+    private static boolean connectsWith(int port, SSLSocketFactory ssl) throws MqttException {
+        try (MqttProbe ignored = tls(port, ssl, null, null)) {
+            return true;
         }
     }
 }
