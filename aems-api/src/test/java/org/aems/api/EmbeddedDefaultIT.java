@@ -3,6 +3,7 @@ package org.aems.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The README's run command as a test: the default configuration starts embedded PostgreSQL, the
  * embedded broker, ingest, the API and the simulator on the demo region; simulated readings appear in
- * the API; after a restart on the same data directory they are still there.
+ * the API; after a restart on the same data directory they are still there, and new ones keep coming.
  */
 class EmbeddedDefaultIT {
 
@@ -65,6 +66,15 @@ class EmbeddedDefaultIT {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AemsApplication.class).run(args)) {
             HttpJson http = HttpJson.signedIn("http://localhost:" + app.getEnvironment().getProperty("local.server.port"), app);
             assertThat(readings(http)).isGreaterThanOrEqualTo(firstRun);
+            // The simulated meters resume their registers (data/simulator/registers.properties): readings keep being
+            // stored after the restart, none refused for a register below the last run's.
+            long before = messages(http);
+            await().atMost(Duration.ofSeconds(60)).until(() -> messages(http) >= before + 5);
+            MeterRegistry metrics = app.getBean(MeterRegistry.class);
+            assertThat(metrics.get("aems.ingest.readings").tag("outcome", "rejected").tag("reason", "REGISTER_DECREASED")
+                    .counter().count()).isZero();
+            assertThat(metrics.get("aems.ingest.readings").tag("outcome", "accepted").counter().count()).isPositive();
+            assertThat(dataDir.resolve("simulator/registers.properties")).isNotEmptyFile();
         }
     }
 

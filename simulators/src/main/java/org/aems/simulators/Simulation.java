@@ -22,6 +22,7 @@ import org.aems.core.grid.SiteId;
 import org.aems.core.telemetry.ControlCodec;
 import org.aems.core.telemetry.GatewayStatus;
 import org.aems.core.telemetry.Topics;
+import org.aems.simulators.meter.RegisterMemory;
 import org.aems.simulators.mqtt.BrokerLogin;
 import org.aems.simulators.mqtt.MqttLink;
 import org.aems.simulators.mqtt.RunStats;
@@ -65,6 +66,7 @@ public final class Simulation implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private RegionModel model;
     private GroundTruth truth;
+    private RegisterMemory registers;
     private ScheduledExecutorService scheduler;
     private ExecutorService commandThread;
     private Instant wallStart;
@@ -100,6 +102,13 @@ public final class Simulation implements AutoCloseable {
         model = new RegionModel(scenario, settings.maxSites(), settings.seed(), weather, settings.physics());
         truth = settings.truth().map(GroundTruth::new).orElse(null);
         List<SiteModel> sites = model.sites();
+        registers = settings.registers().map(RegisterMemory::new).orElse(null);
+        if (registers != null) {
+            Map<String, Double> memory = registers.load();
+            int resumed = sites.stream().mapToInt(site -> site.resume(memory)).sum();
+            log.info("simulated registers {} [file: {}, registers: {}]", memory.isEmpty() ? "start at their seeded values"
+                    : "resume where the last run left them", registers.file(), resumed);
+        }
         int connections = settings.connections() > 0 ? Math.min(settings.connections(), sites.size())
                 : sites.size() <= DEDICATED_UP_TO ? sites.size() : POOLED_CONNECTIONS;
         boolean dedicated = connections == sites.size();
@@ -192,6 +201,12 @@ public final class Simulation implements AutoCloseable {
             // Physics in parallel (sites are independent and their randomness is hashed, so order does not
             // matter); publishing in site order.
             List<SiteStep> steps = gateways.parallelStream().map(g -> g.model().step(ctx)).toList();
+            if (registers != null) {
+                // Before publishing: no register value leaves the simulator that a restart would go back below.
+                Map<String, Double> now = new HashMap<>();
+                gateways.forEach(g -> g.model().registersInto(now));
+                registers.save(now);
+            }
             for (int i = 0; i < steps.size(); i++) {
                 SiteStep s = steps.get(i);
                 account(s, ctx.hours());

@@ -24,10 +24,13 @@ import org.aems.simulators.weather.Sky;
  * @param sky         force every simulated day to this kind of sky, else the seeded weather decides
  * @param replay      real cloudiness to replay on the dates it covers (the seeded weather, or {@code sky}, elsewhere)
  * @param physics     rare meter events
+ * @param registers   file that keeps the meters' and inverters' cumulative registers between runs, if wanted
+ *                    ({@link org.aems.simulators.meter.RegisterMemory})
  */
 public record SimulationSettings(String brokerUrl, int maxSites, Duration interval, double speed, Instant start, long seed,
                                  int connections, FaultRates faults, Optional<Path> truth, Optional<Sky> sky,
-                                 Optional<ClearSkyIndexSeries> replay, PhysicsOptions physics) {
+                                 Optional<ClearSkyIndexSeries> replay, PhysicsOptions physics,
+                                 Optional<Path> registers) {
     public SimulationSettings {
         Objects.requireNonNull(brokerUrl, "brokerUrl");
         Objects.requireNonNull(interval, "interval");
@@ -37,6 +40,7 @@ public record SimulationSettings(String brokerUrl, int maxSites, Duration interv
         Objects.requireNonNull(sky, "sky");
         Objects.requireNonNull(replay, "replay");
         Objects.requireNonNull(physics, "physics");
+        Objects.requireNonNull(registers, "registers");
         if (maxSites < 0) {
             throw new IllegalArgumentException("sites must be >= 0 (0 = all), was " + maxSites);
         }
@@ -54,7 +58,13 @@ public record SimulationSettings(String brokerUrl, int maxSites, Duration interv
     /** No faults, no ground truth, seeded weather, default meter events. */
     public SimulationSettings(String brokerUrl, int maxSites, Duration interval, double speed, Instant start, long seed) {
         this(brokerUrl, maxSites, interval, speed, start, seed, 0, FaultRates.NONE, Optional.empty(), Optional.empty(),
-                Optional.empty(), PhysicsOptions.DEFAULT);
+                Optional.empty(), PhysicsOptions.DEFAULT, Optional.empty());
+    }
+
+    /** The same run, keeping the cumulative registers in {@code file} between runs. */
+    public SimulationSettings withRegisters(Path file) {
+        return new SimulationSettings(brokerUrl, maxSites, interval, speed, start, seed, connections, faults, truth, sky, replay,
+                physics, Optional.of(file));
     }
 
     /** The simulated time one publish interval covers. */

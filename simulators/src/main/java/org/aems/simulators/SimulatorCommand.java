@@ -79,6 +79,11 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--truth", description = "write ground truth CSV (sites.csv, commands.csv, faults.csv) into this directory")
     Path truth;
 
+    @Option(names = "--registers", description = "keep the meters' and inverters' cumulative registers in this file between "
+            + "runs, as real meters keep them; without it each run starts them at their seeded values again, below what "
+            + "AEMS stored before, and ingest refuses those readings (REGISTER_DECREASED)")
+    Path registers;
+
     @Option(names = "--fault-late", defaultValue = "0", description = "share of messages held back 2-10 intervals")
     double late;
 
@@ -138,7 +143,8 @@ public final class SimulatorCommand implements Callable<Integer> {
         long runSeed = seed != null ? seed : scenario.settings().seed().orElse(42);
         SimulationSettings settings = new SimulationSettings(broker, sites, publishEvery, speed, startAt, runSeed, connections,
                 new FaultRates(late, duplicate, outOfOrder, malformed, skewedSites, offlinePerDay), Optional.ofNullable(truth),
-                Optional.ofNullable(sky), replay, new PhysicsOptions(PhysicsOptions.DEFAULT.meterNearRolloverShare(), meterReplacements));
+                Optional.ofNullable(sky), replay, new PhysicsOptions(PhysicsOptions.DEFAULT.meterNearRolloverShare(), meterReplacements),
+                Optional.ofNullable(registers));
         if (username != null && password == null) {
             System.err.println("--username needs a password: --password or AEMS_SIMULATOR_PASSWORD");
             return 2;

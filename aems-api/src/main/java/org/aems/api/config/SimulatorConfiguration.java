@@ -44,8 +44,9 @@ class SimulatorConfiguration {
                     log.info("imported region {} into the registry [feeders: {}, sites: {}, assets: {}]", report.regionId(),
                             report.feeders(), report.sites(), report.assets());
                 }
-                simulation = new Simulation(scenario, new SimulationSettings(properties.brokerUrl(), properties.sites(),
-                        properties.interval(), properties.speed(), clock.instant(), properties.seed()), clock,
+                SimulationSettings settings = new SimulationSettings(properties.brokerUrl(), properties.sites(),
+                        properties.interval(), properties.speed(), clock.instant(), properties.seed());
+                simulation = new Simulation(scenario, properties.registers() == null ? settings : settings.withRegisters(properties.registers()), clock,
                         Optional.ofNullable(properties.username()).map(u -> new BrokerLogin(u, properties.password())));
                 try {
                     simulation.start();

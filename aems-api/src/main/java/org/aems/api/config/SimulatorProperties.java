@@ -1,5 +1,6 @@
 package org.aems.api.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username     broker account of every simulated connection (the embedded default sets aems-simulator and a
  *                     password generated at start); null: each site's id, no password
  * @param password     its password
+ * @param registers    file that keeps the simulated meters' registers between runs (the embedded default: under its
+ *                     data directory), so a restart does not send registers below what ingest stored; null: none
  */
 @ConfigurationProperties("aems.simulator")
 public record SimulatorProperties(@DefaultValue("false") boolean enabled, @DefaultValue("demo") String region,
@@ -23,7 +26,7 @@ public record SimulatorProperties(@DefaultValue("false") boolean enabled, @Defau
                                   @DefaultValue("tcp://127.0.0.1:1884") String brokerUrl,
                                   @DefaultValue("5s") Duration interval, @DefaultValue("0") int sites,
                                   @DefaultValue("1") double speed, @DefaultValue("42") long seed, String username,
-                                  String password) {
+                                  String password, Path registers) {
 
     @Override
     public String toString() {

@@ -53,7 +53,7 @@ class DispatchIT {
         String url = TestInfrastructure.mqttUrl();
         // Real time, so the gateways judge validFrom/validUntil on the same clock as the dispatcher.
         simulation = new Simulation(BundledRegions.scenario("demo"), new SimulationSettings(url, 5, Duration.ofSeconds(1), 1,
-                Instant.now(), 42, 0, FaultRates.NONE, Optional.empty(), Optional.of(Sky.CLEAR), Optional.empty(), PhysicsOptions.DEFAULT),
+                Instant.now(), 42, 0, FaultRates.NONE, Optional.empty(), Optional.of(Sky.CLEAR), Optional.empty(), PhysicsOptions.DEFAULT, Optional.empty()),
                 Clock.systemUTC());
         simulation.start();
         dispatcher = new Dispatcher(store, settings(url, "dispatch-it"), metrics, Clock.systemUTC());

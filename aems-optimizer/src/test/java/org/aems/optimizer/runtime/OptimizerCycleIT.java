@@ -97,7 +97,7 @@ class OptimizerCycleIT {
 
         String url = TestInfrastructure.mqttUrl();
         simulation = new Simulation(BundledRegions.scenario("demo"), new SimulationSettings(url, 0, Duration.ofSeconds(2), 1, now, 7, 0,
-                FaultRates.NONE, Optional.empty(), Optional.of(Sky.CLEAR), Optional.empty(), PhysicsOptions.DEFAULT), Clock.systemUTC());
+                FaultRates.NONE, Optional.empty(), Optional.of(Sky.CLEAR), Optional.empty(), PhysicsOptions.DEFAULT, Optional.empty()), Clock.systemUTC());
         simulation.start();
         CommandStore commands = new CommandStore(ds);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();

@@ -55,7 +55,7 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         Instant start = Instant.parse("2026-07-01T00:00:00Z");
         Simulation simulation = new Simulation(scenario, new SimulationSettings(broker, 0, interval, speed, start,
                 scenario.settings().seed().orElse(42), connections, FaultRates.NONE, Optional.empty(), Optional.empty(),
-                Optional.empty(), PhysicsOptions.DEFAULT), Clock.systemUTC());
+                Optional.empty(), PhysicsOptions.DEFAULT, Optional.empty()), Clock.systemUTC());
         simulation.start();
         Thread.sleep(Math.min(10_000, duration.toMillis() / 5)); // warm-up: JIT, first bursts
         long m0 = simulation.stats().messages();

@@ -102,6 +102,21 @@ public final class MeterModel {
         }
     }
 
+    /** The registers a previous run left (RegisterMemory): a real meter does not start again at its seeded value. */
+    public void resume(double importWh, double exportWh) {
+        this.importWh = importWh;
+        this.exportWh = exportWh;
+    }
+
+    /** The import register at full precision, Wh (what {@link RegisterMemory} keeps). */
+    public double importWh() {
+        return importWh;
+    }
+
+    public double exportWh() {
+        return exportWh;
+    }
+
     /** The import register as the meter shows it, whole Wh. */
     public long importRegisterWh() {
         return (long) Math.floor(importWh);

@@ -33,6 +33,11 @@ public final class PvInverter implements Controllable {
         return control;
     }
 
+    /** The generation register a previous run left (RegisterMemory). */
+    public void resume(double energyWh) {
+        this.energyWh = energyWh;
+    }
+
     /** Cumulative generation, Wh. */
     public double energyWh() {
         return energyWh;

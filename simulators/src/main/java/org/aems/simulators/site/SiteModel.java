@@ -26,6 +26,7 @@ import org.aems.simulators.ev.BookingSchedule;
 import org.aems.simulators.ev.EvModel;
 import org.aems.simulators.load.LoadModel;
 import org.aems.simulators.meter.MeterModel;
+import org.aems.simulators.meter.RegisterMemory;
 import org.aems.simulators.pv.PvInverter;
 import org.aems.simulators.pv.PvModel;
 import org.aems.simulators.random.Noise;
@@ -42,6 +43,9 @@ public final class SiteModel {
 
     private static final DeviceId LOAD = DeviceId.of("load");
     private static final int REMEMBERED_COMMANDS = 256;
+    private static final String IMPORT = "import";
+    private static final String EXPORT = "export";
+    private static final String GENERATION = "generation";
 
     private final Site site;
     private final int cell;
@@ -96,6 +100,39 @@ public final class SiteModel {
 
     public Site site() {
         return site;
+    }
+
+    /** Adds this site's cumulative registers to {@code out}, keyed as {@link RegisterMemory} keeps them. */
+    public synchronized void registersInto(Map<String, Double> out) {
+        String id = site.id().value();
+        out.put(RegisterMemory.key(id, meter.id().value(), IMPORT), meter.importWh());
+        out.put(RegisterMemory.key(id, meter.id().value(), EXPORT), meter.exportWh());
+        for (PvInverter pv : pvs) {
+            out.put(RegisterMemory.key(id, pv.model().array().id().value(), GENERATION), pv.energyWh());
+        }
+    }
+
+    /**
+     * Continues from the registers a previous run left; a device the memory does not know (new in the region file) keeps
+     * its seeded start. Returns the number of registers resumed.
+     */
+    public synchronized int resume(Map<String, Double> memory) {
+        String id = site.id().value();
+        int resumed = 0;
+        Double imported = memory.get(RegisterMemory.key(id, meter.id().value(), IMPORT));
+        Double exported = memory.get(RegisterMemory.key(id, meter.id().value(), EXPORT));
+        if (imported != null && exported != null) {
+            meter.resume(imported, exported);
+            resumed += 2;
+        }
+        for (PvInverter pv : pvs) {
+            Double generated = memory.get(RegisterMemory.key(id, pv.model().array().id().value(), GENERATION));
+            if (generated != null) {
+                pv.resume(generated);
+                resumed++;
+            }
+        }
+        return resumed;
     }
 
     /** Advances the step {@code ctx} and returns the truth and the readings at its end. */

@@ -61,7 +61,7 @@ class ClosedLoopIT {
         platform.subscribe(List.of(Topics.telemetry(HOME), Topics.commandAcks(HOME)));
         Instant noon = OffsetDateTime.parse("2026-05-12T12:00:00+09:00").toInstant();
         simulation = new Simulation(BundledRegions.scenario("demo"), new SimulationSettings(url, 5, INTERVAL, SPEED, noon, 42, 0,
-                FaultRates.NONE, Optional.empty(), Optional.of(Sky.CLEAR), Optional.empty(), PhysicsOptions.DEFAULT), Clock.systemUTC());
+                FaultRates.NONE, Optional.empty(), Optional.of(Sky.CLEAR), Optional.empty(), PhysicsOptions.DEFAULT, Optional.empty()), Clock.systemUTC());
         simulation.start();
     }
 
