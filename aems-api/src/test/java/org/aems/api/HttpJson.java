@@ -150,6 +150,34 @@ final class HttpJson {
         return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
     }
 
+    /**
+     * A GET of a server-sent event stream: its status and first event (or the refusal's body), then the stream is closed,
+     * which a plain {@link #get} would wait for forever.
+     */
+    Response firstEvent(String path) {
+        try {
+            HttpResponse<java.util.stream.Stream<String>> r = client.send(request(uri(path)).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            StringBuilder body = new StringBuilder();
+            try (java.util.stream.Stream<String> lines = r.body()) {
+                java.util.Iterator<String> it = lines.iterator();
+                while (it.hasNext()) {
+                    String line = it.next();
+                    if (line.isEmpty() && body.indexOf("data:") >= 0) {
+                        break;
+                    }
+                    body.append(line).append('\n');
+                }
+            }
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), body.toString(), r.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -68,7 +68,7 @@ class SecurityIT {
         Set<Role> dispatcher = EnumSet.of(DISPATCHER);
         Set<Role> open = Set.of();
         // Static files, API reference, health: no data behind them.
-        allow(open, "GET /", "GET /**", "GET /webjars/**", "GET /actuator/health", "GET /actuator/health/**",
+        allow(open, "GET /", "GET /**", "GET /webjars/**", "GET /dashboard", "GET /dashboard/", "GET /actuator/health", "GET /actuator/health/**",
                 "GET /api/v1/public/region-intervals");
         allow(EnumSet.of(OPERATOR, ADMIN), "GET /actuator", "GET /actuator/info", "GET /actuator/prometheus",
                 "GET /actuator/metrics", "GET /actuator/metrics/{requiredMetricName}");
@@ -88,7 +88,8 @@ class SecurityIT {
                 "GET /api/v1/sites/{siteId}/forecast", "GET /api/v1/banks/{bank}/plans", "GET /api/v1/banks/{bank}/plans/latest",
                 "GET /api/v1/plans/{id}", "GET /api/v1/plans/{id}/csv", "GET /api/v1/balancing-plan", "GET /api/v1/balancing-plan/csv",
                 "GET /api/v1/market-plan", "GET /api/v1/market-plan/versions", "GET /api/v1/commands", "GET /api/v1/commands/{commandId}",
-                "GET /api/v1/ev-bookings", "GET /api/v1/ev-bookings/{id}", "GET /api/v1/curtailment-orders", "GET /api/v1/islands");
+                "GET /api/v1/ev-bookings", "GET /api/v1/ev-bookings/{id}", "GET /api/v1/curtailment-orders", "GET /api/v1/islands",
+                "GET /api/v1/dashboard/region", "GET /api/v1/dashboard/stream");
         allow(dispatcher, "POST /api/v1/market-plan", "PUT /api/v1/ev-bookings/{id}", "PUT /api/v1/curtailment-orders/{id}",
                 "POST /api/v1/feeders/{feeder}/island", "DELETE /api/v1/feeders/{feeder}/island");
         allow(everyone, "GET /api/v1/kpis/region", "GET /api/v1/series", "GET /api/v1/series/{seriesId}/versions",
@@ -334,7 +335,7 @@ class SecurityIT {
         HttpResponse<String> signIn = browser.send(form("/login", "username=admin&password=" + password + "&_csrf=" + csrf.group(1)),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.statusCode()).isEqualTo(302);
-        assertThat(signIn.headers().firstValue("Location").orElse("")).isEqualTo(base() + "/");
+        assertThat(signIn.headers().firstValue("Location").orElse("")).isEqualTo(base() + "/dashboard/");
 
         HttpResponse<String> users = browser.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/admin/users")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -540,7 +541,7 @@ class SecurityIT {
 
     private static HttpJson.Response call(HttpJson client, String method, String path) {
         return switch (method) {
-            case "GET" -> client.get(path);
+            case "GET" -> path.endsWith("/stream") ? client.firstEvent(path) : client.get(path);
             default -> client.send(method, path, "application/json", "{}");
         };
     }

@@ -166,7 +166,8 @@ public final class SimulatorCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Instant parseStart(String text) {
+    /** A JST date (start of that day) or an ISO-8601 instant with offset; null: now. */
+    public static Instant parseStart(String text) {
         if (text == null) {
             return Instant.now();
         }

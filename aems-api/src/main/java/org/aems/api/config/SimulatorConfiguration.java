@@ -10,6 +10,7 @@ import org.aems.simulators.BundledRegions;
 import org.aems.simulators.Simulation;
 import org.aems.simulators.scenario.Scenario;
 import org.aems.simulators.SimulationSettings;
+import org.aems.simulators.SimulatorCommand;
 import org.aems.simulators.mqtt.BrokerLogin;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
@@ -45,7 +46,8 @@ class SimulatorConfiguration {
                             report.feeders(), report.sites(), report.assets());
                 }
                 SimulationSettings settings = new SimulationSettings(properties.brokerUrl(), properties.sites(),
-                        properties.interval(), properties.speed(), clock.instant(), properties.seed());
+                        properties.interval(), properties.speed(), properties.start() == null ? clock.instant()
+                        : SimulatorCommand.parseStart(properties.start()), properties.seed());
                 simulation = new Simulation(scenario, properties.registers() == null ? settings : settings.withRegisters(properties.registers()), clock,
                         Optional.ofNullable(properties.username()).map(u -> new BrokerLogin(u, properties.password())));
                 try {

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username     broker account of every simulated connection (the embedded default sets aems-simulator and a
  *                     password generated at start); null: each site's id, no password
  * @param password     its password
+ * @param start        simulated time at the start, a JST date (2026-05-12) or ISO-8601 with offset; null: now
  * @param registers    file that keeps the simulated meters' registers between runs (the embedded default: under its
  *                     data directory), so a restart does not send registers below what ingest stored; null: none
  */
@@ -26,7 +27,7 @@ public record SimulatorProperties(@DefaultValue("false") boolean enabled, @Defau
                                   @DefaultValue("tcp://127.0.0.1:1884") String brokerUrl,
                                   @DefaultValue("5s") Duration interval, @DefaultValue("0") int sites,
                                   @DefaultValue("1") double speed, @DefaultValue("42") long seed, String username,
-                                  String password, Path registers) {
+                                  String password, String start, Path registers) {
 
     @Override
     public String toString() {

@@ -43,6 +43,8 @@ final class AccessRules {
             rule(HttpMethod.GET, "/index.html", PUBLIC),
             rule(HttpMethod.GET, "/favicon.ico", PUBLIC),
             rule(HttpMethod.GET, "/webjars/**", PUBLIC),
+            // The dashboard's own files (HTML, scripts, translations); its data comes from the API below.
+            rule(HttpMethod.GET, "/dashboard/**", PUBLIC),
             rule(null, "/login", PUBLIC),
             rule(null, "/error", PUBLIC),
             rule(HttpMethod.GET, "/v3/api-docs/**", PUBLIC),
@@ -68,6 +70,7 @@ final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/curtailment-orders/**", OPERATIONS),
             rule(HttpMethod.PUT, "/api/v1/curtailment-orders/*", EnumSet.of(DISPATCHER)),
             rule(HttpMethod.GET, "/api/v1/islands/**", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/dashboard/**", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/feeders/*/island", EnumSet.of(DISPATCHER)),
             rule(HttpMethod.DELETE, "/api/v1/feeders/*/island", EnumSet.of(DISPATCHER)),
             // Regional aggregates and external series: everyone signed in.

@@ -107,7 +107,7 @@ class SecurityConfiguration {
                     }
                     auth.anyRequest().denyAll();
                 })
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .formLogin(form -> form.defaultSuccessUrl("/dashboard/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .httpBasic(basic -> basic.disable())
                 // Only cookie-authenticated (browser) requests need CSRF tokens: a bearer key is never sent by a

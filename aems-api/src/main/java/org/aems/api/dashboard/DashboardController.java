@@ -1,0 +1,121 @@
+package org.aems.api.dashboard;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.aems.api.dashboard.FeederDay.FeederSlot;
+import org.aems.core.time.Jst;
+import org.aems.core.time.Slot;
+import org.aems.core.unit.Energy;
+import org.aems.core.unit.Power;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The operator dashboard's read model (issue #8): the region and its feeders for one JST day, from the 30-minute
+ * rollups, and a stream that says when new slots were rolled up so the page fetches again without a reload.
+ */
+@RestController
+@RequestMapping("/api/v1/dashboard")
+@Tag(name = "dashboard", description = "The operator dashboard: region and feeders now and per slot, live updates")
+class DashboardController {
+
+    private final FeederDayQuery feeders;
+    private final PvCapacityQuery capacity;
+    private final RollupPulse pulse;
+    private final DashboardSettings settings;
+    private final Clock clock;
+
+    DashboardController(FeederDayQuery feeders, PvCapacityQuery capacity, RollupPulse pulse, DashboardSettings settings, Clock clock) {
+        this.feeders = feeders;
+        this.capacity = capacity;
+        this.pulse = pulse;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @GetMapping("/region")
+    @Operation(summary = "The region and every feeder on a JST day: now (the latest rolled-up slot) and per slot",
+            description = "Powers are kW averaged over their 30-minute slot, from feeder_interval. A feeder's net import is"
+                    + " + when it draws and − when it sends PV back (reverse flow); breachedSlots are the slots whose reverse"
+                    + " flow exceeded the feeder's limit that day. PV capacity is the registry's arrays in service.")
+    RegionView region(@Parameter(description = "JST date, default today") @RequestParam(required = false) LocalDate date) {
+        Instant asOf = clock.instant();
+        LocalDate day = date != null ? date : Jst.toJst(asOf).toLocalDate();
+        List<FeederDay> days = feeders.on(day);
+        Optional<Slot> latest = days.stream().flatMap(f -> f.slots().stream()).map(FeederSlot::slot).max(Comparator.naturalOrder());
+        List<RegionView.Feeder> views = days.stream().map(f -> feeder(f, latest)).toList();
+        return new RegionView(day.toString(), jst(asOf), latest.map(Slot::toString).orElse(null), latest.map(s -> now(days, s)).orElse(null),
+                kw(capacity.on(day)), settings.renewableTargetKw() == null ? null : settings.renewableTargetKw().toPlainString(), views);
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent events: 'rollup' whenever new slots were rolled up (fetch /region again)",
+            description = "The first event arrives at once with the current state; a comment every 15 s keeps proxies from"
+                    + " closing the stream. Data: {\"rolledUpUntil\": ISO instant or null, \"asOf\": JST}.")
+    SseEmitter stream() {
+        return pulse.subscribe();
+    }
+
+    private static RegionView.Now now(List<FeederDay> days, Slot slot) {
+        List<FeederSlot> at = days.stream().flatMap(f -> f.slots().stream()).filter(s -> s.slot().equals(slot)).toList();
+        Energy grid = sum(at, FeederSlot::netImport);
+        Energy pv = sum(at, FeederSlot::pv);
+        Energy demand = grid == null || pv == null ? null : grid.plus(pv);
+        return new RegionView.Now(jst(slot.start()), kwAvg(pv), kwAvg(demand), kwAvg(sum(at, FeederSlot::batteryNetCharge)),
+                kwAvg(sum(at, FeederSlot::evNetCharge)), kwAvg(grid), at.stream().mapToInt(FeederSlot::sitesReporting).sum(),
+                at.stream().mapToInt(FeederSlot::siteCount).sum());
+    }
+
+    private static RegionView.Feeder feeder(FeederDay f, Optional<Slot> latest) {
+        List<RegionView.FeederSlotView> slots = new ArrayList<>(f.slots().size());
+        List<Integer> breached = new ArrayList<>();
+        Power peakReverse = Power.ZERO;
+        for (FeederSlot s : f.slots()) {
+            slots.add(new RegionView.FeederSlotView(s.slot().index(), jst(s.slot().start()), kwAvg(s.netImport()), kwAvg(s.pv()),
+                    kwAvg(s.batteryNetCharge()), kwAvg(s.evNetCharge()), s.sitesReporting(), s.siteCount()));
+            if (s.netImport() != null) {
+                peakReverse = Power.max(peakReverse, FeederSlot.average(s.netImport()).negate());
+            }
+            if (s.breaches(f.reverseFlowLimit())) {
+                breached.add(s.slot().index());
+            }
+        }
+        String netNow = latest.flatMap(l -> f.slots().stream().filter(s -> s.slot().equals(l)).findFirst())
+                .map(s -> kwAvg(s.netImport())).orElse(null);
+        return new RegionView.Feeder(f.feederId(), f.name(), f.bankId(), f.reverseFlowLimit().map(DashboardController::kw).orElse(null),
+                f.importLimit().map(DashboardController::kw).orElse(null), netNow, kw(peakReverse), breached, slots);
+    }
+
+    private static Energy sum(List<FeederSlot> slots, Function<FeederSlot, Energy> quantity) {
+        List<Energy> known = slots.stream().map(quantity).filter(Objects::nonNull).toList();
+        return known.isEmpty() ? null : known.stream().reduce(Energy.ZERO, Energy::plus);
+    }
+
+    private static String kwAvg(Energy energy) {
+        return energy == null ? null : kw(FeederSlot.average(energy));
+    }
+
+    private static String kw(Power power) {
+        return BigDecimal.valueOf(power.watts()).movePointLeft(3).setScale(3, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    private static String jst(Instant at) {
+        return Jst.toJst(at).toOffsetDateTime().toString();
+    }
+}

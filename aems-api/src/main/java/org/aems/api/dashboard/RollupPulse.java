@@ -1,0 +1,132 @@
+package org.aems.api.dashboard;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.aems.core.time.Jst;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells open dashboards when the rollup has moved (rollup_watermark.scanned_until), so they fetch the new slots: one
+ * cheap query per pulse for all viewers, not one per viewer. Streams end after 30 minutes and EventSource reconnects,
+ * which also drops viewers whose session has ended.
+ */
+@Component
+class RollupPulse {
+
+    private static final Logger log = LoggerFactory.getLogger(RollupPulse.class);
+    private static final long STREAM_MILLIS = Duration.ofMinutes(30).toMillis();
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final List<SseEmitter> streams = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService pulse = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "aems-dashboard-pulse");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Instant rolledUpUntil;
+    private volatile Instant lastSent = Instant.EPOCH;
+
+    private final Duration every;
+
+    RollupPulse(DataSource dataSource, Clock clock, DashboardSettings settings, MeterRegistry metrics) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.every = settings.pulse();
+        Gauge.builder("aems.dashboard.streams", streams, List::size).description("Open live dashboard streams").register(metrics);
+    }
+
+    /** Once the schema is migrated and the app serves requests. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        pulse.scheduleWithFixedDelay(this::beat, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    SseEmitter subscribe() {
+        SseEmitter emitter = new SseEmitter(STREAM_MILLIS);
+        emitter.onCompletion(() -> streams.remove(emitter));
+        emitter.onTimeout(() -> streams.remove(emitter));
+        emitter.onError(e -> streams.remove(emitter));
+        streams.add(emitter);
+        send(emitter, event());
+        return emitter;
+    }
+
+    private void beat() {
+        try {
+            Instant current = watermark();
+            Instant now = clock.instant();
+            if (!Objects.equals(current, rolledUpUntil)) {
+                rolledUpUntil = current;
+                broadcast(event());
+            } else if (Duration.between(lastSent, now).compareTo(KEEP_ALIVE) >= 0) {
+                broadcast(SseEmitter.event().comment("keep-alive"));
+            }
+        } catch (RuntimeException | SQLException e) {
+            log.warn("dashboard pulse could not read the rollup watermark, live updates wait: {}", e.getMessage());
+        }
+    }
+
+    private SseEmitter.SseEventBuilder event() {
+        Instant until = rolledUpUntil;
+        return SseEmitter.event().name("rollup").data(Map.of("rolledUpUntil", until == null ? "" : until.toString(),
+                "asOf", Jst.toJst(clock.instant()).toOffsetDateTime().toString()));
+    }
+
+    private void broadcast(SseEmitter.SseEventBuilder event) {
+        lastSent = clock.instant();
+        for (SseEmitter emitter : streams) {
+            send(emitter, event);
+        }
+    }
+
+    private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException gone) {
+            // The viewer left; Spring completes the emitter.
+            streams.remove(emitter);
+        }
+    }
+
+    private Instant watermark() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT scanned_until FROM rollup_watermark")) {
+            if (!rs.next()) {
+                return null;
+            }
+            Timestamp t = rs.getTimestamp(1);
+            return t == null ? null : t.toInstant();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        pulse.shutdownNow();
+        streams.forEach(SseEmitter::complete);
+    }
+}

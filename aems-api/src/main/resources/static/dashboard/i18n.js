@@ -1,0 +1,60 @@
+// The dashboard's words in Japanese (default) and English. Elements name their key in data-i18n (text) or
+// data-i18n-aria (aria-label); the choice is kept in localStorage.
+'use strict';
+const AEMS_MESSAGES = {
+  ja: {
+    skip: '本文へ移動', title: '地域エネルギー ダッシュボード', nav: 'メニュー', navRegion: '地域', navApi: 'API',
+    date: '日付', asOf: '表示時点', now: '現在', pv: '太陽光発電', demand: '需要', battery: '蓄電池 (充電+)',
+    ev: 'EV (充電+)', grid: '系統 (受電+ / 逆潮流−)', reporting: '報告地点', kpis: '当日の指標',
+    localConsumption: '地産地消率', selfSufficiency: '自給率', surplusBought: '余剰電力買取量', co2Avoided: 'CO2削減量',
+    imbalance: 'インバランス (推定)', pvCapacity: '太陽光 導入量 / 目標', regionToday: '地域の30分値',
+    regionChartLabel: '地域の30分ごとの太陽光発電・需要・系統潮流 (kW)', feeders: '配電線と逆潮流上限',
+    feederChartLabel: '配電線ごとの30分潮流 (kW) と逆潮流上限', feeder: '配電線', bank: 'バンク',
+    netNow: '現在の潮流 (kW)', reverseLimit: '逆潮流上限 (kW)', peakReverse: '当日最大逆潮流 (kW)', breaches: '上限超過コマ',
+    switchTo: 'English', live: 'ライブ更新', updated: '更新', offline: '接続待ち', noData: 'データなし', noTarget: '目標未設定',
+    limit: '上限', signIn: 'サインインが必要です。サインイン画面へ移動します。',
+    forbidden: 'この画面を見る権限がありません。必要な権限は管理者にお尋ねください。',
+    failed: 'データを読み込めませんでした', slot: 'コマ'
+  },
+  en: {
+    skip: 'Skip to content', title: 'Regional energy dashboard', nav: 'Menu', navRegion: 'Region', navApi: 'API',
+    date: 'Date', asOf: 'As of', now: 'Now', pv: 'PV generation', demand: 'Demand', battery: 'Batteries (charging +)',
+    ev: 'EVs (charging +)', grid: 'Grid (import + / reverse flow −)', reporting: 'Sites reporting', kpis: "The day's KPIs",
+    localConsumption: 'Local consumption ratio', selfSufficiency: 'Self-sufficiency ratio', surplusBought: 'Surplus bought',
+    co2Avoided: 'CO2 avoided', imbalance: 'Imbalance (estimated)', pvCapacity: 'PV connected / target',
+    regionToday: 'The region per 30 minutes', regionChartLabel: 'Regional PV, demand and grid flow per 30 minutes (kW)',
+    feeders: 'Feeders and their reverse-flow limits', feederChartLabel: 'Each feeder\'s flow per 30 minutes (kW) and its reverse-flow limit',
+    feeder: 'Feeder', bank: 'Bank', netNow: 'Flow now (kW)', reverseLimit: 'Reverse-flow limit (kW)',
+    peakReverse: 'Peak reverse flow today (kW)', breaches: 'Slots over the limit', switchTo: '日本語', live: 'Live',
+    updated: 'updated', offline: 'reconnecting', noData: 'no data', noTarget: 'no target set', limit: 'limit',
+    signIn: 'Please sign in; taking you to the sign-in page.',
+    forbidden: 'You may not see this page. Ask an administrator for the role it needs.',
+    failed: 'Could not load the data', slot: 'slot'
+  }
+};
+
+const AemsI18n = {
+  lang: localStorage.getItem('aems.lang') === 'en' ? 'en' : 'ja',
+  t(key) {
+    return (AEMS_MESSAGES[this.lang] && AEMS_MESSAGES[this.lang][key]) || AEMS_MESSAGES.ja[key] || key;
+  },
+  locale() {
+    return this.lang === 'ja' ? 'ja-JP' : 'en-GB';
+  },
+  apply() {
+    document.documentElement.lang = this.lang;
+    document.title = 'AEMS ' + this.t('title');
+    document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = this.t(el.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-aria]').forEach(el => el.setAttribute('aria-label', this.t(el.dataset.i18nAria)));
+    const button = document.getElementById('lang');
+    if (button) {
+      button.textContent = this.t('switchTo');
+      button.lang = this.lang === 'ja' ? 'en' : 'ja';
+    }
+  },
+  toggle() {
+    this.lang = this.lang === 'ja' ? 'en' : 'ja';
+    localStorage.setItem('aems.lang', this.lang);
+    this.apply();
+  }
+};

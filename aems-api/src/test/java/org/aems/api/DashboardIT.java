@@ -1,0 +1,274 @@
+package org.aems.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.aems.core.time.Jst;
+import org.aems.testing.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue #8 end to end: the app fed by the simulator (demo region, seed 42) over the test broker, a whole day played at
+ * 30 simulated minutes per second from a pinned start (noon six days ago, JST), rolled up by ingest; Debian's
+ * headless Chromium signs in and reads the Region page. What the page shows must be what the API says.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardIT {
+
+    static final String PREFIX = "dash" + UUID.randomUUID().toString().substring(0, 6);
+    static final Path SECRETS = Path.of("target", "dashboard-it-" + PREFIX).toAbsolutePath();
+    /** The played day: far enough back that the simulation stays in the past while the test runs (a day takes 48 s). */
+    static final LocalDate DAY = LocalDate.now(Jst.ZONE).minusDays(5);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    HttpJson http;
+    Browser browser;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestApp.onTestInfrastructure(registry, PREFIX);
+        registry.add("aems.simulator.enabled", () -> "true");
+        registry.add("aems.simulator.region", () -> "demo");
+        registry.add("aems.simulator.broker-url", TestInfrastructure::mqttUrl);
+        registry.add("aems.simulator.interval", () -> "1s");
+        registry.add("aems.simulator.speed", () -> "1800");
+        // From noon the day before, so the played day's first slot has a register value at its start too.
+        registry.add("aems.simulator.start", () -> DAY.minusDays(1) + "T12:00:00+09:00");
+        registry.add("aems.optimizer.enabled", () -> "false");
+        registry.add("aems.ingest.rollup.interval", () -> "2s");
+        registry.add("aems.dashboard.pulse", () -> "1s");
+        registry.add("aems.security.secrets-dir", SECRETS::toString);
+    }
+
+    @BeforeAll
+    void dayPlayedAndSignedIn() throws Exception {
+        http = HttpJson.signedIn(port, context);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> dayComplete(region(DAY)));
+        browser = new Browser();
+        browser.driver.get(base() + "/dashboard/?date=" + DAY);
+        // Not signed in: the page says so and goes to the sign-in page.
+        browser.waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/login"));
+        browser.driver.findElement(By.id("username")).sendKeys("admin");
+        browser.driver.findElement(By.id("password")).sendKeys(Files.readString(SECRETS.resolve("initial-admin-password")).strip());
+        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/dashboard/"));
+        browser.consoleErrors(); // the refused fetches before signing in
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theRegionPageShowsWhatTheApiSaysForThePlayedDay() {
+        open(DAY);
+        JsonNode region = region(DAY);
+        JsonNode now = region.get("now");
+        assertThat(text("now-slot")).isEqualTo("23:30 JST");
+        assertShown("now-demand", now.get("demandKw").asString());
+        assertShown("now-grid", now.get("gridKw").asString());
+        assertShown("now-pv", now.get("pvKw").asString());
+        assertShown("now-battery", now.get("batteryKw").asString());
+        assertThat(value("now-reporting")).isEqualTo("50/50");
+        assertThat(new BigDecimal(now.get("demandKw").asString())).isPositive();
+
+        JsonNode kpi = http.get("/api/v1/kpis/region?granularity=day&from=" + DAY + "&until=" + DAY.plusDays(1)).json().get("rows").get(0);
+        assertThat(value("kpi-local-consumption")).isEqualTo(kpi.get("localConsumptionRatio").asString());
+        assertThat(value("kpi-self-sufficiency")).isEqualTo(kpi.get("selfSufficiencyRatio").asString());
+        assertThat(new BigDecimal(value("kpi-self-sufficiency"))).isPositive();
+        assertThat(text("kpi-self-sufficiency")).isEqualTo(shown(new BigDecimal(kpi.get("selfSufficiencyRatio").asString())
+                .movePointRight(2), "%"));
+        // No grid CO2 factor was uploaded: no figure rather than a misleading zero.
+        assertThat(kpi.get("co2FactorVersions")).isEmpty();
+        assertThat(text("kpi-co2-avoided")).isEqualTo("データなし");
+        assertThat(value("pv-capacity")).isEqualTo(region.get("pvCapacityKw").asString());
+        assertThat(new BigDecimal(value("pv-capacity"))).isPositive();
+
+        // One table row per feeder with the API's flow and limit.
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("[data-testid=feeders] tbody tr"));
+        assertThat(rows).hasSize(region.get("feeders").size()).hasSizeGreaterThanOrEqualTo(3);
+        for (JsonNode feeder : region.get("feeders")) {
+            WebElement row = browser.driver.findElement(By.cssSelector("tr[data-feeder='" + feeder.get("id").asString() + "']"));
+            assertThat(row.findElement(By.cssSelector("[data-key=limit]")).getDomAttribute("data-value"))
+                    .isEqualTo(feeder.get("reverseFlowLimitKw").asString());
+            assertThat(row.findElement(By.cssSelector("[data-key=net]")).getDomAttribute("data-value"))
+                    .isEqualTo(feeder.get("netImportKw").asString());
+        }
+
+        // Charts: every series has the day's 48 slots; PV rose above zero during the day.
+        assertThat(seriesPoints("region-chart")).containsExactly(48L, 48L, 48L);
+        assertThat(seriesPoints("feeder-chart")).hasSize(region.get("feeders").size()).allMatch(n -> n == 48L);
+        Number pvPeak = (Number) browser.script("const c = echarts.getInstanceByDom(document.getElementById('region-chart'));"
+                + " return Math.max(...c.getOption().series[0].data.filter(v => v != null));");
+        assertThat(pvPeak.doubleValue()).isPositive();
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.fullPage("dashboard-region-ja");
+    }
+
+    @Test
+    @Order(2)
+    void theLanguageSwitchesToEnglishAndBackFromTheKeyboard() {
+        open(DAY);
+        WebElement button = browser.driver.findElement(By.id("lang"));
+        assertThat(button.getText()).isEqualTo("English");
+        button.sendKeys(Keys.ENTER);
+        browser.waiting(Duration.ofSeconds(5)).until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Regional energy dashboard");
+        assertThat(browser.driver.findElement(By.id("kpi-h")).getText()).isEqualTo("The day's KPIs");
+        assertThat(text("now-slot")).isEqualTo("23:30 JST");
+        browser.fullPage("dashboard-region-en");
+        // The choice survives a reload; back to Japanese.
+        open(DAY);
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Regional energy dashboard");
+        browser.driver.findElement(By.id("lang")).sendKeys(Keys.ENTER);
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("地域エネルギー ダッシュボード");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void fitsALaptopAndATabletAndNamesEveryControlForScreenReaders() {
+        for (int[] size : new int[][] {{1366, 768}, {768, 1024}}) {
+            browser.size(size[0], size[1]);
+            open(DAY);
+            assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                    .as("no sideways scrolling at %dx%d", size[0], size[1]).isTrue();
+        }
+        browser.screenshot("dashboard-region-tablet");
+        browser.size(1366, 768);
+        @SuppressWarnings("unchecked")
+        List<String> unnamed = (List<String>) browser.script("""
+                const problems = [];
+                document.querySelectorAll('input, select, textarea').forEach(el => {
+                  if (!el.labels || el.labels.length === 0) problems.push('input without label: ' + el.id);
+                });
+                document.querySelectorAll('button, a').forEach(el => {
+                  if (!el.textContent.trim() && !el.getAttribute('aria-label')) problems.push('unnamed control: ' + el.outerHTML);
+                });
+                document.querySelectorAll('[role=img]').forEach(el => {
+                  if (!el.getAttribute('aria-label')) problems.push('chart without a label: ' + el.id);
+                });
+                return problems;""");
+        assertThat(unnamed).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aLiveUpdateArrivesWithoutReloading() {
+        LocalDate live = DAY;
+        for (LocalDate d = DAY.plusDays(1); !d.isAfter(DAY.plusDays(4)); d = d.plusDays(1)) {
+            JsonNode latest = region(d).get("latestSlot");
+            if (latest != null && !latest.isNull()) {
+                live = d;
+            }
+        }
+        open(live);
+        browser.script("window.notReloaded = true;");
+        String slot = text("now-slot");
+        String refreshes = browser.driver.findElement(By.tagName("body")).getDomAttribute("data-refreshes");
+        browser.waiting(Duration.ofSeconds(40)).until(d -> !text("now-slot").equals(slot));
+        assertThat((Boolean) browser.script("return window.notReloaded === true;")).isTrue();
+        assertThat(Integer.parseInt(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-refreshes")))
+                .isGreaterThan(Integer.parseInt(refreshes));
+        assertThat(text("live")).startsWith("ライブ更新");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------------
+
+    private void open(LocalDate date) {
+        browser.driver.get(base() + "/dashboard/?date=" + date);
+        browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-refreshes") != null);
+    }
+
+    private JsonNode region(LocalDate date) {
+        return http.get("/api/v1/dashboard/region?date=" + date).json();
+    }
+
+    /** Every feeder has all 48 slots of the day and every site reported the last one. */
+    private static boolean dayComplete(JsonNode region) {
+        if (region.get("feeders").isEmpty()) {
+            return false;
+        }
+        for (JsonNode feeder : region.get("feeders")) {
+            JsonNode slots = feeder.get("slots");
+            if (slots.size() < 48 || slots.get(47).get("sitesReporting").asInt() < slots.get(47).get("siteCount").asInt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Long> seriesPoints(String chart) {
+        @SuppressWarnings("unchecked")
+        List<Long> points = (List<Long>) browser.script("const c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+                + " return c.getOption().series.map(s => s.data.filter(v => v != null).length);", chart);
+        return new ArrayList<>(points);
+    }
+
+    private WebElement byTestId(String id) {
+        return browser.driver.findElement(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    private String value(String id) {
+        return byTestId(id).getDomAttribute("data-value");
+    }
+
+    private String text(String id) {
+        return byTestId(id).getText();
+    }
+
+    /** The API's value is in data-value and shown as Japanese-formatted kW with one decimal. */
+    private void assertShown(String id, String apiValue) {
+        assertThat(value(id)).as(id).isEqualTo(apiValue);
+        assertThat(text(id)).as(id).isEqualTo(shown(new BigDecimal(apiValue), "kW"));
+    }
+
+    private static String shown(BigDecimal value, String unit) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.JAPAN);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value) + " " + unit;
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
