@@ -14,7 +14,14 @@ const AEMS_MESSAGES = {
     switchTo: 'English', live: 'ライブ更新', updated: '更新', offline: '接続待ち', noData: 'データなし', noTarget: '目標未設定',
     limit: '上限', signIn: 'サインインが必要です。サインイン画面へ移動します。',
     forbidden: 'この画面を見る権限がありません。必要な権限は管理者にお尋ねください。',
-    failed: 'データを読み込めませんでした', slot: 'コマ'
+    failed: 'データを読み込めませんでした', slot: 'コマ',
+    navSettlement: '精算', navPublic: 'オープンデータ', settlementTitle: '精算 (買取明細)', publicTitle: 'オープンデータ: 地域の電力',
+    publicNote: 'サインイン不要の公開情報です。一定数未満の地点しか含まない集計は表示しません。', publicDay: '地域の1日',
+    import: '受電量', export: '逆潮流量', slotsShown: '公開コマ', minimumGroup: '最小集計地点数',
+    publicChartLabel: '地域の30分ごとの太陽光発電・受電・逆潮流 (kW)', runs: '精算実行', run: '実行', period: '期間', version: '版',
+    status: '状態', statementsCount: '明細数', createdBy: '作成', statements: '仕入明細', totalEnergy: '買取電力量',
+    totalPayment: '支払額 (税込)', site: '地点', contract: '契約', energyKwh: '電力量 (kWh)', payment: '支払額 (円)',
+    quality: '実測 / 推定 / 欠測 コマ', diffTo: '前版', exportFile: '出力', exportAfterFinal: '確定後に出力', noRuns: '精算実行なし'
   },
   en: {
     skip: 'Skip to content', title: 'Regional energy dashboard', nav: 'Menu', navRegion: 'Region', navApi: 'API',
@@ -29,7 +36,15 @@ const AEMS_MESSAGES = {
     updated: 'updated', offline: 'reconnecting', noData: 'no data', noTarget: 'no target set', limit: 'limit',
     signIn: 'Please sign in; taking you to the sign-in page.',
     forbidden: 'You may not see this page. Ask an administrator for the role it needs.',
-    failed: 'Could not load the data', slot: 'slot'
+    failed: 'Could not load the data', slot: 'slot',
+    navSettlement: 'Settlement', navPublic: 'Open data', settlementTitle: 'Settlement (purchase statements)',
+    publicTitle: 'Open data: the region\'s electricity', publicNote: 'Public, no sign-in. Figures that stand for fewer sites than the minimum group size are withheld.',
+    publicDay: 'The region\'s day', import: 'Import', export: 'Export (reverse flow)', slotsShown: 'Slots published',
+    minimumGroup: 'Minimum group size', publicChartLabel: 'Regional PV, import and export per 30 minutes (kW)', runs: 'Settlement runs',
+    run: 'Run', period: 'Period', version: 'Version', status: 'Status', statementsCount: 'Statements', createdBy: 'Created by',
+    statements: 'Purchase statements', totalEnergy: 'Energy bought', totalPayment: 'Payment (tax incl.)', site: 'Site',
+    contract: 'Contract', energyKwh: 'Energy (kWh)', payment: 'Payment (yen)', quality: 'Measured / estimated / missing slots',
+    diffTo: 'after', exportFile: 'Export', exportAfterFinal: 'export once final', noRuns: 'no runs'
   }
 };
 

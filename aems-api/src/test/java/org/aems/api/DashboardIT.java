@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,11 +81,22 @@ class DashboardIT {
         browser.driver.get(base() + "/dashboard/?date=" + DAY);
         // Not signed in: the page says so and goes to the sign-in page.
         browser.waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/login"));
-        browser.driver.findElement(By.id("username")).sendKeys("admin");
-        browser.driver.findElement(By.id("password")).sendKeys(Files.readString(SECRETS.resolve("initial-admin-password")).strip());
+        signIn("admin", Files.readString(SECRETS.resolve("initial-admin-password")).strip());
+    }
+
+    /** Fills in the sign-in form on the page the browser is on (the login page); lands on the dashboard. */
+    private void signIn(String user, String password) {
+        browser.driver.findElement(By.id("username")).sendKeys(user);
+        browser.driver.findElement(By.id("password")).sendKeys(password);
         browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
         browser.waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/dashboard/"));
         browser.consoleErrors(); // the refused fetches before signing in
+    }
+
+    private void signOutAndSignIn(String user, String password) {
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(base() + "/login");
+        signIn(user, password);
     }
 
     @AfterAll
@@ -137,6 +149,13 @@ class DashboardIT {
         Number pvPeak = (Number) browser.script("const c = echarts.getInstanceByDom(document.getElementById('region-chart'));"
                 + " return Math.max(...c.getOption().series[0].data.filter(v => v != null));");
         assertThat(pvPeak.doubleValue()).isPositive();
+        // Each feeder's reverse-flow limit line is drawn inside the chart, however far below the day's flows it lies.
+        for (JsonNode feeder : region.get("feeders")) {
+            Number y = (Number) browser.script("const el = document.getElementById('feeder-chart');"
+                    + " const px = echarts.getInstanceByDom(el).convertToPixel({yAxisIndex: 0}, -Number(arguments[0]));"
+                    + " return px >= 0 && px <= el.clientHeight ? 1 : 0;", feeder.get("reverseFlowLimitKw").asString());
+            assertThat(y.intValue()).as("limit line of %s in view", feeder.get("id").asString()).isEqualTo(1);
+        }
         assertThat(browser.consoleErrors()).isEmpty();
         browser.fullPage("dashboard-region-ja");
     }
@@ -208,6 +227,79 @@ class DashboardIT {
                 .isGreaterThan(Integer.parseInt(refreshes));
         assertThat(text("live")).startsWith("ライブ更新");
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void settlementShowsTheRunsStatementsAndTheirTotalToWhoMaySeeThem() {
+        // Fixed-price buy-back for every site, then a draft run of the played day's month (the API a billing system uses).
+        JsonNode sites = http.get("/api/v1/sites?size=100").json().get("sites");
+        for (JsonNode site : sites) {
+            String id = site.get("id").asString();
+            HttpJson.Response contract = http.send("PUT", "/api/v1/settlement/contracts/dash-" + id, "application/json",
+                    "{\"siteId\":\"" + id + "\",\"from\":\"" + DAY.withDayOfMonth(1) + "\",\"tariff\":{\"kind\":\"FIXED\",\"price\":\"8.5\"},"
+                            + "\"taxTreatment\":\"TAX_INCLUSIVE\"}");
+            assertThat(contract.status()).as(contract.body()).isEqualTo(201);
+        }
+        HttpJson.Response run = http.postJson("/api/v1/settlement/runs", "{\"month\":\"" + YearMonth.from(DAY) + "\"}");
+        assertThat(run.status()).as(run.body()).isEqualTo(201);
+        long runId = run.json().get("id").asLong();
+        JsonNode statements = http.get("/api/v1/settlement/runs/" + runId + "/statements").json().get("statements");
+        long payment = 0;
+        for (JsonNode statement : statements) {
+            payment += statement.get("payment").asLong();
+        }
+        assertThat(payment).as("run %s, statements %s", run.body(), statements.toString().substring(0, Math.min(1500, statements.toString().length())))
+                .isPositive();
+
+        browser.driver.get(base() + "/dashboard/settlement.html");
+        browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-refreshes") != null);
+        WebElement row = browser.driver.findElement(By.cssSelector("tr[data-run='" + runId + "']"));
+        assertThat(row.findElement(By.cssSelector("[data-key=status]")).getText()).isEqualTo("DRAFT");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=statements] tbody tr"))).hasSize(statements.size());
+        assertThat(value("statements-payment")).isEqualTo(Long.toString(payment));
+        assertThat(text("statements-payment")).isEqualTo(NumberFormat.getIntegerInstance(Locale.JAPAN).format(payment) + " 円");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.fullPage("dashboard-settlement-ja");
+    }
+
+    @Test
+    @Order(6)
+    void anOperatorIsRefusedTheBillingPageButSeesTheRegion() {
+        String password = http.postJson("/api/v1/admin/users", "{\"name\":\"sato\",\"organisation\":\"" + TestKeys.ORGANISATION
+                + "\",\"roles\":[\"OPERATOR\"]}").json().get("initialPassword").asString();
+        signOutAndSignIn("sato", password);
+        browser.driver.get(base() + "/dashboard/settlement.html");
+        browser.waiting(Duration.ofSeconds(15)).until(d -> byTestId("problem").isDisplayed());
+        assertThat(text("problem")).startsWith("この画面を見る権限がありません。").contains("needs role ADMIN or BILLING; you have OPERATOR");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=runs] tbody tr"))).isEmpty();
+        browser.consoleErrors(); // the 403 itself
+        open(DAY);
+        assertThat(value("now-reporting")).isEqualTo("50/50");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void thePublicViewNeedsNoSignInAndShowsTheRegionsDay() {
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(base() + "/dashboard/public.html?date=" + DAY);
+        browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-refreshes") != null);
+        JsonNode day = http.anonymous().get("/api/v1/public/region-intervals?date=" + DAY).json();
+        BigDecimal pv = BigDecimal.ZERO;
+        int shown = 0;
+        for (JsonNode slot : day.get("slots")) {
+            if (slot.get("region") != null && !slot.get("region").isNull()) {
+                shown++;
+                pv = pv.add(new BigDecimal(slot.get("region").get("pvKwh").asString()));
+            }
+        }
+        assertThat(shown).isEqualTo(48);
+        assertThat(value("public-slots")).isEqualTo("48");
+        assertThat(new BigDecimal(value("public-pv"))).isEqualByComparingTo(pv).isPositive();
+        assertThat(seriesPoints("public-chart")).containsExactly(48L, 48L, 48L);
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.fullPage("dashboard-public-ja");
     }
 
     // ------------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,132 @@
+// What every dashboard page shares: the JST date in the URL, fetching the API, showing values with their
+// units, charts over the day's 48 slots, and the language switch.
+'use strict';
+const AemsPage = (function () {
+  const i18n = AemsI18n;
+  const charts = {};
+  const byTestId = id => document.querySelector('[data-testid="' + id + '"]');
+  const SLOT_TIMES = Array.from({ length: 48 }, (_, i) => String(Math.floor(i / 2)).padStart(2, '0') + (i % 2 ? ':30' : ':00'));
+
+  function todayJst() {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+  }
+
+  function nextDay(date) {
+    const d = new Date(date + 'T00:00:00Z');
+    d.setUTCDate(d.getUTCDate() + 1);
+    return d.toISOString().slice(0, 10);
+  }
+
+  function selectedDate() {
+    const fromUrl = new URLSearchParams(location.search).get('date');
+    return /^\d{4}-\d{2}-\d{2}$/.test(fromUrl || '') ? fromUrl : todayJst();
+  }
+
+  function showProblem(text) {
+    const p = document.getElementById('problem');
+    p.textContent = text || '';
+    p.hidden = !text;
+  }
+
+  /** GET as JSON; 401 goes to the sign-in page, 403 says which role is missing (the API's problem detail). */
+  async function getJson(url) {
+    const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    if (response.status === 401) {
+      showProblem(i18n.t('signIn'));
+      setTimeout(() => { location.href = '/login'; }, 1500);
+      throw new Error('401');
+    }
+    if (!response.ok) {
+      let detail = String(response.status);
+      try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not a problem detail */ }
+      if (response.status === 403) {
+        showProblem(i18n.t('forbidden') + ' (' + detail + ')');
+        throw new Error('403');
+      }
+      throw new Error(detail);
+    }
+    return response.json();
+  }
+
+  function failed(error) {
+    if (error.message !== '401' && error.message !== '403') {
+      showProblem(i18n.t('failed') + ': ' + error.message);
+    }
+  }
+
+  function number(value, digits) {
+    return new Intl.NumberFormat(i18n.locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  }
+
+  /** Puts the API's value in data-value and shows it formatted with the element's unit. */
+  function show(testId, raw, digits, scale) {
+    const el = byTestId(testId);
+    el.dataset.value = raw == null ? '' : raw;
+    el.textContent = raw == null ? i18n.t('noData') : number(Number(raw) * (scale || 1), digits) + ' ' + (el.dataset.unit || '');
+  }
+
+  function time(iso) {
+    return iso.slice(11, 16);
+  }
+
+  function dateTime(iso) {
+    return new Intl.DateTimeFormat(i18n.locale(), { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'medium' })
+      .format(new Date(iso)) + ' JST';
+  }
+
+  /** The day's 48 values from rows that have a JST start ('from' or 'start'); null where a slot has none. */
+  function perSlot(rows, value) {
+    const data = new Array(48).fill(null);
+    rows.forEach(row => {
+      const index = SLOT_TIMES.indexOf(time(row.from || row.start));
+      const v = value(row);
+      if (index >= 0 && v != null) {
+        data[index] = Math.round(v * 10) / 10;
+      }
+    });
+    return data;
+  }
+
+  function chart(id, option) {
+    if (!charts[id]) {
+      charts[id] = echarts.init(document.getElementById(id), null, { renderer: 'svg' });
+    }
+    charts[id].setOption(Object.assign({
+      aria: { enabled: true },
+      animation: false,
+      tooltip: { trigger: 'axis', valueFormatter: v => v == null ? '–' : number(v, 1) + ' ' + option.unit },
+      legend: { top: 0 },
+      grid: { left: 56, right: 16, top: 36, bottom: 28 },
+      xAxis: { type: 'category', data: SLOT_TIMES, axisLabel: { interval: 5 } },
+      yAxis: Object.assign({ type: 'value', name: option.unit }, option.yAxis || {})
+    }, { series: option.series }), true);
+  }
+
+  /** Wires the date picker and the language switch; {@code refresh} loads, {@code render} redraws in the new language. */
+  function start(refresh, render) {
+    i18n.apply();
+    const date = document.getElementById('date');
+    if (date) {
+      date.value = selectedDate();
+      date.addEventListener('change', () => {
+        const url = new URL(location.href);
+        url.searchParams.set('date', date.value);
+        history.replaceState(null, '', url);
+        refresh().catch(failed);
+      });
+    }
+    document.getElementById('lang').addEventListener('click', () => {
+      i18n.toggle();
+      render();
+    });
+    window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+    return refresh().catch(failed);
+  }
+
+  function refreshed() {
+    document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes || 0) + 1);
+  }
+
+  return { i18n, byTestId, todayJst, nextDay, selectedDate, showProblem, getJson, failed, number, show, time, dateTime, perSlot,
+    chart, start, refreshed };
+})();

@@ -1,0 +1,42 @@
+// Open data without sign-in: the region's day from /api/v1/public/region-intervals, which withholds any slot or
+// group with fewer sites than the minimum group size (docs/security.md).
+'use strict';
+(function () {
+  const P = AemsPage;
+  const t = key => P.i18n.t(key);
+  let day = null;
+
+  async function refresh() {
+    day = await P.getJson('/api/v1/public/region-intervals?date=' + P.selectedDate());
+    render();
+    P.showProblem('');
+    P.refreshed();
+  }
+
+  function total(key) {
+    const values = day.slots.filter(s => s.region && s.region[key] != null).map(s => Number(s.region[key]));
+    return values.length ? values.reduce((a, b) => a + b, 0).toFixed(3) : null;
+  }
+
+  function render() {
+    if (!day) {
+      return;
+    }
+    P.show('public-pv', total('pvKwh'), 1);
+    P.show('public-import', total('importKwh'), 1);
+    P.show('public-export', total('exportKwh'), 1);
+    const shown = day.slots.filter(s => s.region).length;
+    P.byTestId('public-slots').dataset.value = String(shown);
+    P.byTestId('public-slots').textContent = shown + ' / 48';
+    P.byTestId('public-minimum').dataset.value = String(day.minimumGroupSize);
+    P.byTestId('public-minimum').textContent = String(day.minimumGroupSize);
+    const kw = key => s => s.region && s.region[key] != null ? Number(s.region[key]) * 2 : null;
+    P.chart('public-chart', { unit: 'kW', series: [
+      { name: t('pv'), type: 'line', color: '#b06000', data: P.perSlot(day.slots, kw('pvKwh')) },
+      { name: t('import'), type: 'line', color: '#0b57d0', data: P.perSlot(day.slots, kw('importKwh')) },
+      { name: t('export'), type: 'line', color: '#1e8e3e', data: P.perSlot(day.slots, kw('exportKwh')) }
+    ] });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => P.start(refresh, render));
+})();
