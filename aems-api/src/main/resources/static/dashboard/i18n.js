@@ -21,7 +21,10 @@ const AEMS_MESSAGES = {
     publicChartLabel: '地域の30分ごとの太陽光発電・受電・逆潮流 (kW)', runs: '精算実行', run: '実行', period: '期間', version: '版',
     status: '状態', statementsCount: '明細数', createdBy: '作成', statements: '仕入明細', totalEnergy: '買取電力量',
     totalPayment: '支払額 (税込)', site: '地点', contract: '契約', energyKwh: '電力量 (kWh)', payment: '支払額 (円)',
-    quality: '実測 / 推定 / 欠測 コマ', diffTo: '前版', exportFile: '出力', exportAfterFinal: '確定後に出力', noRuns: '精算実行なし'
+    quality: '実測 / 推定 / 欠測 コマ', diffTo: '前版', exportFile: '出力', navAlerts: 'アラート', alertsTitle: 'アラート', alertsOpen: 'アラート一覧',
+    severity: '重要度', kind: '種類', subject: '対象', message: '内容', raised: '発生', occurrences: '回数', state: '状態',
+    severityCRITICAL: '重大', severityWARNING: '警告', severityINFO: '情報', resolved: '解決', acknowledgedBy: '確認済み',
+    acknowledge: '確認', count: '件', exportAfterFinal: '確定後に出力', noRuns: '精算実行なし'
   },
   en: {
     skip: 'Skip to content', title: 'Regional energy dashboard', nav: 'Menu', navRegion: 'Region', navApi: 'API',
@@ -44,7 +47,10 @@ const AEMS_MESSAGES = {
     run: 'Run', period: 'Period', version: 'Version', status: 'Status', statementsCount: 'Statements', createdBy: 'Created by',
     statements: 'Purchase statements', totalEnergy: 'Energy bought', totalPayment: 'Payment (tax incl.)', site: 'Site',
     contract: 'Contract', energyKwh: 'Energy (kWh)', payment: 'Payment (yen)', quality: 'Measured / estimated / missing slots',
-    diffTo: 'after', exportFile: 'Export', exportAfterFinal: 'export once final', noRuns: 'no runs'
+    diffTo: 'after', exportFile: 'Export', navAlerts: 'Alerts', alertsTitle: 'Alerts', alertsOpen: 'Alerts',
+    severity: 'Severity', kind: 'Kind', subject: 'Subject', message: 'Message', raised: 'Raised', occurrences: 'Times', state: 'State',
+    severityCRITICAL: 'Critical', severityWARNING: 'Warning', severityINFO: 'Info', resolved: 'resolved', acknowledgedBy: 'acknowledged by',
+    acknowledge: 'Acknowledge', count: 'open', exportAfterFinal: 'export once final', noRuns: 'no runs'
   }
 };
 

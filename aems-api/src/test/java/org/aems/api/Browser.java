@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -52,8 +53,11 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
 
+    /** Waits, looking again when the page re-rendered what the condition had found (live updates replace rows). */
     WebDriverWait waiting(Duration atMost) {
-        return new WebDriverWait(driver, atMost);
+        WebDriverWait wait = new WebDriverWait(driver, atMost);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     void size(int width, int height) {

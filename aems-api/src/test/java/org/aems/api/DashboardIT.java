@@ -3,18 +3,34 @@ package org.aems.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.aems.core.alert.Alert;
+import org.aems.core.alert.AlertKind;
+import org.aems.core.alert.AlertSink;
+import org.aems.core.alert.Severity;
 import org.aems.core.time.Jst;
 import org.aems.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +66,12 @@ class DashboardIT {
     /** The played day: far enough back that the simulation stays in the past while the test runs (a day takes 48 s). */
     static final LocalDate DAY = LocalDate.now(Jst.ZONE).minusDays(5);
 
+    /** A real SMTP server and a real HTTP receiver for the alerts AEMS forwards: the edges of the system. */
+    static final int SMTP_PORT = TestInfrastructure.freePort();
+    static final GreenMail MAIL = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final BlockingQueue<String> WEBHOOK = new LinkedBlockingQueue<>();
+    static final HttpServer RECEIVER = webhookReceiver();
+
     @LocalServerPort
     int port;
     @Autowired
@@ -71,6 +93,27 @@ class DashboardIT {
         registry.add("aems.ingest.rollup.interval", () -> "2s");
         registry.add("aems.dashboard.pulse", () -> "1s");
         registry.add("aems.security.secrets-dir", SECRETS::toString);
+        registry.add("aems.alerts.webhooks", () -> "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/hooks/aems");
+        registry.add("aems.alerts.mail-to", () -> "energy-ops@city.odawara.example");
+        registry.add("aems.alerts.forward-every", () -> "1s");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        MAIL.start();
+    }
+
+    private static HttpServer webhookReceiver() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/hooks/aems", exchange -> {
+                WEBHOOK.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @BeforeAll
@@ -104,6 +147,8 @@ class DashboardIT {
         if (browser != null) {
             browser.close();
         }
+        MAIL.stop();
+        RECEIVER.stop(0);
     }
 
     @Test
@@ -302,7 +347,59 @@ class DashboardIT {
         browser.fullPage("dashboard-public-ja");
     }
 
+    @Test
+    @Order(8)
+    void anAlertAppearsLiveIsAcknowledgedAndForwardedByWebhookAndMail() throws Exception {
+        signOutAndSignIn("admin", Files.readString(SECRETS.resolve("initial-admin-password")).strip());
+        browser.driver.get(base() + "/dashboard/alerts.html");
+        browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-refreshes") != null);
+        browser.script("window.notReloaded = true;");
+
+        // Raised through the seam every part of AEMS uses.
+        context.getBean(AlertSink.class).raise(new Alert(AlertKind.OPTIMIZER_FALLBACK, Severity.CRITICAL, "bank odw-east-b1",
+                "the solve ran out of time; the last plan was published", Instant.now()));
+        long id = ours().get("id").asLong();
+        By row = By.cssSelector("tr[data-alert='" + id + "']");
+        browser.waiting(Duration.ofSeconds(20)).until(d -> !d.findElements(row).isEmpty());
+        assertThat((Boolean) browser.script("return window.notReloaded === true;")).isTrue();
+        assertThat(browser.driver.findElement(row).getText()).contains("重大", "OPTIMIZER_FALLBACK", "bank odw-east-b1");
+        browser.fullPage("dashboard-alerts-ja");
+
+        browser.driver.findElement(row).findElement(By.tagName("button")).click();
+        browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(row).findElement(By.cssSelector("[data-key=state]")).getText()
+                .startsWith("確認済み admin"));
+        JsonNode acknowledged = ours();
+        assertThat(acknowledged.get("acknowledgedBy").asString()).isEqualTo("admin");
+        assertThat(acknowledged.get("resolvedAt")).as("acknowledging does not close it").isNull();
+        JsonNode audit = http.withRoles(org.aems.api.security.Role.ADMIN).get("/api/v1/admin/audit?action="
+                + java.net.URLEncoder.encode("POST /api/v1/alerts/{id}/acknowledge", StandardCharsets.UTF_8)).json().get("events");
+        assertThat(audit.findValuesAsString("actor")).containsExactly("admin");
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        // Forwarded once to each channel, whatever happens to it afterwards.
+        String hook = WEBHOOK.poll(20, TimeUnit.SECONDS);
+        assertThat(hook).contains("\"id\":" + id, "\"kind\":\"OPTIMIZER_FALLBACK\"", "\"subject\":\"bank odw-east-b1\"");
+        assertThat(MAIL.waitForIncomingEmail(20_000, 1)).isTrue();
+        MimeMessage mail = MAIL.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("[AEMS CRITICAL] OPTIMIZER_FALLBACK: bank odw-east-b1");
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("energy-ops@city.odawara.example");
+        context.getBean(AlertSink.class).raise(new Alert(AlertKind.OPTIMIZER_FALLBACK, Severity.CRITICAL, "bank odw-east-b1",
+                "again", Instant.now()));
+        assertThat(WEBHOOK.poll(3, TimeUnit.SECONDS)).as("a repeat counts an occurrence, it is not a new alert").isNull();
+        assertThat(MAIL.getReceivedMessages()).hasSize(1);
+    }
+
     // ------------------------------------------------------------------------------------------------------------------
+
+    /** The open alert this test raised (ingest may have raised others). */
+    private JsonNode ours() {
+        for (JsonNode alert : http.get("/api/v1/alerts?open=true").json()) {
+            if (alert.get("kind").asString().equals("OPTIMIZER_FALLBACK") && alert.get("subject").asString().equals("bank odw-east-b1")) {
+                return alert;
+            }
+        }
+        throw new AssertionError("no open OPTIMIZER_FALLBACK alert for bank odw-east-b1");
+    }
 
     private void open(LocalDate date) {
         browser.driver.get(base() + "/dashboard/?date=" + date);

@@ -37,11 +37,11 @@ class DashboardController {
 
     private final FeederDayQuery feeders;
     private final PvCapacityQuery capacity;
-    private final RollupPulse pulse;
+    private final LivePulse pulse;
     private final DashboardSettings settings;
     private final Clock clock;
 
-    DashboardController(FeederDayQuery feeders, PvCapacityQuery capacity, RollupPulse pulse, DashboardSettings settings, Clock clock) {
+    DashboardController(FeederDayQuery feeders, PvCapacityQuery capacity, LivePulse pulse, DashboardSettings settings, Clock clock) {
         this.feeders = feeders;
         this.capacity = capacity;
         this.pulse = pulse;
@@ -65,7 +65,7 @@ class DashboardController {
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events: 'rollup' whenever new slots were rolled up (fetch /region again)",
+    @Operation(summary = "Server-sent events: 'rollup' when new slots were rolled up, 'alerts' when alerts changed (fetch again)",
             description = "The first event arrives at once with the current state; a comment every 15 s keeps proxies from"
                     + " closing the stream. Data: {\"rolledUpUntil\": ISO instant or null, \"asOf\": JST}.")
     SseEmitter stream() {

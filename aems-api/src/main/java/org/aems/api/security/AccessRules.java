@@ -71,6 +71,8 @@ final class AccessRules {
             rule(HttpMethod.PUT, "/api/v1/curtailment-orders/*", EnumSet.of(DISPATCHER)),
             rule(HttpMethod.GET, "/api/v1/islands/**", OPERATIONS),
             rule(HttpMethod.GET, "/api/v1/dashboard/**", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/alerts/**", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/alerts/*/acknowledge", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/feeders/*/island", EnumSet.of(DISPATCHER)),
             rule(HttpMethod.DELETE, "/api/v1/feeders/*/island", EnumSet.of(DISPATCHER)),
             // Regional aggregates and external series: everyone signed in.

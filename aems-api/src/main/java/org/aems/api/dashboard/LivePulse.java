@@ -29,14 +29,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Tells open dashboards when the rollup has moved (rollup_watermark.scanned_until), so they fetch the new slots: one
- * cheap query per pulse for all viewers, not one per viewer. Streams end after 30 minutes and EventSource reconnects,
- * which also drops viewers whose session has ended.
+ * Tells open dashboards when the rollup has moved (rollup_watermark.scanned_until: event {@code rollup}) or an alert
+ * was raised, repeated, acknowledged or closed (event {@code alerts}), so they fetch again: one cheap query per pulse
+ * for all viewers, not one per viewer. Streams end after 30 minutes and EventSource reconnects, which also drops
+ * viewers whose session has ended.
  */
 @Component
-class RollupPulse {
+class LivePulse {
 
-    private static final Logger log = LoggerFactory.getLogger(RollupPulse.class);
+    private static final Logger log = LoggerFactory.getLogger(LivePulse.class);
     private static final long STREAM_MILLIS = Duration.ofMinutes(30).toMillis();
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
@@ -49,11 +50,12 @@ class RollupPulse {
         return t;
     });
     private volatile Instant rolledUpUntil;
+    private volatile String alerts;
     private volatile Instant lastSent = Instant.EPOCH;
 
     private final Duration every;
 
-    RollupPulse(DataSource dataSource, Clock clock, DashboardSettings settings, MeterRegistry metrics) {
+    LivePulse(DataSource dataSource, Clock clock, DashboardSettings settings, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.every = settings.pulse();
@@ -78,16 +80,23 @@ class RollupPulse {
 
     private void beat() {
         try {
-            Instant current = watermark();
+            State current = state();
             Instant now = clock.instant();
-            if (!Objects.equals(current, rolledUpUntil)) {
-                rolledUpUntil = current;
+            boolean rolledUp = !Objects.equals(current.rolledUpUntil(), rolledUpUntil);
+            boolean alerted = !Objects.equals(current.alerts(), alerts);
+            rolledUpUntil = current.rolledUpUntil();
+            alerts = current.alerts();
+            if (rolledUp) {
                 broadcast(event());
-            } else if (Duration.between(lastSent, now).compareTo(KEEP_ALIVE) >= 0) {
+            }
+            if (alerted) {
+                broadcast(SseEmitter.event().name("alerts").data(Map.of("asOf", Jst.toJst(now).toOffsetDateTime().toString())));
+            }
+            if (!rolledUp && !alerted && Duration.between(lastSent, now).compareTo(KEEP_ALIVE) >= 0) {
                 broadcast(SseEmitter.event().comment("keep-alive"));
             }
         } catch (RuntimeException | SQLException e) {
-            log.warn("dashboard pulse could not read the rollup watermark, live updates wait: {}", e.getMessage());
+            log.warn("dashboard pulse could not read the rollup watermark and alerts, live updates wait: {}", e.getMessage());
         }
     }
 
@@ -113,14 +122,17 @@ class RollupPulse {
         }
     }
 
-    private Instant watermark() throws SQLException {
+    /** The rollup's watermark and a fingerprint of the alerts that changes with any raise, repeat, acknowledgement or close. */
+    private record State(Instant rolledUpUntil, String alerts) {
+    }
+
+    private State state() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT scanned_until FROM rollup_watermark")) {
-            if (!rs.next()) {
-                return null;
-            }
+             ResultSet rs = s.executeQuery("SELECT (SELECT scanned_until FROM rollup_watermark),"
+                     + " (SELECT concat_ws('/', count(*), max(id), max(last_seen), count(resolved_at), count(acknowledged_at)) FROM alert)")) {
+            rs.next();
             Timestamp t = rs.getTimestamp(1);
-            return t == null ? null : t.toInstant();
+            return new State(t == null ? null : t.toInstant(), rs.getString(2));
         }
     }
 
