@@ -47,9 +47,10 @@
       severity.textContent = t('severity' + a.severity);
       severity.className = a.severity === 'CRITICAL' && !a.resolvedAt ? 'bad' : '';
       row.appendChild(severity);
-      [a.kind, a.subject, a.message, P.dateTime(a.raisedAt), String(a.occurrences)].forEach(text => {
+      [a.kind, a.subject, a.message, P.dateTime(a.raisedAt), String(a.occurrences)].forEach((text, index) => {
         const td = document.createElement('td');
         td.textContent = text;
+        td.className = index === 4 ? 'count' : '';
         row.appendChild(td);
       });
       const state = document.createElement('td');

@@ -7,16 +7,19 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.aems.core.alert.AlertKind;
 import org.aems.core.time.Jst;
 import org.aems.ingest.store.StoreException;
 import org.springframework.stereotype.Component;
 
 /** Reads the alerts the shared seam (AlertSink) raised, records acknowledgements and what has been forwarded. */
 @Component
-class AlertStore {
+public class AlertStore {
 
     private static final String COLUMNS = "id, kind, severity, subject, message, raised_at, last_seen, occurrences, resolved_at,"
             + " acknowledged_at, acknowledged_by";
@@ -43,6 +46,23 @@ class AlertStore {
         } catch (SQLException e) {
             throw new StoreException("reading alerts failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The subjects of the open alerts of one kind. */
+    public Set<String> openSubjects(AlertKind kind) {
+        Set<String> subjects = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT subject FROM alert WHERE kind = ? AND resolved_at IS NULL")) {
+            ps.setString(1, kind.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    subjects.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading open " + kind + " alerts failed: " + e.getMessage(), e);
+        }
+        return subjects;
     }
 
     Optional<AlertView> find(long id) {

@@ -14,5 +14,9 @@ public enum AlertKind {
     /** The broker holds so many undelivered messages that its queue limit, past which it drops QoS 1 messages, is near. */
     BROKER_QUEUE_NEAR_LIMIT,
     /** A bank's solve failed or ran out of time: the last plan or the rule-based baseline was published instead. */
-    OPTIMIZER_FALLBACK
+    OPTIMIZER_FALLBACK,
+    /** A feeder's reverse flow in its latest rolled-up slot exceeded the feeder's limit. */
+    FEEDER_REVERSE_FLOW_BREACHED,
+    /** Commands to a site went unacknowledged (NO_ACK) within the last hour: its gateway may be offline or ignoring them. */
+    COMMAND_UNACKNOWLEDGED
 }

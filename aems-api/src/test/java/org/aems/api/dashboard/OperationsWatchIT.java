@@ -1,0 +1,149 @@
+package org.aems.api.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.aems.core.time.Slot;
+import org.aems.ingest.registry.RegistryStore;
+import org.aems.simulators.BundledRegions;
+import org.aems.testing.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue #8 alerts from what the dashboard shows: the demo region's feeders (reverse-flow limit 150 kW) with
+ * hand-made rollups and commands in PostgreSQL; the watch raises through the shared seam and closes what has ended.
+ */
+@SpringBootTest
+class OperationsWatchIT {
+
+    @Autowired
+    OperationsWatch watch;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    RegistryStore registry;
+    @Autowired
+    Clock clock;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("aems.embedded.enabled", () -> "false");
+        registry.add("aems.simulator.enabled", () -> "false");
+        registry.add("aems.ingest.enabled", () -> "false");
+        registry.add("aems.optimizer.enabled", () -> "false");
+        registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
+    }
+
+    @Test
+    void aFeederOverItsLimitAndASiteIgnoringCommandsRaiseAlertsThatCloseWhenTheyEnd() throws SQLException {
+        registry.importRegion(BundledRegions.scenario("demo").region(), clock.instant());
+        Instant now = clock.instant();
+        // A slot of today (JST) whose next slot is today too, whatever the time of day the test runs.
+        Slot current = Slot.containing(now);
+        Slot slot = current.index() < 48 ? current : current.previous();
+        // f2 sent back 100 kWh in half an hour: 200 kW on average, over its 150 kW; f1 drew 10 kW.
+        feeder("f2", slot, -100_000L);
+        feeder("f1", slot, 5_000L);
+        command("c-1", "demo-001", "NO_ACK", now.minus(Duration.ofMinutes(10)));
+        command("c-2", "demo-001", "NO_ACK", now.minus(Duration.ofMinutes(40)));
+        command("c-3", "demo-002", "NO_ACK", now.minus(Duration.ofHours(2)));
+        command("c-4", "demo-003", "ACCEPTED", now.minus(Duration.ofMinutes(5)));
+
+        watch.round();
+        assertThat(open()).containsExactly(
+                "COMMAND_UNACKNOWLEDGED WARNING site demo-001",
+                "FEEDER_REVERSE_FLOW_BREACHED CRITICAL feeder f2");
+        assertThat(message("feeder f2")).isEqualTo("6.6kV 配電線 F2 (f2) sent back 200.0 kW on average in slot " + slot
+                + ", above its reverse-flow limit of 150.0 kW; check the bank's plan and curtailment");
+        assertThat(message("site demo-001")).startsWith("2 command(s) to demo-001 not acknowledged in the last hour (latest issued ");
+
+        // Seen again a minute later: one alert each, counted twice.
+        watch.round();
+        assertThat(open()).hasSize(2);
+        assertThat(occurrences("feeder f2")).isEqualTo(2);
+
+        // The next slot is back within the limit and the site's commands were answered: both close.
+        feeder("f2", slot.next(), -10_000L);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE dispatch_command SET status = 'ACCEPTED' WHERE site_id = 'demo-001'")) {
+            ps.executeUpdate();
+        }
+        watch.round();
+        assertThat(open()).isEmpty();
+    }
+
+    private List<String> open() throws SQLException {
+        List<String> open = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT kind, severity, subject FROM alert WHERE resolved_at IS NULL ORDER BY kind, subject");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                open.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+        }
+        return open;
+    }
+
+    private String message(String subject) throws SQLException {
+        return single("SELECT message FROM alert WHERE subject = ? AND resolved_at IS NULL", subject);
+    }
+
+    private int occurrences(String subject) throws SQLException {
+        return Integer.parseInt(single("SELECT occurrences::text FROM alert WHERE subject = ? AND resolved_at IS NULL", subject));
+    }
+
+    private String single(String sql, String subject) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, subject);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private void feeder(String feeder, Slot slot, long netImportWh) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO feeder_interval (feeder_id, slot_start, slot_date, slot_index, import_wh, export_wh, net_import_wh, pv_wh,
+                    site_count, sites_reporting, computed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, 10, 10, now())""")) {
+            ps.setString(1, feeder);
+            ps.setTimestamp(2, Timestamp.from(slot.start()));
+            ps.setObject(3, slot.date());
+            ps.setInt(4, slot.index());
+            ps.setLong(5, Math.max(0, netImportWh));
+            ps.setLong(6, Math.max(0, -netImportWh));
+            ps.setLong(7, netImportWh);
+            ps.executeUpdate();
+        }
+    }
+
+    private void command(String id, String site, String status, Instant issued) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO dispatch_command (command_id, site_id, device_id, action, setpoint_w, valid_from, valid_until, issued_at,
+                    issued_by, status)
+                VALUES (?, ?, 'battery-1', 'SET_POWER', 1000, ?, ?, ?, 'optimizer', ?)""")) {
+            ps.setString(1, id);
+            ps.setString(2, site);
+            ps.setTimestamp(3, Timestamp.from(issued));
+            ps.setTimestamp(4, Timestamp.from(issued.plus(Duration.ofMinutes(30))));
+            ps.setTimestamp(5, Timestamp.from(issued));
+            ps.setString(6, status);
+            ps.executeUpdate();
+        }
+    }
+}
