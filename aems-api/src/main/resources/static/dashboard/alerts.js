@@ -72,15 +72,5 @@
     }));
   }
 
-  function live() {
-    const status = P.byTestId('live');
-    const stream = new EventSource('/api/v1/dashboard/stream');
-    stream.addEventListener('alerts', () => refresh().then(() => {
-      status.textContent = t('live') + ' · ' + t('updated') + ' '
-        + new Intl.DateTimeFormat(P.i18n.locale(), { timeZone: 'Asia/Tokyo', timeStyle: 'medium' }).format(new Date());
-    }).catch(P.failed));
-    stream.onerror = () => { status.textContent = t('offline'); };
-  }
-
-  document.addEventListener('DOMContentLoaded', () => P.start(refresh, render).finally(live));
+  document.addEventListener('DOMContentLoaded', () => P.start(refresh, render).finally(() => P.live(['alerts'], refresh)));
 })();

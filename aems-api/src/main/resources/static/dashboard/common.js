@@ -123,10 +123,28 @@ const AemsPage = (function () {
     return refresh().catch(failed);
   }
 
+  /**
+   * Fetches again (debounced) whenever the server's stream sends one of {@code events} ('rollup', 'alerts'), and says
+   * when it last did; EventSource reconnects by itself after a lost connection.
+   */
+  function live(events, refresh) {
+    const status = byTestId('live');
+    const stream = new EventSource('/api/v1/dashboard/stream');
+    let pending = null;
+    events.forEach(name => stream.addEventListener(name, () => {
+      clearTimeout(pending);
+      pending = setTimeout(() => refresh().then(() => {
+        status.textContent = i18n.t('live') + ' · ' + i18n.t('updated') + ' '
+          + new Intl.DateTimeFormat(i18n.locale(), { timeZone: 'Asia/Tokyo', timeStyle: 'medium' }).format(new Date());
+      }).catch(failed), 300);
+    }));
+    stream.onerror = () => { status.textContent = i18n.t('offline'); };
+  }
+
   function refreshed() {
     document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes || 0) + 1);
   }
 
   return { i18n, byTestId, todayJst, nextDay, selectedDate, showProblem, getJson, failed, number, show, time, dateTime, perSlot,
-    chart, start, refreshed };
+    chart, start, live, refreshed };
 })();

@@ -5,7 +5,6 @@
   const P = AemsPage;
   const t = key => P.i18n.t(key);
   let latest = null; // the API responses the page shows
-  let pending = null;
 
   async function refresh() {
     const date = P.selectedDate();
@@ -92,7 +91,14 @@
           cell.dataset.value = value == null ? '' : value;
         }
         const numeric = key === 'net' || key === 'limit' || key === 'peak';
-        cell.textContent = value == null ? '–' : numeric ? P.number(Number(value), 1) : value;
+        if (index === 0) {
+          const link = document.createElement('a');
+          link.href = 'feeder.html?feeder=' + encodeURIComponent(f.id) + '&date=' + P.selectedDate();
+          link.textContent = value;
+          cell.appendChild(link);
+        } else {
+          cell.textContent = value == null ? '–' : numeric ? P.number(Number(value), 1) : value;
+        }
         if (key === 'breaches' && f.breachedSlots.length) {
           cell.className = 'bad';
         }
@@ -102,18 +108,5 @@
     }));
   }
 
-  function live() {
-    const status = P.byTestId('live');
-    const stream = new EventSource('/api/v1/dashboard/stream');
-    stream.addEventListener('rollup', () => {
-      clearTimeout(pending);
-      pending = setTimeout(() => refresh().then(() => {
-        status.textContent = t('live') + ' · ' + t('updated') + ' '
-          + new Intl.DateTimeFormat(P.i18n.locale(), { timeZone: 'Asia/Tokyo', timeStyle: 'medium' }).format(new Date());
-      }).catch(P.failed), 300);
-    });
-    stream.onerror = () => { status.textContent = t('offline'); };
-  }
-
-  document.addEventListener('DOMContentLoaded', () => P.start(refresh, render).finally(live));
+  document.addEventListener('DOMContentLoaded', () => P.start(refresh, render).finally(() => P.live(['rollup'], refresh)));
 })();

@@ -24,7 +24,12 @@ const AEMS_MESSAGES = {
     quality: '実測 / 推定 / 欠測 コマ', diffTo: '前版', exportFile: '出力', navAlerts: 'アラート', alertsTitle: 'アラート', alertsOpen: 'アラート一覧',
     severity: '重要度', kind: '種類', subject: '対象', message: '内容', raised: '発生', occurrences: '回数', state: '状態',
     severityCRITICAL: '重大', severityWARNING: '警告', severityINFO: '情報', resolved: '解決', acknowledgedBy: '確認済み',
-    acknowledge: '確認', count: '件', exportAfterFinal: '確定後に出力', noRuns: '精算実行なし'
+    acknowledge: '確認', count: '件', navFeeder: '配電線', feederTitle: '配電線', batterySoc: '蓄電池 平均SoC',
+    evs: 'EV 接続 / 充電中 (充電器)', planSource: '計画', noPlan: '計画なし', planVsActual: '計画と実績 (30分平均 kW)',
+    planChartLabel: '配電線の30分ごとの実績と計画の潮流 (kW)、逆潮流上限', limitEvents: '制約の状況 (最適化の説明)',
+    flexibility: '蓄電池・EV (充電+ kW)', flexChartLabel: '配電線の蓄電池とEVの30分平均電力 (kW)', commands: '指令と応答',
+    issued: '発行', device: '機器', action: '指令', setpoint: '設定値 (kW)', answer: '応答', actual: '実績', planned: '計画',
+    importLimit: '受電上限', noLimitEvents: '制約に達したコマはありません', exportAfterFinal: '確定後に出力', noRuns: '精算実行なし'
   },
   en: {
     skip: 'Skip to content', title: 'Regional energy dashboard', nav: 'Menu', navRegion: 'Region', navApi: 'API',
@@ -50,7 +55,12 @@ const AEMS_MESSAGES = {
     diffTo: 'after', exportFile: 'Export', navAlerts: 'Alerts', alertsTitle: 'Alerts', alertsOpen: 'Alerts',
     severity: 'Severity', kind: 'Kind', subject: 'Subject', message: 'Message', raised: 'Raised', occurrences: 'Times', state: 'State',
     severityCRITICAL: 'Critical', severityWARNING: 'Warning', severityINFO: 'Info', resolved: 'resolved', acknowledgedBy: 'acknowledged by',
-    acknowledge: 'Acknowledge', count: 'open', exportAfterFinal: 'export once final', noRuns: 'no runs'
+    acknowledge: 'Acknowledge', count: 'open', navFeeder: 'Feeder', feederTitle: 'Feeder', batterySoc: 'Battery mean SoC',
+    evs: 'EVs plugged / charging (chargers)', planSource: 'Plan', noPlan: 'no plan', planVsActual: 'Plan and actual (30-minute mean kW)',
+    planChartLabel: 'The feeder\'s actual and planned flow per 30 minutes (kW) with its reverse-flow limit', limitEvents: 'Limits (the optimizer\'s explanation)',
+    flexibility: 'Batteries and EVs (charging + kW)', flexChartLabel: 'The feeder\'s batteries and EVs, 30-minute mean power (kW)',
+    commands: 'Commands and answers', issued: 'Issued', device: 'Device', action: 'Command', setpoint: 'Setpoint (kW)', answer: 'Answer',
+    actual: 'Actual', planned: 'Planned', importLimit: 'import limit', noLimitEvents: 'No slot reached a limit', exportAfterFinal: 'export once final', noRuns: 'no runs'
   }
 };
 

@@ -76,6 +76,8 @@ class DashboardIT {
     int port;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    javax.sql.DataSource dataSource;
     HttpJson http;
     Browser browser;
 
@@ -86,6 +88,7 @@ class DashboardIT {
         registry.add("aems.simulator.region", () -> "demo");
         registry.add("aems.simulator.broker-url", TestInfrastructure::mqttUrl);
         registry.add("aems.simulator.interval", () -> "1s");
+        registry.add("aems.simulator.registers", () -> SECRETS.resolve("registers.properties").toString());
         registry.add("aems.simulator.speed", () -> "1800");
         // From noon the day before, so the played day's first slot has a register value at its start too.
         registry.add("aems.simulator.start", () -> DAY.minusDays(1) + "T12:00:00+09:00");
@@ -387,6 +390,39 @@ class DashboardIT {
                 "again", Instant.now()));
         assertThat(WEBHOOK.poll(3, TimeUnit.SECONDS)).as("a repeat counts an occurrence, it is not a new alert").isNull();
         assertThat(MAIL.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    @Order(9)
+    void theFeederPageShowsItsDayItsStorageAndTheCommandsItsSitesGot() throws Exception {
+        String site = http.get("/api/v1/sites?feeder=f2&size=1").json().get("sites").get(0).get("id").asString();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO dispatch_command (command_id, site_id, device_id, action, setpoint_w, valid_from, valid_until, issued_at,
+                    issued_by, status, reason, sent_at)
+                VALUES ('dash-cmd-1', ?, 'battery-1', 'SET_POWER', -2500, now(), now() + interval '30 minutes', now(), 'optimizer',
+                    'NO_ACK', 'no acknowledgement within 60 s', now())""")) {
+            ps.setString(1, site);
+            ps.executeUpdate();
+        }
+        browser.driver.get(base() + "/dashboard/feeder.html?feeder=f2&date=" + DAY);
+        browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-refreshes") != null);
+        JsonNode page = http.get("/api/v1/dashboard/feeders/f2?date=" + DAY).json();
+        JsonNode feeder = page.get("feeder");
+        assertShown("feeder-net", feeder.get("netImportKw").asString());
+        assertShown("feeder-limit", feeder.get("reverseFlowLimitKw").asString());
+        assertShown("feeder-peak", feeder.get("peakReverseKw").asString());
+        assertThat(new BigDecimal(feeder.get("peakReverseKw").asString())).as("f2 sends PV back at midday").isPositive();
+        assertThat(value("feeder-soc")).isEqualTo(page.get("now").get("averageSocPercent").asString());
+        assertThat(new BigDecimal(value("feeder-soc"))).isBetween(BigDecimal.ZERO, new BigDecimal(100));
+        assertThat(value("feeder-evs")).isEqualTo(page.get("now").get("plugged").asInt() + "/" + page.get("now").get("charging").asInt());
+        assertThat(text("feeder-plan")).isEqualTo("計画なし"); // the optimizer is off in this test
+        assertThat(seriesPoints("plan-chart").get(0)).isEqualTo(48L);
+        assertThat(seriesPoints("flex-chart")).containsExactly(48L, 48L);
+        WebElement command = browser.driver.findElement(By.cssSelector("tr[data-command='dash-cmd-1']"));
+        assertThat(command.getText()).contains(site, "battery-1", "SET_POWER", "-2.5", "NO_ACK", "no acknowledgement within 60 s");
+        assertThat(command.findElement(By.cssSelector("[data-key=status]")).getDomAttribute("class")).isEqualTo("bad");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.fullPage("dashboard-feeder-ja");
     }
 
     // ------------------------------------------------------------------------------------------------------------------

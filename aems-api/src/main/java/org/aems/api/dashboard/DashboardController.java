@@ -3,12 +3,9 @@ package org.aems.api.dashboard;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +15,6 @@ import org.aems.api.dashboard.FeederDay.FeederSlot;
 import org.aems.core.time.Jst;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.Energy;
-import org.aems.core.unit.Power;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -59,9 +55,9 @@ class DashboardController {
         LocalDate day = date != null ? date : Jst.toJst(asOf).toLocalDate();
         List<FeederDay> days = feeders.on(day);
         Optional<Slot> latest = days.stream().flatMap(f -> f.slots().stream()).map(FeederSlot::slot).max(Comparator.naturalOrder());
-        List<RegionView.Feeder> views = days.stream().map(f -> feeder(f, latest)).toList();
-        return new RegionView(day.toString(), jst(asOf), latest.map(Slot::toString).orElse(null), latest.map(s -> now(days, s)).orElse(null),
-                kw(capacity.on(day)), settings.renewableTargetKw() == null ? null : settings.renewableTargetKw().toPlainString(), views);
+        List<RegionView.Feeder> views = days.stream().map(f -> DashboardViews.feeder(f, latest)).toList();
+        return new RegionView(day.toString(), DashboardViews.jst(asOf), latest.map(Slot::toString).orElse(null), latest.map(s -> now(days, s)).orElse(null),
+                DashboardViews.kw(capacity.on(day)), settings.renewableTargetKw() == null ? null : settings.renewableTargetKw().toPlainString(), views);
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -77,29 +73,10 @@ class DashboardController {
         Energy grid = sum(at, FeederSlot::netImport);
         Energy pv = sum(at, FeederSlot::pv);
         Energy demand = grid == null || pv == null ? null : grid.plus(pv);
-        return new RegionView.Now(jst(slot.start()), kwAvg(pv), kwAvg(demand), kwAvg(sum(at, FeederSlot::batteryNetCharge)),
-                kwAvg(sum(at, FeederSlot::evNetCharge)), kwAvg(grid), at.stream().mapToInt(FeederSlot::sitesReporting).sum(),
+        return new RegionView.Now(DashboardViews.jst(slot.start()), DashboardViews.kwAvg(pv), DashboardViews.kwAvg(demand),
+                DashboardViews.kwAvg(sum(at, FeederSlot::batteryNetCharge)), DashboardViews.kwAvg(sum(at, FeederSlot::evNetCharge)),
+                DashboardViews.kwAvg(grid), at.stream().mapToInt(FeederSlot::sitesReporting).sum(),
                 at.stream().mapToInt(FeederSlot::siteCount).sum());
-    }
-
-    private static RegionView.Feeder feeder(FeederDay f, Optional<Slot> latest) {
-        List<RegionView.FeederSlotView> slots = new ArrayList<>(f.slots().size());
-        List<Integer> breached = new ArrayList<>();
-        Power peakReverse = Power.ZERO;
-        for (FeederSlot s : f.slots()) {
-            slots.add(new RegionView.FeederSlotView(s.slot().index(), jst(s.slot().start()), kwAvg(s.netImport()), kwAvg(s.pv()),
-                    kwAvg(s.batteryNetCharge()), kwAvg(s.evNetCharge()), s.sitesReporting(), s.siteCount()));
-            if (s.netImport() != null) {
-                peakReverse = Power.max(peakReverse, FeederSlot.average(s.netImport()).negate());
-            }
-            if (s.breaches(f.reverseFlowLimit())) {
-                breached.add(s.slot().index());
-            }
-        }
-        String netNow = latest.flatMap(l -> f.slots().stream().filter(s -> s.slot().equals(l)).findFirst())
-                .map(s -> kwAvg(s.netImport())).orElse(null);
-        return new RegionView.Feeder(f.feederId(), f.name(), f.bankId(), f.reverseFlowLimit().map(DashboardController::kw).orElse(null),
-                f.importLimit().map(DashboardController::kw).orElse(null), netNow, kw(peakReverse), breached, slots);
     }
 
     private static Energy sum(List<FeederSlot> slots, Function<FeederSlot, Energy> quantity) {
@@ -107,15 +84,4 @@ class DashboardController {
         return known.isEmpty() ? null : known.stream().reduce(Energy.ZERO, Energy::plus);
     }
 
-    private static String kwAvg(Energy energy) {
-        return energy == null ? null : kw(FeederSlot.average(energy));
-    }
-
-    private static String kw(Power power) {
-        return BigDecimal.valueOf(power.watts()).movePointLeft(3).setScale(3, RoundingMode.UNNECESSARY).toPlainString();
-    }
-
-    private static String jst(Instant at) {
-        return Jst.toJst(at).toOffsetDateTime().toString();
-    }
 }
