@@ -8,7 +8,9 @@
 
   async function refresh() {
     alerts = await P.getJson('/api/v1/alerts');
-    render();
+    if (P.changed(alerts)) {
+      render();
+    }
     P.showProblem('');
     P.refreshed();
   }

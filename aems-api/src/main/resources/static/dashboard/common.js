@@ -74,6 +74,13 @@ const AemsPage = (function () {
       .format(new Date(iso)) + ' JST';
   }
 
+  /** The server's time of the data shown, in JST (element data-testid="as-of"). */
+  function showAsOf(at) {
+    const asOf = byTestId('as-of');
+    asOf.dateTime = at;
+    asOf.textContent = dateTime(at);
+  }
+
   /** The day's 48 values from rows that have a JST start ('from' or 'start'); null where a slot has none. */
   function perSlot(rows, value) {
     const data = new Array(48).fill(null);
@@ -141,10 +148,22 @@ const AemsPage = (function () {
     stream.onerror = () => { status.textContent = i18n.t('offline'); };
   }
 
+  /**
+   * True when {@code data} differs from what the page last drew ({@code asOf} aside): a live update that changed
+   * nothing leaves the page alone, so keyboard focus and a screen reader's place survive it.
+   */
+  let drawn = null;
+  function changed(data) {
+    const signature = JSON.stringify(data, (key, value) => key === 'asOf' ? undefined : value);
+    const different = signature !== drawn;
+    drawn = signature;
+    return different;
+  }
+
   function refreshed() {
     document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes || 0) + 1);
   }
 
-  return { i18n, byTestId, todayJst, nextDay, selectedDate, showProblem, getJson, failed, number, show, time, dateTime, perSlot,
-    chart, start, live, refreshed };
+  return { i18n, byTestId, todayJst, nextDay, selectedDate, showProblem, getJson, failed, number, show, time, dateTime, showAsOf, perSlot,
+    chart, start, live, changed, refreshed };
 })();

@@ -15,8 +15,13 @@
       P.getJson('/api/v1/kpis/region?granularity=slot&from=' + date + '&until=' + until),
       P.getJson('/api/v1/balancing-plan?date=' + date)
     ]);
+    const fresh = P.changed({ region, day, slots, plan });
     latest = { region, day, slots, plan };
-    render();
+    if (fresh) {
+      render();
+    } else {
+      P.showAsOf(region.asOf);
+    }
     P.showProblem('');
     P.refreshed();
   }
@@ -26,9 +31,7 @@
       return;
     }
     const { region, day, slots, plan } = latest;
-    const asOf = P.byTestId('as-of');
-    asOf.dateTime = region.asOf;
-    asOf.textContent = P.dateTime(region.asOf);
+    P.showAsOf(region.asOf);
     const now = region.now || {};
     P.byTestId('now-slot').textContent = now.slotStart ? P.time(now.slotStart) + ' JST' : t('noData');
     P.show('now-pv', now.pvKw, 1);

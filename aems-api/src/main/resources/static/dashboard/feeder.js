@@ -17,7 +17,11 @@
     feeders = region.feeders;
     const wanted = selectedFeeder() || (feeders[0] && feeders[0].id);
     page = wanted ? await P.getJson('/api/v1/dashboard/feeders/' + encodeURIComponent(wanted) + '?date=' + date) : null;
-    render();
+    if (P.changed({ feeders, page })) {
+      render();
+    } else if (page) {
+      P.showAsOf(page.asOf);
+    }
     P.showProblem('');
     P.refreshed();
   }
@@ -34,9 +38,7 @@
       option.selected = f.id === page.feeder.id;
       return option;
     }));
-    const asOf = P.byTestId('as-of');
-    asOf.dateTime = page.asOf;
-    asOf.textContent = P.dateTime(page.asOf);
+    P.showAsOf(page.asOf);
     const f = page.feeder;
     P.byTestId('feeder-name').textContent = f.name + ' (' + f.id + ')';
     P.byTestId('feeder-bank').textContent = t('bank') + ' ' + f.bank;

@@ -29,7 +29,10 @@ const AEMS_MESSAGES = {
     planChartLabel: '配電線の30分ごとの実績と計画の潮流 (kW)、逆潮流上限', limitEvents: '制約の状況 (最適化の説明)',
     flexibility: '蓄電池・EV (充電+ kW)', flexChartLabel: '配電線の蓄電池とEVの30分平均電力 (kW)', commands: '指令と応答',
     issued: '発行', device: '機器', action: '指令', setpoint: '設定値 (kW)', answer: '応答', actual: '実績', planned: '計画',
-    importLimit: '受電上限', noLimitEvents: '制約に達したコマはありません', exportAfterFinal: '確定後に出力', noRuns: '精算実行なし'
+    importLimit: '受電上限', noLimitEvents: '制約に達したコマはありません', navSites: '地点', sitesTitle: '地点', qualityDate: '品質の日付',
+    searchLabel: '地点を検索 (ID・名称)', search: '検索', sitesList: '地点', name: '名称', kindSite: '種別', lastReading: '最終計測',
+    qualityCounts: '実測 / 推定 / 欠測 コマ', rejections24h: '拒否 (24時間)', previous: '前へ', next: '次へ',
+    rejectionsOf: '拒否されたデータ', noRejections: '拒否されたデータはありません', sitesFound: '件', never: '受信なし', exportAfterFinal: '確定後に出力', noRuns: '精算実行なし'
   },
   en: {
     skip: 'Skip to content', title: 'Regional energy dashboard', nav: 'Menu', navRegion: 'Region', navApi: 'API',
@@ -60,7 +63,11 @@ const AEMS_MESSAGES = {
     planChartLabel: 'The feeder\'s actual and planned flow per 30 minutes (kW) with its reverse-flow limit', limitEvents: 'Limits (the optimizer\'s explanation)',
     flexibility: 'Batteries and EVs (charging + kW)', flexChartLabel: 'The feeder\'s batteries and EVs, 30-minute mean power (kW)',
     commands: 'Commands and answers', issued: 'Issued', device: 'Device', action: 'Command', setpoint: 'Setpoint (kW)', answer: 'Answer',
-    actual: 'Actual', planned: 'Planned', importLimit: 'import limit', noLimitEvents: 'No slot reached a limit', exportAfterFinal: 'export once final', noRuns: 'no runs'
+    actual: 'Actual', planned: 'Planned', importLimit: 'import limit', noLimitEvents: 'No slot reached a limit', navSites: 'Sites', sitesTitle: 'Sites', qualityDate: 'Quality of',
+    searchLabel: 'Search sites (id, name)', search: 'Search', sitesList: 'Sites', name: 'Name', kindSite: 'Kind',
+    lastReading: 'Newest reading', qualityCounts: 'Measured / estimated / missing slots', rejections24h: 'Rejected (24 h)',
+    previous: 'Previous', next: 'Next', rejectionsOf: 'Rejected data', noRejections: 'No rejected data', sitesFound: 'found',
+    never: 'nothing received', exportAfterFinal: 'export once final', noRuns: 'no runs'
   }
 };
 

@@ -32,6 +32,7 @@ import org.aems.core.alert.AlertKind;
 import org.aems.core.alert.AlertSink;
 import org.aems.core.alert.Severity;
 import org.aems.core.time.Jst;
+import org.aems.testing.MqttProbe;
 import org.aems.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -423,6 +424,35 @@ class DashboardIT {
         assertThat(command.findElement(By.cssSelector("[data-key=status]")).getDomAttribute("class")).isEqualTo("bad");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.fullPage("dashboard-feeder-ja");
+    }
+
+    @Test
+    @Order(10)
+    void theSitesPageFindsSitesAndShowsWhatWasRejectedFromThem() throws Exception {
+        try (MqttProbe gateway = MqttProbe.connect(TestInfrastructure.mqttUrl(), PREFIX + "-gateway", "unchecked")) {
+            gateway.publish("aems/v1/sites/demo-012/telemetry", "{not json");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/dashboard/sites/demo-012/rejections").json().size() > 0);
+        JsonNode found = http.get("/api/v1/dashboard/sites?q=DEMO-01&date=" + DAY).json();
+        assertThat(found.get("total").asInt()).isEqualTo(10);
+
+        browser.driver.get(base() + "/dashboard/sites.html?q=DEMO-01&date=" + DAY);
+        browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-refreshes") != null);
+        assertThat(value("sites-total")).isEqualTo("10");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=sites] tbody tr"))).hasSize(10);
+        for (JsonNode site : found.get("sites")) {
+            WebElement row = browser.driver.findElement(By.cssSelector("tr[data-site='" + site.get("id").asString() + "']"));
+            assertThat(row.findElement(By.cssSelector("[data-key=quality]")).getText()).isEqualTo(site.get("measuredSlots").asInt()
+                    + " / " + site.get("estimatedSlots").asInt() + " / " + site.get("missingSlots").asInt());
+            assertThat(site.get("measuredSlots").asInt()).as("the played day was measured").isPositive();
+        }
+        WebElement rejected = browser.driver.findElement(By.cssSelector("tr[data-site='demo-012']"));
+        assertThat(rejected.findElement(By.cssSelector("[data-key=rejections]")).getText()).isEqualTo("1 (NOT_JSON)");
+        rejected.findElement(By.tagName("button")).click();
+        browser.waiting(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=rejections] li[data-reason=NOT_JSON]")).isEmpty());
+        assertThat(text("rejections-site")).isEqualTo("demo-012");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.fullPage("dashboard-sites-ja");
     }
 
     // ------------------------------------------------------------------------------------------------------------------

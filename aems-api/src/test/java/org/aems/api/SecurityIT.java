@@ -89,7 +89,8 @@ class SecurityIT {
                 "GET /api/v1/plans/{id}", "GET /api/v1/plans/{id}/csv", "GET /api/v1/balancing-plan", "GET /api/v1/balancing-plan/csv",
                 "GET /api/v1/market-plan", "GET /api/v1/market-plan/versions", "GET /api/v1/commands", "GET /api/v1/commands/{commandId}",
                 "GET /api/v1/ev-bookings", "GET /api/v1/ev-bookings/{id}", "GET /api/v1/curtailment-orders", "GET /api/v1/islands",
-                "GET /api/v1/dashboard/region", "GET /api/v1/dashboard/feeders/{feederId}", "GET /api/v1/dashboard/stream", "GET /api/v1/alerts", "POST /api/v1/alerts/{id}/acknowledge");
+                "GET /api/v1/dashboard/region", "GET /api/v1/dashboard/feeders/{feederId}", "GET /api/v1/dashboard/sites",
+                "GET /api/v1/dashboard/sites/{siteId}/rejections", "GET /api/v1/dashboard/stream", "GET /api/v1/alerts", "POST /api/v1/alerts/{id}/acknowledge");
         allow(dispatcher, "POST /api/v1/market-plan", "PUT /api/v1/ev-bookings/{id}", "PUT /api/v1/curtailment-orders/{id}",
                 "POST /api/v1/feeders/{feeder}/island", "DELETE /api/v1/feeders/{feeder}/island");
         allow(everyone, "GET /api/v1/kpis/region", "GET /api/v1/series", "GET /api/v1/series/{seriesId}/versions",
