@@ -9,14 +9,15 @@
   async function refresh() {
     const date = P.selectedDate();
     const until = P.nextDay(date);
-    const [region, day, slots, plan] = await Promise.all([
+    const [region, day, slots, plan, islands] = await Promise.all([
       P.getJson('/api/v1/dashboard/region?date=' + date),
       P.getJson('/api/v1/kpis/region?granularity=day&from=' + date + '&until=' + until),
       P.getJson('/api/v1/kpis/region?granularity=slot&from=' + date + '&until=' + until),
-      P.getJson('/api/v1/balancing-plan?date=' + date)
+      P.getJson('/api/v1/balancing-plan?date=' + date),
+      P.getJson('/api/v1/islands')
     ]);
-    const fresh = P.changed({ region, day, slots, plan });
-    latest = { region, day, slots, plan };
+    const fresh = P.changed({ region, day, slots, plan, islands });
+    latest = { region, day, slots, plan, islands };
     if (fresh) {
       render();
     } else {
@@ -30,7 +31,7 @@
     if (!latest) {
       return;
     }
-    const { region, day, slots, plan } = latest;
+    const { region, day, slots, plan, islands } = latest;
     P.showAsOf(region.asOf);
     const now = region.now || {};
     P.byTestId('now-slot').textContent = now.slotStart ? P.time(now.slotStart) + ' JST' : t('noData');
@@ -57,6 +58,7 @@
       + (region.pvTargetKw ? P.number(Number(region.pvTargetKw), 0) + ' kW' : t('noTarget'));
 
     renderFeeders(region.feeders);
+    renderIslands(islands);
     const kw = kwh => kwh == null ? null : Number(kwh) * 2; // kWh per 30 minutes → average kW
     P.chart('region-chart', { unit: 'kW', series: [
       { name: t('pv'), type: 'line', color: '#b06000', data: P.perSlot(slots.rows, r => kw(r.pvKwh)) },
@@ -74,6 +76,39 @@
         data: [{ yAxis: -Number(f.reverseFlowLimitKw) }]
       }
     })) });
+  }
+
+  /** Islanded feeders now: the optimizer's report says for how long the shelters are served and by what. */
+  function renderIslands(islands) {
+    P.byTestId('islands').replaceChildren(...(islands.length ? islands : [null]).map(island => {
+      const li = document.createElement('li');
+      if (island == null) {
+        li.textContent = t('noIslands');
+        return li;
+      }
+      li.dataset.feeder = island.feeder;
+      const r = island.report;
+      const head = island.feeder + ' — ' + t('islandSince') + ' ' + P.dateTime(island.declaredAt) + ' (' + island.declaredBy + ': '
+        + island.reason + ')';
+      let state;
+      if (!r) {
+        state = t('reportPending');
+      } else if (!r.islandable) {
+        state = t('notIslandable') + ': ' + r.why;
+      } else {
+        const next = r.slots && r.slots[0];
+        state = t('autonomy') + ' ' + P.number(r.autonomyHours, 1) + ' ' + t('hours') + ', ' + t('gridForming') + ' ' + r.gridForming
+          + ', ' + t('shelters') + ' ' + (r.criticalSites || []).join(', ')
+          + (r.criticalServedThroughout ? ' (' + t('servedThroughout') + ')' : ' (' + t('notServedThroughout') + ')')
+          + (next ? '; ' + t('nextSlot') + ' ' + P.number(Number(next.criticalServedKwh), 1) + ' / ' + P.number(Number(next.criticalNeededKwh), 1) + ' kWh' : '');
+      }
+      li.textContent = head + ' — ' + state;
+      li.dataset.autonomy = r && r.islandable ? String(r.autonomyHours) : '';
+      if (r && (!r.islandable || !r.criticalServedThroughout)) {
+        li.className = 'bad';
+      }
+      return li;
+    }));
   }
 
   function renderFeeders(feeders) {

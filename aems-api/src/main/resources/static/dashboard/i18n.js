@@ -32,7 +32,9 @@ const AEMS_MESSAGES = {
     importLimit: '受電上限', noLimitEvents: '制約に達したコマはありません', navSites: '地点', sitesTitle: '地点', qualityDate: '品質の日付',
     searchLabel: '地点を検索 (ID・名称)', search: '検索', sitesList: '地点', name: '名称', kindSite: '種別', lastReading: '最終計測',
     qualityCounts: '実測 / 推定 / 欠測 コマ', rejections24h: '拒否 (24時間)', previous: '前へ', next: '次へ',
-    rejectionsOf: '拒否されたデータ', noRejections: '拒否されたデータはありません', sitesFound: '件', never: '受信なし', exportAfterFinal: '確定後に出力', noRuns: '精算実行なし'
+    rejectionsOf: '拒否されたデータ', noRejections: '拒否されたデータはありません', sitesFound: '件', never: '受信なし', islands: '孤立運転中の配電線', noIslands: '孤立運転中の配電線はありません', islandSince: '開始',
+    reportPending: '最適化の報告待ち', notIslandable: '自立運転不可', autonomy: '自立可能時間', hours: '時間', gridForming: '系統形成',
+    shelters: '重要負荷 (避難所)', servedThroughout: '全コマ供給可', notServedThroughout: '供給不足のコマあり', nextSlot: '次のコマの重要負荷 供給/必要', exportAfterFinal: '確定後に出力', noRuns: '精算実行なし'
   },
   en: {
     skip: 'Skip to content', title: 'Regional energy dashboard', nav: 'Menu', navRegion: 'Region', navApi: 'API',
@@ -67,7 +69,10 @@ const AEMS_MESSAGES = {
     searchLabel: 'Search sites (id, name)', search: 'Search', sitesList: 'Sites', name: 'Name', kindSite: 'Kind',
     lastReading: 'Newest reading', qualityCounts: 'Measured / estimated / missing slots', rejections24h: 'Rejected (24 h)',
     previous: 'Previous', next: 'Next', rejectionsOf: 'Rejected data', noRejections: 'No rejected data', sitesFound: 'found',
-    never: 'nothing received', exportAfterFinal: 'export once final', noRuns: 'no runs'
+    never: 'nothing received', islands: 'Islanded feeders', noIslands: 'No feeder is islanded', islandSince: 'since',
+    reportPending: 'waiting for the optimizer\'s report', notIslandable: 'cannot run on its own', autonomy: 'autonomy', hours: 'h',
+    gridForming: 'grid-forming', shelters: 'critical load (shelters)', servedThroughout: 'served in every slot',
+    notServedThroughout: 'short in some slots', nextSlot: 'next slot critical load served/needed', exportAfterFinal: 'export once final', noRuns: 'no runs'
   }
 };
 

@@ -455,6 +455,30 @@ class DashboardIT {
         browser.fullPage("dashboard-sites-ja");
     }
 
+    @Test
+    @Order(11)
+    void anIslandedFeederShowsItsHoursOfAutonomyAndWhatIsServed() throws Exception {
+        HttpJson.Response declared = http.postJson("/api/v1/feeders/f3/island",
+                "{\"declaredBy\":\"dispatcher-a\",\"reason\":\"substation breaker open\"}");
+        assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+        // The report the optimizer's island round writes (IslandRound), stored the way it stores it.
+        context.getBean(org.aems.optimizer.island.IslandStore.class).report(declared.json().get("id").asLong(), """
+                {"feeder":"f3","islandable":true,"gridForming":"demo-040/battery-1","autonomyHours":5.5,
+                 "criticalServedThroughout":true,"criticalSites":["demo-045"],
+                 "slots":[{"slot":"2026-12-06#30","criticalNeededKwh":"1.200","criticalServedKwh":"1.200","otherNeededKwh":"8.000",
+                           "otherServedKwh":"2.500","pvUsedKwh":"3.100"}]}""", Instant.now());
+        try {
+            open(DAY);
+            WebElement island = browser.driver.findElement(By.cssSelector("[data-testid=islands] li[data-feeder=f3]"));
+            assertThat(island.getDomAttribute("data-autonomy")).isEqualTo("5.5");
+            assertThat(island.getText()).contains("substation breaker open", "自立可能時間 5.5 時間", "demo-040/battery-1", "demo-045",
+                    "全コマ供給可", "1.2 / 1.2 kWh");
+            assertThat(browser.consoleErrors()).isEmpty();
+        } finally {
+            assertThat(http.delete("/api/v1/feeders/f3/island", "application/json", "{\"endedBy\":\"dispatcher-a\"}").status()).isEqualTo(200);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------------------
 
     /** The open alert this test raised (ingest may have raised others). */
