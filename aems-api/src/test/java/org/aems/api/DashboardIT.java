@@ -381,16 +381,18 @@ class DashboardIT {
         assertThat(browser.consoleErrors()).isEmpty();
 
         // Forwarded once to each channel, whatever happens to it afterwards.
-        String hook = WEBHOOK.poll(20, TimeUnit.SECONDS);
-        assertThat(hook).contains("\"id\":" + id, "\"kind\":\"OPTIMIZER_FALLBACK\"", "\"subject\":\"bank odw-east-b1\"");
-        assertThat(MAIL.waitForIncomingEmail(20_000, 1)).isTrue();
-        MimeMessage mail = MAIL.getReceivedMessages()[0];
+        // Other alerts (the watch's silent gateways of the played days) are forwarded too: find ours.
+        String hook = forwardedHook("\"id\":" + id + ",");
+        assertThat(hook).contains("\"kind\":\"OPTIMIZER_FALLBACK\"", "\"subject\":\"bank odw-east-b1\"", "\"severity\":\"CRITICAL\"");
+        MimeMessage mail = forwardedMail("[AEMS CRITICAL] OPTIMIZER_FALLBACK: bank odw-east-b1");
         assertThat(mail.getSubject()).isEqualTo("[AEMS CRITICAL] OPTIMIZER_FALLBACK: bank odw-east-b1");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("energy-ops@city.odawara.example");
         context.getBean(AlertSink.class).raise(new Alert(AlertKind.OPTIMIZER_FALLBACK, Severity.CRITICAL, "bank odw-east-b1",
                 "again", Instant.now()));
-        assertThat(WEBHOOK.poll(3, TimeUnit.SECONDS)).as("a repeat counts an occurrence, it is not a new alert").isNull();
-        assertThat(MAIL.getReceivedMessages()).hasSize(1);
+        Thread.sleep(3_000);
+        assertThat(WEBHOOK.stream().filter(h -> h.contains("OPTIMIZER_FALLBACK"))).as("a repeat counts an occurrence, it is not a new alert")
+                .isEmpty();
+        assertThat(java.util.Arrays.stream(MAIL.getReceivedMessages()).filter(m -> subject(m).contains("OPTIMIZER_FALLBACK"))).hasSize(1);
     }
 
     @Test
@@ -480,6 +482,39 @@ class DashboardIT {
     }
 
     // ------------------------------------------------------------------------------------------------------------------
+
+    /** The first webhook call containing {@code marker}, waiting up to 20 s; the ones before it are dropped. */
+    private static String forwardedHook(String marker) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            String hook = WEBHOOK.poll(1, TimeUnit.SECONDS);
+            if (hook != null && hook.contains(marker)) {
+                return hook;
+            }
+        }
+        throw new AssertionError("no webhook call with " + marker);
+    }
+
+    private static MimeMessage forwardedMail(String subject) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage mail : MAIL.getReceivedMessages()) {
+                if (subject.equals(subject(mail))) {
+                    return mail;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no e-mail with subject " + subject);
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The open alert this test raised (ingest may have raised others). */
     private JsonNode ours() {

@@ -33,14 +33,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Raises (and closes) the operational alerts the dashboard's data shows, through the shared seam: a feeder whose latest
- * rolled-up slot sent back more than its reverse-flow limit, and a site whose commands went unacknowledged in the last
- * hour. Runs once a minute; each check is one query over small tables.
+ * rolled-up slot sent back more than its reverse-flow limit, a site whose commands went unacknowledged in the last
+ * hour, and gateways that have gone silent (one alert per feeder). Runs once a minute; the silence check is one index
+ * probe per site, the others a query over small tables.
  */
 @Component
 class OperationsWatch {
 
     private static final Logger log = LoggerFactory.getLogger(OperationsWatch.class);
     static final Duration COMMAND_WINDOW = Duration.ofHours(1);
+    /** A gateway that has reported before and sent nothing stamped within this long is silent. */
+    static final Duration SILENT_AFTER = Duration.ofMinutes(15);
+    private static final int NAMED = 5;
 
     private final FeederDayQuery feeders;
     private final AlertStore alerts;
@@ -76,6 +80,39 @@ class OperationsWatch {
         Instant now = clock.instant();
         reverseFlow(now);
         unacknowledgedCommands(now);
+        silentGateways(now);
+    }
+
+    private void silentGateways(Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT s.feeder_id, count(last.ts), count(*) FILTER (WHERE last.ts < ?),
+                       (array_agg(s.id ORDER BY s.id) FILTER (WHERE last.ts < ?))[1:?]
+                FROM site s
+                LEFT JOIN LATERAL (SELECT t.ts FROM telemetry_reading t WHERE t.site_id = s.id ORDER BY t.ts DESC LIMIT 1) last ON true
+                GROUP BY s.feeder_id ORDER BY s.feeder_id""")) {
+            Timestamp since = Timestamp.from(now.minus(SILENT_AFTER));
+            ps.setTimestamp(1, since);
+            ps.setTimestamp(2, since);
+            ps.setInt(3, NAMED);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String subject = "feeder " + rs.getString(1);
+                    int reporting = rs.getInt(2);
+                    int silent = rs.getInt(3);
+                    if (silent == 0) {
+                        sink.resolve(AlertKind.GATEWAYS_SILENT, subject, now);
+                        continue;
+                    }
+                    String named = String.join(", ", (String[]) rs.getArray(4).getArray());
+                    sink.raise(new Alert(AlertKind.GATEWAYS_SILENT, silent == reporting ? Severity.CRITICAL : Severity.WARNING, subject,
+                            silent + " of " + reporting + " gateways on feeder " + rs.getString(1) + " sent nothing stamped within the last "
+                                    + SILENT_AFTER.toMinutes() + " min (" + named + (silent > NAMED ? ", …" : "") + "); check their"
+                                    + " connections, or the site's Sites page for rejected data", now));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("looking for silent gateways failed: " + e.getMessage(), e);
+        }
     }
 
     private void reverseFlow(Instant now) {

@@ -62,22 +62,29 @@ class OperationsWatchIT {
         command("c-2", "demo-001", "NO_ACK", now.minus(Duration.ofMinutes(40)));
         command("c-3", "demo-002", "NO_ACK", now.minus(Duration.ofHours(2)));
         command("c-4", "demo-003", "ACCEPTED", now.minus(Duration.ofMinutes(5)));
+        // On f1, demo-001 last reported an hour ago and demo-002 a minute ago; the other sites never did (not counted).
+        reading("demo-001", now.minus(Duration.ofHours(1)));
+        reading("demo-002", now.minus(Duration.ofMinutes(1)));
 
         watch.round();
         assertThat(open()).containsExactly(
                 "COMMAND_UNACKNOWLEDGED WARNING site demo-001",
-                "FEEDER_REVERSE_FLOW_BREACHED CRITICAL feeder f2");
+                "FEEDER_REVERSE_FLOW_BREACHED CRITICAL feeder f2",
+                "GATEWAYS_SILENT WARNING feeder f1");
+        assertThat(message("feeder f1")).isEqualTo("1 of 2 gateways on feeder f1 sent nothing stamped within the last 15 min"
+                + " (demo-001); check their connections, or the site's Sites page for rejected data");
         assertThat(message("feeder f2")).isEqualTo("6.6kV 配電線 F2 (f2) sent back 200.0 kW on average in slot " + slot
                 + ", above its reverse-flow limit of 150.0 kW; check the bank's plan and curtailment");
         assertThat(message("site demo-001")).startsWith("2 command(s) to demo-001 not acknowledged in the last hour (latest issued ");
 
         // Seen again a minute later: one alert each, counted twice.
         watch.round();
-        assertThat(open()).hasSize(2);
+        assertThat(open()).hasSize(3);
         assertThat(occurrences("feeder f2")).isEqualTo(2);
 
         // The next slot is back within the limit and the site's commands were answered: both close.
         feeder("f2", slot.next(), -10_000L);
+        reading("demo-001", now);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE dispatch_command SET status = 'ACCEPTED' WHERE site_id = 'demo-001'")) {
             ps.executeUpdate();
@@ -128,6 +135,18 @@ class OperationsWatchIT {
             ps.setLong(5, Math.max(0, netImportWh));
             ps.setLong(6, Math.max(0, -netImportWh));
             ps.setLong(7, netImportWh);
+            ps.executeUpdate();
+        }
+    }
+
+    private void reading(String site, Instant ts) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO telemetry_reading (site_id, device_id, quantity, ts, value, message_id, received_at)
+                VALUES (?, 'meter-1', 'meter.power', ?, 500, ?, ?)""")) {
+            ps.setString(1, site);
+            ps.setTimestamp(2, Timestamp.from(ts));
+            ps.setString(3, site + "-" + ts.toEpochMilli());
+            ps.setTimestamp(4, Timestamp.from(ts));
             ps.executeUpdate();
         }
     }

@@ -18,5 +18,7 @@ public enum AlertKind {
     /** A feeder's reverse flow in its latest rolled-up slot exceeded the feeder's limit. */
     FEEDER_REVERSE_FLOW_BREACHED,
     /** Commands to a site went unacknowledged (NO_ACK) within the last hour: its gateway may be offline or ignoring them. */
-    COMMAND_UNACKNOWLEDGED
+    COMMAND_UNACKNOWLEDGED,
+    /** Gateways on a feeder that have reported before sent nothing recent: one alert per feeder, naming the sites. */
+    GATEWAYS_SILENT
 }
