@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +45,7 @@ class DashboardController {
     }
 
     @GetMapping("/region")
-    @Operation(summary = "The region and every feeder on a JST day: now (the latest rolled-up slot) and per slot",
+    @Operation(summary = "The region and every feeder on a JST day: now (the newest slot with a measured flow) and per slot",
             description = "Powers are kW averaged over their 30-minute slot, from feeder_interval. A feeder's net import is"
                     + " + when it draws and − when it sends PV back (reverse flow); breachedSlots are the slots whose reverse"
                     + " flow exceeded the feeder's limit that day. PV capacity is the registry's arrays in service.")
@@ -54,7 +53,7 @@ class DashboardController {
         Instant asOf = clock.instant();
         LocalDate day = date != null ? date : Jst.toJst(asOf).toLocalDate();
         List<FeederDay> days = feeders.on(day);
-        Optional<Slot> latest = days.stream().flatMap(f -> f.slots().stream()).map(FeederSlot::slot).max(Comparator.naturalOrder());
+        Optional<Slot> latest = DashboardViews.latestMeasured(days.stream().flatMap(f -> f.slots().stream()).toList());
         List<RegionView.Feeder> views = days.stream().map(f -> DashboardViews.feeder(f, latest)).toList();
         return new RegionView(day.toString(), DashboardViews.jst(asOf), latest.map(Slot::toString).orElse(null), latest.map(s -> now(days, s)).orElse(null),
                 DashboardViews.kw(capacity.on(day)), settings.renewableTargetKw() == null ? null : settings.renewableTargetKw().toPlainString(), views);

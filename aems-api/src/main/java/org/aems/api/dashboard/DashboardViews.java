@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.aems.api.dashboard.FeederDay.FeederSlot;
@@ -36,6 +37,16 @@ final class DashboardViews {
                 .map(s -> kwAvg(s.netImport())).orElse(null);
         return new RegionView.Feeder(f.feederId(), f.name(), f.bankId(), f.reverseFlowLimit().map(DashboardViews::kw).orElse(null),
                 f.importLimit().map(DashboardViews::kw).orElse(null), netNow, kw(peakReverse), breached, slots);
+    }
+
+    /**
+     * "Now": the newest slot with a measured flow. The newest rolled-up slot can be all gaps (the slot the platform
+     * or a gateway started in has no register value at its start), and "no data" would hide the one before it.
+     */
+    static Optional<Slot> latestMeasured(List<FeederSlot> slots) {
+        Comparator<Slot> order = Comparator.naturalOrder();
+        Optional<Slot> measured = slots.stream().filter(s -> s.netImport() != null).map(FeederSlot::slot).max(order);
+        return measured.isPresent() ? measured : slots.stream().map(FeederSlot::slot).max(order);
     }
 
     static String kwAvg(Energy energy) {

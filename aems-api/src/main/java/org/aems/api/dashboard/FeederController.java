@@ -63,7 +63,7 @@ class FeederController {
         FeederDay feeder = days.on(day).stream().filter(f -> f.feederId().equals(feederId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("FEEDER_NOT_FOUND", "no feeder '" + feederId + "' in service on " + day
                         + "; the region's feeders are in GET /api/v1/dashboard/region"));
-        Optional<Slot> latest = feeder.slots().stream().map(FeederDay.FeederSlot::slot).reduce((a, b) -> b);
+        Optional<Slot> latest = DashboardViews.latestMeasured(feeder.slots());
         FeederNow reported = now.of(feederId);
         FeederPage.Now nowView = new FeederPage.Now(reported.batterySites(),
                 reported.averageSocPercent().map(v -> BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).toPlainString()).orElse(null),

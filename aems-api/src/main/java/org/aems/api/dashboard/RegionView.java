@@ -6,7 +6,8 @@ import java.util.List;
  * What the Region page shows, as of {@code asOf}. Powers are kW as decimal strings (3 decimals), averages over their
  * slot; null where no site reported.
  *
- * @param latestSlot the newest slot any feeder has data for ("now"), null before the first rollup of the day
+ * @param latestSlot the newest slot with a measured flow on any feeder ("now"; else the newest rolled-up one), null before the
+ *                   first rollup of the day
  */
 record RegionView(String date, String asOf, String latestSlot, Now now, String pvCapacityKw, String pvTargetKw, List<Feeder> feeders) {
 
