@@ -46,8 +46,7 @@ class SimulatorConfiguration {
                             report.feeders(), report.sites(), report.assets());
                 }
                 SimulationSettings settings = new SimulationSettings(properties.brokerUrl(), properties.sites(),
-                        properties.interval(), properties.speed(), properties.start() == null ? clock.instant()
-                        : SimulatorCommand.parseStart(properties.start()), properties.seed());
+                        properties.interval(), properties.speed(), start(properties.start()), properties.seed());
                 simulation = new Simulation(scenario, properties.registers() == null ? settings : settings.withRegisters(properties.registers()), clock,
                         Optional.ofNullable(properties.username()).map(u -> new BrokerLogin(u, properties.password())));
                 try {
@@ -55,6 +54,18 @@ class SimulatorConfiguration {
                 } catch (MqttException e) {
                     throw new IllegalStateException("the simulator cannot connect to " + properties.brokerUrl() + ": "
                             + e.getMessage() + "; set aems.simulator.broker-url", e);
+                }
+            }
+
+            private java.time.Instant start(String text) {
+                if (text == null) {
+                    return clock.instant();
+                }
+                try {
+                    return SimulatorCommand.parseStart(text);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalStateException("aems.simulator.start must be a JST date such as 2026-05-12 or ISO-8601 with an"
+                            + " offset such as 2026-05-12T09:00:00+09:00, was '" + text + "'", e);
                 }
             }
 
