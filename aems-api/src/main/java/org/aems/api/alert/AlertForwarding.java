@@ -39,6 +39,7 @@ class AlertForwarding {
     private final MeterRegistry metrics;
     private final Map<Long, Set<String>> delivered = new HashMap<>();
     private final Map<Long, Integer> failedRounds = new HashMap<>();
+    private boolean storeFailing;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "aems-alert-forwarding");
         t.setDaemon(true);
@@ -108,8 +109,16 @@ class AlertForwarding {
                     failedRounds.remove(alert.id());
                 }
             }
+            if (storeFailing) {
+                storeFailing = false;
+                log.info("forwarding alerts again: the alert table answers");
+            }
         } catch (RuntimeException e) {
-            log.warn("forwarding alerts failed, trying again in {}: {}", settings.forwardEvery(), e.getMessage());
+            // Once per outage, not every round.
+            if (!storeFailing) {
+                storeFailing = true;
+                log.warn("forwarding alerts failed, trying again every {}: {}", settings.forwardEvery(), e.getMessage());
+            }
         }
     }
 

@@ -52,8 +52,9 @@ class LivePulse {
     private volatile Instant rolledUpUntil;
     private volatile String alerts;
     private volatile Instant lastSent = Instant.EPOCH;
-
     private final Duration every;
+    /** Said once when reading fails and once when it works again, not at every pulse of an outage. */
+    private boolean failing;
 
     LivePulse(DataSource dataSource, Clock clock, DashboardSettings settings, MeterRegistry metrics) {
         this.dataSource = dataSource;
@@ -81,6 +82,10 @@ class LivePulse {
     private void beat() {
         try {
             State current = state();
+            if (failing) {
+                failing = false;
+                log.info("dashboard pulse reads the rollup watermark and alerts again; live updates resume");
+            }
             Instant now = clock.instant();
             boolean rolledUp = !Objects.equals(current.rolledUpUntil(), rolledUpUntil);
             boolean alerted = !Objects.equals(current.alerts(), alerts);
@@ -96,7 +101,11 @@ class LivePulse {
                 broadcast(SseEmitter.event().comment("keep-alive"));
             }
         } catch (RuntimeException | SQLException e) {
-            log.warn("dashboard pulse could not read the rollup watermark and alerts, live updates wait: {}", e.getMessage());
+            if (!failing) {
+                failing = true;
+                log.warn("dashboard pulse cannot read the rollup watermark and alerts; live updates wait until the database"
+                        + " answers again: {}", e.getMessage());
+            }
         }
     }
 

@@ -21,8 +21,8 @@ public enum RejectionReason {
     /** The site is not in the registry (import it first). */
     UNKNOWN_SITE(Scope.MESSAGE),
     /**
-     * The broker says another gateway's account published it (user property {@code aems-publisher}, stamped by the
-     * embedded broker): defence in depth behind the broker's ACL, which should have refused it already.
+     * The broker says another gateway's account published it (user property {@code aems-publisher}, where a broker stamps
+     * it): defence in depth behind the broker's ACL, which should have refused it already.
      */
     CREDENTIAL_MISMATCH(Scope.MESSAGE),
     /** A reading field is missing or has the wrong type. */
