@@ -6,8 +6,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertView(long id, String kind, String severity, String subject, String message, String raisedAt, String lastSeen,
                         int occurrences, String resolvedAt, String acknowledgedAt, String acknowledgedBy) {
-
-    boolean open() {
-        return resolvedAt == null;
-    }
 }
