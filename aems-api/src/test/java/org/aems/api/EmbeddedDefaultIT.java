@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.aems.testing.MqttProbe;
 import org.aems.testing.TestInfrastructure;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,10 +42,10 @@ class EmbeddedDefaultIT {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AemsApplication.class).run(args)) {
             HttpJson http = HttpJson.signedIn("http://localhost:" + app.getEnvironment().getProperty("local.server.port"), app);
             assertThat(http.get("/api/v1/sites").json().get("total").asInt()).isEqualTo(50);
-            await().atMost(Duration.ofSeconds(60)).until(() -> readings(http) >= 7);
+            awaitOrExplain(app, Duration.ofSeconds(60), () -> readings(http) >= 7);
             // Readings must keep arriving, not just the first few: a broker interceptor once stalled delivery to
             // ingest after 3-11 messages on a fresh start (2026-12-06), and waiting for 7 readings did not see it.
-            await().atMost(Duration.ofSeconds(90)).until(() -> messages(http) >= 30);
+            awaitOrExplain(app, Duration.ofSeconds(90), () -> messages(http) >= 30);
             firstRun = readings(http);
             assertThat(http.get("/api/v1/sites/demo-001/readings?quantity=meter.power").json().get("readings").get(0)
                     .get("unit").asString()).isEqualTo("W");
@@ -69,12 +71,21 @@ class EmbeddedDefaultIT {
             // The simulated meters resume their registers (data/simulator/registers.properties): readings keep being
             // stored after the restart, none refused for a register below the last run's.
             long before = messages(http);
-            await().atMost(Duration.ofSeconds(60)).until(() -> messages(http) >= before + 5);
+            awaitOrExplain(app, Duration.ofSeconds(60), () -> messages(http) >= before + 5);
             MeterRegistry metrics = app.getBean(MeterRegistry.class);
             assertThat(metrics.get("aems.ingest.readings").tag("outcome", "rejected").tag("reason", "REGISTER_DECREASED")
                     .counter().count()).isZero();
             assertThat(metrics.get("aems.ingest.readings").tag("outcome", "accepted").counter().count()).isPositive();
             assertThat(dataDir.resolve("simulator/registers.properties")).isNotEmptyFile();
+        }
+    }
+
+    /** Waits like Awaitility; on timeout the failure carries ingest's meters and threads (a CI log has nothing else). */
+    private static void awaitOrExplain(ConfigurableApplicationContext app, Duration atMost, Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).until(condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + IngestDiagnosis.of(app), e);
         }
     }
 

@@ -10,8 +10,8 @@ import org.aems.core.grid.SiteId;
 public sealed interface BrokerIdentity permits BrokerIdentity.Gateway, BrokerIdentity.Service {
 
     /**
-     * The MQTT 5 user property in which a broker that stamps it tells subscribers which account published a message.
-     * Neither broker AEMS runs stamps it yet (the embedded broker's interceptor stalled delivery, see docs/security.md).
+     * The MQTT 5 user property in which a broker that can (the embedded one) tells subscribers which account published
+     * a message; it replaces whatever a client put there.
      */
     String PUBLISHER_PROPERTY = "aems-publisher";
 

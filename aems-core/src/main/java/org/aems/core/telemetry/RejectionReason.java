@@ -21,10 +21,15 @@ public enum RejectionReason {
     /** The site is not in the registry (import it first). */
     UNKNOWN_SITE(Scope.MESSAGE),
     /**
-     * The broker says another gateway's account published it (user property {@code aems-publisher}, where a broker stamps
-     * it): defence in depth behind the broker's ACL, which should have refused it already.
+     * The broker says another gateway's account published it (user property {@code aems-publisher}, stamped by the
+     * embedded broker): defence in depth behind the broker's ACL, which should have refused it already.
      */
     CREDENTIAL_MISMATCH(Scope.MESSAGE),
+    /**
+     * Ingest failed on this message for a reason of its own (a bug, not the gateway's data): refused with the payload kept,
+     * so one such message cannot stop ingest. Report it; the payload can be replayed once fixed.
+     */
+    PROCESSING_FAILED(Scope.MESSAGE),
     /** A reading field is missing or has the wrong type. */
     INVALID_READING(Scope.READING),
     /** The {@code quantity} is not one of wire format v1's quantities. */

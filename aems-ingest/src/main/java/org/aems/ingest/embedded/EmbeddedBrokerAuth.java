@@ -57,6 +57,16 @@ public final class EmbeddedBrokerAuth implements ExtensionMain, RunningBroker {
         clients = Services.clientService();
         SimpleAuthenticator authenticator = this::authenticate;
         Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+        // Tell subscribers (ingest) which account published each message, replacing anything a client claimed.
+        com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor stamp = (in, out) -> {
+            var properties = out.getPublishPacket().getUserProperties();
+            properties.removeName(BrokerIdentity.PUBLISHER_PROPERTY);
+            String username = usernameByClient.get(in.getClientInformation().getClientId());
+            if (username != null) {
+                properties.addUserProperty(BrokerIdentity.PUBLISHER_PROPERTY, username);
+            }
+        };
+        Services.initializerRegistry().setClientInitializer((init, client) -> client.addPublishInboundInterceptor(stamp));
     }
 
     @Override

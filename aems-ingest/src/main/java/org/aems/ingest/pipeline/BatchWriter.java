@@ -62,6 +62,9 @@ public final class BatchWriter implements Runnable {
     private volatile Thread thread;
     private volatile int holding;
     private volatile Instant lastCommit;
+    private InboundMessage retry;
+    private boolean lookupsFailing;
+    private long lookupBackoffMillis = 100;
 
     public BatchWriter(BlockingQueue<InboundMessage> queue, TelemetryCodec codec, MeterScaleStore scales,
                        ReadingValidator validator, ReadingStore store, Acknowledger acknowledger, AlertSink alerts,
@@ -139,46 +142,111 @@ public final class BatchWriter implements Runnable {
     }
 
     private void fill(Batch batch) throws InterruptedException {
-        InboundMessage first = queue.poll(100, TimeUnit.MILLISECONDS);
+        InboundMessage first = next(100_000_000L);
         if (first == null) {
             return;
         }
-        add(batch, first);
-        holding = batch.messages.size();
+        if (!offer(batch, first)) {
+            pauseForLookups();
+            return;
+        }
         long deadline = System.nanoTime() + settings.maxDelay().toNanos();
         while (batch.readings.size() < settings.maxReadings()) {
             long wait = deadline - System.nanoTime();
             if (wait <= 0) {
                 break;
             }
-            InboundMessage next = queue.poll(wait, TimeUnit.NANOSECONDS);
-            if (next == null) {
+            InboundMessage next = next(wait);
+            if (next == null || !offer(batch, next)) {
                 break;
             }
-            add(batch, next);
-            holding = batch.messages.size();
         }
     }
 
-    private void add(Batch batch, InboundMessage message) {
-        metrics.received();
+    /** The message whose look-ups failed last time, else the queue's next one. */
+    private InboundMessage next(long waitNanos) throws InterruptedException {
+        if (retry != null) {
+            InboundMessage m = retry;
+            retry = null;
+            return m;
+        }
+        InboundMessage m = queue.poll(waitNanos, TimeUnit.NANOSECONDS);
+        if (m != null) {
+            metrics.received();
+        }
+        return m;
+    }
+
+    /**
+     * Adds the message to the batch; false when its database look-ups (registry, meter scale) failed. It is then held
+     * as {@link #retry}, unacknowledged, and processed first once the batch before it is committed: the writer never
+     * dies of an outage and the acknowledgements stay in arrival order. Any other failure is a bug with this payload:
+     * the message is refused as PROCESSING_FAILED, its payload kept, so one poison message cannot stop ingest.
+     */
+    private boolean offer(Batch batch, InboundMessage message) {
+        try {
+            add(batch, message);
+            if (lookupsFailing) {
+                log.info("registry and meter look-ups work again; ingest resumed");
+                lookupsFailing = false;
+                lookupBackoffMillis = 100;
+            }
+            return true;
+        } catch (RuntimeException e) {
+            if (causedBySql(e)) {
+                retry = message;
+                if (!lookupsFailing) {
+                    log.error("looking up the registry for a message on {} failed; holding it unacknowledged and retrying. "
+                            + "Check the database: {}", message.topic(), e.getMessage());
+                }
+                lookupsFailing = true;
+                return false;
+            }
+            log.error("processing a message on {} failed; refused as PROCESSING_FAILED with its payload kept in "
+                    + "telemetry_rejection. Please report this with the row", message.topic(), e);
+            refuse(batch, message, Topics.siteOf(message.topic()).map(SiteId::value).orElse(null), null,
+                    Rejection.ofMessage(org.aems.core.telemetry.RejectionReason.PROCESSING_FAILED,
+                            "ingest could not process this message (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                    + "); it is kept here for replay once fixed"));
+            return true;
+        } finally {
+            holding = batch.messages.size() + (retry == null ? 0 : 1);
+        }
+    }
+
+    private void pauseForLookups() throws InterruptedException {
+        Thread.sleep(lookupBackoffMillis);
+        lookupBackoffMillis = Math.min(lookupBackoffMillis * 2, settings.retryBackoffMax().toMillis());
+    }
+
+    private static boolean causedBySql(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void refuse(Batch batch, InboundMessage message, String site, String messageId, Rejection rejection) {
         batch.messages.add(message);
-        Rejection refused = null;
+        batch.rejections.add(record(message, site, messageId, rejection));
+        metrics.rejected(rejection.reason());
+        batch.refused++;
+    }
+
+    /** Decodes and validates; adds the message to the batch only when nothing threw (see {@link #offer}). */
+    private void add(Batch batch, InboundMessage message) {
         SiteId site = Topics.siteOf(message.topic()).orElse(null);
         if (site == null) {
             // Cannot happen with our subscription filter unless the site segment is not a valid id.
-            refused = Rejection.ofMessage(org.aems.core.telemetry.RejectionReason.MALFORMED_MESSAGE,
-                    "topic '" + message.topic() + "' does not name a valid site: use aems/v1/sites/{siteId}/telemetry or .../echonet");
-            batch.rejections.add(record(message, null, null, refused));
-            metrics.rejected(refused.reason());
-            batch.refused++;
+            refuse(batch, message, null, null, Rejection.ofMessage(org.aems.core.telemetry.RejectionReason.MALFORMED_MESSAGE,
+                    "topic '" + message.topic() + "' does not name a valid site: use aems/v1/sites/{siteId}/telemetry or .../echonet"));
             return;
         }
         Rejection wrongAccount = PublisherCheck.refusal(message.publisher(), site);
         if (wrongAccount != null) {
-            batch.rejections.add(record(message, site.value(), null, wrongAccount));
-            metrics.rejected(wrongAccount.reason());
-            batch.refused++;
+            refuse(batch, message, site.value(), null, wrongAccount);
             return;
         }
         DecodeResult result = decode(site, message);
@@ -188,12 +256,11 @@ public final class BatchWriter implements Runnable {
             result = validator.validate(decoded);
         }
         if (result instanceof DecodeResult.Refused r) {
-            batch.rejections.add(record(message, site.value(), messageId, r.rejection()));
-            metrics.rejected(r.rejection().reason());
-            batch.refused++;
+            refuse(batch, message, site.value(), messageId, r.rejection());
             return;
         }
         DecodeResult.Decoded decoded = (DecodeResult.Decoded) result;
+        batch.messages.add(message);
         ReadingStore.Origin origin = ReadingStore.Origin.of(message.topic(), message.payload(), settings.payloadCap());
         for (Reading reading : decoded.message().readings()) {
             batch.readings.add(new StampedReading(reading, decoded.message().messageId(), message.receivedAt(), origin));
@@ -240,7 +307,7 @@ public final class BatchWriter implements Runnable {
                     metrics.lag(Duration.between(message.receivedAt(), end));
                     acknowledger.acknowledge(message);
                 }
-                holding = 0;
+                holding = retry == null ? 0 : 1;
                 if (!storeHealthy) {
                     log.info("telemetry store recovered; committed the held batch [messages: {}]", batch.messages.size());
                 }

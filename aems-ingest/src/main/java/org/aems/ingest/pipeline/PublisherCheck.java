@@ -7,7 +7,7 @@ import org.aems.core.telemetry.RejectionReason;
 
 /**
  * Defence in depth behind the broker's ACL (issue #7): when the broker names the account that published a message
- * (user property {@link BrokerIdentity#PUBLISHER_PROPERTY}), the account must be the topic's site's
+ * (the embedded broker stamps {@link BrokerIdentity#PUBLISHER_PROPERTY}), the account must be the topic's site's
  * gateway or the simulator. A broker that names nobody (Mosquitto 2.0 cannot) leaves the check to its ACL.
  */
 final class PublisherCheck {

@@ -82,6 +82,12 @@ class EmbeddedBrokerAuthIT {
             assertThat(gateway.publish(BrokerAuthFixture.telemetry(a), "own")).isZero();
             assertThat(ingestClient.received.poll(5, TimeUnit.SECONDS)).isEqualTo(BrokerAuthFixture.telemetry(a) + " own");
             assertThat(ingestClient.received.poll(500, TimeUnit.MILLISECONDS)).isNull();
+            // The broker names the publishing account to ingest, whatever the gateway claimed.
+            assertThat(ingestClient.publishers.poll(1, TimeUnit.SECONDS)).isEqualTo(a);
+            assertThat(gateway.publish(BrokerAuthFixture.telemetry(a), "claims another",
+                    java.util.List.of(new org.eclipse.paho.mqttv5.common.packet.UserProperty("aems-publisher", b)))).isZero();
+            assertThat(ingestClient.received.poll(5, TimeUnit.SECONDS)).endsWith(" claims another");
+            assertThat(ingestClient.publishers.poll(1, TimeUnit.SECONDS)).isEqualTo(a);
         }
     }
 
