@@ -1,4 +1,5 @@
-// The Feeder page: one feeder's day, actual against the bank's newest plan and the reverse-flow limit, its storage
+// The Feeder page: one feeder's day, actual against the plan in force at each slot's gate closure (what the slot is
+// judged by), the bank's newest plan and the reverse-flow limit, its storage
 // and EVs as last reported, and the commands its sites got with their answers. Fetched again on every rollup.
 'use strict';
 (function () {
@@ -60,6 +61,8 @@
       { name: t('actual'), type: 'line', color: '#0b57d0', data: P.perSlot(f.slots, s => s.netImportKw == null ? null : Number(s.netImportKw)),
         markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#a50e0e' },
           label: { position: 'insideStartTop', formatter: p => p.name + ' ' + P.number(p.value, 0) + ' kW' }, data: limit.concat(imports) } },
+      { name: t('plannedAtGate'), type: 'line', color: '#7b1fa2', step: 'middle',
+        data: P.perSlot(page.planAtGateClosure || [], s => Number(s.netKw)) },
       { name: t('planned'), type: 'line', color: '#b06000', lineStyle: { type: 'dotted' },
         data: P.perSlot(page.plan ? page.plan.slots : [], s => Number(s.netKw)) }
     ] });

@@ -28,13 +28,18 @@ const AEMS_MESSAGES = {
     evs: 'EV 接続 / 充電中 (充電器)', planSource: '計画', noPlan: '計画なし', planVsActual: '計画と実績 (30分平均 kW)',
     planChartLabel: '配電線の30分ごとの実績と計画の潮流 (kW)、逆潮流上限', limitEvents: '制約の状況 (最適化の説明)',
     flexibility: '蓄電池・EV (充電+ kW)', flexChartLabel: '配電線の蓄電池とEVの30分平均電力 (kW)', commands: '指令と応答',
-    issued: '発行', device: '機器', action: '指令', setpoint: '設定値 (kW)', answer: '応答', actual: '実績', planned: '計画',
+    issued: '発行', device: '機器', action: '指令', setpoint: '設定値 (kW)', answer: '応答', actual: '実績', planned: '計画 (最新)', plannedAtGate: 'ゲートクローズ時点の計画',
     importLimit: '受電上限', noLimitEvents: '制約に達したコマはありません', navSites: '地点', sitesTitle: '地点', qualityDate: '品質の日付',
     searchLabel: '地点を検索 (ID・名称)', search: '検索', sitesList: '地点', name: '名称', kindSite: '種別', lastReading: '最終計測',
     qualityCounts: '実測 / 推定 / 欠測 コマ', rejections24h: '拒否 (24時間)', previous: '前へ', next: '次へ',
     rejectionsOf: '拒否されたデータ', noRejections: '拒否されたデータはありません', sitesFound: '件', never: '受信なし', islands: '孤立運転中の配電線', noIslands: '孤立運転中の配電線はありません', islandSince: '開始',
     reportPending: '最適化の報告待ち', notIslandable: '自立運転不可', autonomy: '自立可能時間', hours: '時間', gridForming: '系統形成',
-    shelters: '重要負荷 (避難所)', servedThroughout: '全コマ供給可', notServedThroughout: '供給不足のコマあり', nextSlot: '次のコマの重要負荷 供給/必要', exportAfterFinal: '確定後に出力', noRuns: '精算実行なし'
+    shelters: '重要負荷 (避難所)', servedThroughout: '全コマ供給可', notServedThroughout: '供給不足のコマあり', nextSlot: '次のコマの重要負荷 供給/必要', exportAfterFinal: '確定後に出力', noRuns: '精算実行なし',
+    pager: '明細のページ', prevPage: '前へ', nextPage: '次へ', diffTitle: '前版との差分', segmentFrom: '期間開始', change: '変更',
+    previousPayment: '前版の支払額 (円)', currentPayment: 'この版の支払額 (円)', energyDelta: '電力量の差 (kWh)',
+    paymentDelta: '支払額の差 (円)', diffFirstVersion: 'この期間の初版のため、差分はありません。',
+    diffNone: '前版 {previous} から変更された明細はありません。', diffAgainst: '前版 {previous} から変わった明細:',
+    diffMore: '(先頭のみ表示。全件は API の diff を参照)', changeADDED: '追加', changeREMOVED: '削除', changeCHANGED: '変更'
   },
   en: {
     skip: 'Skip to content', title: 'Regional energy dashboard', nav: 'Menu', navRegion: 'Region', navApi: 'API',
@@ -65,14 +70,21 @@ const AEMS_MESSAGES = {
     planChartLabel: 'The feeder\'s actual and planned flow per 30 minutes (kW) with its reverse-flow limit', limitEvents: 'Limits (the optimizer\'s explanation)',
     flexibility: 'Batteries and EVs (charging + kW)', flexChartLabel: 'The feeder\'s batteries and EVs, 30-minute mean power (kW)',
     commands: 'Commands and answers', issued: 'Issued', device: 'Device', action: 'Command', setpoint: 'Setpoint (kW)', answer: 'Answer',
-    actual: 'Actual', planned: 'Planned', importLimit: 'import limit', noLimitEvents: 'No slot reached a limit', navSites: 'Sites', sitesTitle: 'Sites', qualityDate: 'Quality of',
+    actual: 'Actual', planned: 'Planned (newest)', plannedAtGate: 'Plan at gate closure', importLimit: 'import limit', noLimitEvents: 'No slot reached a limit', navSites: 'Sites', sitesTitle: 'Sites', qualityDate: 'Quality of',
     searchLabel: 'Search sites (id, name)', search: 'Search', sitesList: 'Sites', name: 'Name', kindSite: 'Kind',
     lastReading: 'Newest reading', qualityCounts: 'Measured / estimated / missing slots', rejections24h: 'Rejected (24 h)',
     previous: 'Previous', next: 'Next', rejectionsOf: 'Rejected data', noRejections: 'No rejected data', sitesFound: 'found',
     never: 'nothing received', islands: 'Islanded feeders', noIslands: 'No feeder is islanded', islandSince: 'since',
     reportPending: 'waiting for the optimizer\'s report', notIslandable: 'cannot run on its own', autonomy: 'autonomy', hours: 'h',
     gridForming: 'grid-forming', shelters: 'critical load (shelters)', servedThroughout: 'served in every slot',
-    notServedThroughout: 'short in some slots', nextSlot: 'next slot critical load served/needed', exportAfterFinal: 'export once final', noRuns: 'no runs'
+    notServedThroughout: 'short in some slots', nextSlot: 'next slot critical load served/needed', exportAfterFinal: 'export once final', noRuns: 'no runs',
+    pager: 'Statement pages', prevPage: 'Previous', nextPage: 'Next', diffTitle: 'Changes against the previous version',
+    segmentFrom: 'From', change: 'Change', previousPayment: 'Previous payment (yen)', currentPayment: 'This payment (yen)',
+    energyDelta: 'Energy change (kWh)', paymentDelta: 'Payment change (yen)',
+    diffFirstVersion: 'The first version of this period: nothing to compare.',
+    diffNone: 'No statement changed against the previous version {previous}.',
+    diffAgainst: 'Statements changed against the previous version {previous}:',
+    diffMore: '(the first ones only; the API\'s diff has them all)', changeADDED: 'added', changeREMOVED: 'removed', changeCHANGED: 'changed'
   }
 };
 

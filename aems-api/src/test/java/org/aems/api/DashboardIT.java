@@ -308,8 +308,91 @@ class DashboardIT {
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=statements] tbody tr"))).hasSize(statements.size());
         assertThat(value("statements-payment")).isEqualTo(Long.toString(payment));
         assertThat(text("statements-payment")).isEqualTo(NumberFormat.getIntegerInstance(Locale.JAPAN).format(payment) + " 円");
+        assertThat(value("statements-count")).isEqualTo(Integer.toString(statements.size()));
         assertThat(browser.consoleErrors()).isEmpty();
         browser.fullPage("dashboard-settlement-ja");
+
+        // 20 statements a page: the second page is the API's, and the totals stay the whole run's.
+        browser.driver.get(base() + "/dashboard/settlement.html?run=" + runId + "&size=20");
+        waitForFirstRefresh();
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=statements] tbody tr"))).hasSize(20);
+        assertThat(text("statements-range")).isEqualTo("1–20 / " + statements.size());
+        assertThat(byTestId("statements-prev").isEnabled()).isFalse();
+        byTestId("statements-next").click();
+        String twentyFirst = statements.get(20).get("siteId").asString();
+        browser.waiting(Duration.ofSeconds(10)).until(d -> twentyFirst.equals(
+                d.findElement(By.cssSelector("[data-testid=statements] tbody tr")).getDomAttribute("data-site")));
+        assertThat(text("statements-range")).isEqualTo("21–40 / " + statements.size());
+        assertThat(value("statements-payment")).isEqualTo(Long.toString(payment));
+        assertThat(byTestId("statements-prev").isEnabled()).isTrue();
+
+        // A corrected contract price for one site and a re-run. The simulator keeps playing this month, so every site's
+        // statement has moved on; the page lists what the API's diff lists, and the corrected site with its new price.
+        JsonNode selling = java.util.stream.StreamSupport.stream(statements.spliterator(), false)
+                .filter(st -> st.get("energyWh").asLong() > 0).findFirst().orElseThrow();
+        String corrected = selling.get("siteId").asString();
+        HttpJson.Response contract = http.send("PUT", "/api/v1/settlement/contracts/dash-" + corrected, "application/json",
+                "{\"siteId\":\"" + corrected + "\",\"from\":\"" + DAY.withDayOfMonth(1) + "\",\"tariff\":{\"kind\":\"FIXED\",\"price\":\"9.5\"},"
+                        + "\"taxTreatment\":\"TAX_INCLUSIVE\"}");
+        assertThat(contract.status()).as(contract.body()).isEqualTo(200);
+        HttpJson.Response rerun = http.postJson("/api/v1/settlement/runs", "{\"month\":\"" + YearMonth.from(DAY) + "\"}");
+        assertThat(rerun.status()).as(rerun.body()).isEqualTo(201);
+        assertThat(rerun.json().get("previousRunId").asLong()).isEqualTo(runId);
+        long rerunId = rerun.json().get("id").asLong();
+        JsonNode changes = http.get("/api/v1/settlement/runs/" + rerunId + "/diff").json().get("changes");
+        JsonNode change = java.util.stream.StreamSupport.stream(changes.spliterator(), false)
+                .filter(c -> c.get("siteId").asString().equals(corrected)).findFirst().orElseThrow();
+        assertThat(change.get("current").get("contractVersion").asInt()).isEqualTo(2);
+        long delta = change.get("current").get("payment").asLong() - change.get("previous").get("payment").asLong();
+        assertThat(delta).as("8.5 → 9.5 yen/kWh on %s Wh", selling.get("energyWh").asLong()).isPositive();
+
+        browser.driver.get(base() + "/dashboard/settlement.html?run=" + rerunId);
+        waitForFirstRefresh();
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=diff] tbody tr"))).hasSize(changes.size());
+        WebElement diffRow = browser.driver.findElement(By.cssSelector("[data-testid=diff] tbody tr[data-site='" + corrected + "']"));
+        assertThat(diffRow.findElement(By.cssSelector("[data-key=change]")).getText()).isEqualTo("変更");
+        assertThat(diffRow.findElement(By.cssSelector("[data-key=payment-delta]")).getDomAttribute("data-value"))
+                .isEqualTo(Long.toString(delta));
+        assertThat(text("diff-note")).isEqualTo("前版 #" + runId + " から変わった明細:");
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.fullPage("dashboard-settlement-diff-ja");
+    }
+
+    /** A plan version for {@code bank} with {@code netWh} on {@code feeder} from slot {@code firstSlot} of DAY to its end. */
+    private long plan(String bank, String feeder, java.time.Instant createdAt, int firstSlot, long netWh) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            long id;
+            try (java.sql.PreparedStatement v = c.prepareStatement("""
+                    INSERT INTO plan_version (bank_id, first_slot, slot_count, source, objective_yen, solve_ms, breaches, limit_events,
+                        created_at, created_by)
+                    VALUES (?, ?, ?, 'OPTIMAL', 0, 10, 0, '[]'::jsonb, ?, 'dashboard-it') RETURNING id""")) {
+                v.setString(1, bank);
+                v.setTimestamp(2, java.sql.Timestamp.from(org.aems.core.time.Slot.of(DAY, firstSlot).start()));
+                v.setInt(3, 49 - firstSlot);
+                v.setTimestamp(4, java.sql.Timestamp.from(createdAt));
+                try (java.sql.ResultSet rs = v.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            try (java.sql.PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO plan_slot (plan_id, feeder_id, slot_start, net_wh, storage_wh, ev_wh, curtailed_wh)
+                    VALUES (?, ?, ?, ?, 0, 0, 0)""")) {
+                for (int i = firstSlot; i <= 48; i++) {
+                    s.setLong(1, id);
+                    s.setString(2, feeder);
+                    s.setTimestamp(3, java.sql.Timestamp.from(org.aems.core.time.Slot.of(DAY, i).start()));
+                    s.setLong(4, netWh);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return id;
+        }
+    }
+
+    private void waitForFirstRefresh() {
+        browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-refreshes") != null);
     }
 
     @Test
@@ -407,9 +490,23 @@ class DashboardIT {
             ps.setString(1, site);
             ps.executeUpdate();
         }
+        // Two plan versions for f2's bank (the optimizer is off here): one from the night before, one revised at 12:00. A
+        // slot is judged by the version in force at its gate closure: 12:30 by the first, 13:00 by the revision.
+        String bank = http.get("/api/v1/dashboard/feeders/f2?date=" + DAY).json().get("feeder").get("bank").asString();
+        long early = plan(bank, "f2", DAY.atStartOfDay(Jst.ZONE).minusHours(2).toInstant(), 1, -20_000);
+        long revised = plan(bank, "f2", DAY.atTime(12, 0).atZone(Jst.ZONE).toInstant(), 27, -30_000);
+
         browser.driver.get(base() + "/dashboard/feeder.html?feeder=f2&date=" + DAY);
         browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-refreshes") != null);
         JsonNode page = http.get("/api/v1/dashboard/feeders/f2?date=" + DAY).json();
+        JsonNode atGate = page.get("planAtGateClosure");
+        assertThat(atGate).hasSize(48);
+        assertThat(atGate.get(25).get("start").asString()).endsWith("T12:30+09:00");
+        assertThat(atGate.get(25).get("planId").asLong()).isEqualTo(early);
+        assertThat(atGate.get(25).get("netKw").asString()).isEqualTo("-40.000");
+        assertThat(atGate.get(26).get("planId").asLong()).isEqualTo(revised);
+        assertThat(atGate.get(26).get("netKw").asString()).isEqualTo("-60.000");
+        assertThat(page.get("plan").get("id").asLong()).as("the newest plan").isEqualTo(revised);
         JsonNode feeder = page.get("feeder");
         assertShown("feeder-net", feeder.get("netImportKw").asString());
         assertShown("feeder-limit", feeder.get("reverseFlowLimitKw").asString());
@@ -418,8 +515,9 @@ class DashboardIT {
         assertThat(value("feeder-soc")).isEqualTo(page.get("now").get("averageSocPercent").asString());
         assertThat(new BigDecimal(value("feeder-soc"))).isBetween(BigDecimal.ZERO, new BigDecimal(100));
         assertThat(value("feeder-evs")).isEqualTo(page.get("now").get("plugged").asInt() + "/" + page.get("now").get("charging").asInt());
-        assertThat(text("feeder-plan")).isEqualTo("計画なし"); // the optimizer is off in this test
-        assertThat(seriesPoints("plan-chart").get(0)).isEqualTo(48L);
+        assertThat(text("feeder-plan")).startsWith("OPTIMAL #" + revised + " 12:00");
+        // Actual, the plan at gate closure (every slot of the day), the newest plan (from 13:00).
+        assertThat(seriesPoints("plan-chart")).containsExactly(48L, 48L, 22L);
         assertThat(seriesPoints("flex-chart")).containsExactly(48L, 48L);
         WebElement command = browser.driver.findElement(By.cssSelector("tr[data-command='dash-cmd-1']"));
         assertThat(command.getText()).contains(site, "battery-1", "SET_POWER", "-2.5", "NO_ACK", "no acknowledgement within 60 s");

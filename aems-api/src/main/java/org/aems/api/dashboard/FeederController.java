@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The Feeder page's read model: actual vs the bank's newest plan with the limit, storage and EVs now, commands and acks. */
+/**
+ * The Feeder page's read model: actual against the plan in force at each slot's gate closure and the bank's newest plan,
+ * with the limit, storage and EVs now, commands and acks.
+ */
 @RestController
 @Tag(name = "dashboard")
 class FeederController {
@@ -70,10 +73,15 @@ class FeederController {
                 reported.chargers(), reported.plugged(), reported.charging(), reported.oldest().map(DashboardViews::jst).orElse(null),
                 reported.newest().map(DashboardViews::jst).orElse(null));
         FeederPage.Plan plan = plans.latest(BankId.of(feeder.bankId())).map(p -> plan(p, feederId, day)).orElse(null);
+        List<FeederPage.GateSlot> atGate = plans.atGateClosure(BankId.of(feeder.bankId()), feederId, day, asOf).stream()
+                .map(g -> new FeederPage.GateSlot(g.slot().index(), DashboardViews.jst(g.slot().start()), g.planId(),
+                        DashboardViews.kwAvg(g.net())))
+                .toList();
         Set<String> visible = new HashSet<>(scope.visibleSites(Principals.current().orElseThrow(), feederId, 0, Integer.MAX_VALUE));
         List<FeederPage.CommandView> sent = commands.newest(feederId, COMMANDS).stream().filter(c -> visible.contains(c.siteId()))
                 .map(FeederController::view).toList();
-        return new FeederPage(day.toString(), DashboardViews.jst(asOf), DashboardViews.feeder(feeder, latest), nowView, plan, sent);
+        return new FeederPage(day.toString(), DashboardViews.jst(asOf), DashboardViews.feeder(feeder, latest), nowView, plan, atGate,
+                sent);
     }
 
     private static FeederPage.Plan plan(StoredPlan p, String feederId, LocalDate day) {

@@ -6,7 +6,8 @@ import tools.jackson.databind.JsonNode;
 
 /** What the Feeder page shows for one feeder on one JST day, as of {@code asOf}. kW as decimal strings, times JST. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record FeederPage(String date, String asOf, RegionView.Feeder feeder, Now now, Plan plan, List<CommandView> commands) {
+record FeederPage(String date, String asOf, RegionView.Feeder feeder, Now now, Plan plan, List<GateSlot> planAtGateClosure,
+                  List<CommandView> commands) {
 
     /** The storage and EVs as last reported; {@code oldest}/{@code newest}: the age of those reports. */
     record Now(int batterySites, String averageSocPercent, int chargers, int plugged, int charging, String oldest, String newest) {
@@ -20,6 +21,10 @@ record FeederPage(String date, String asOf, RegionView.Feeder feeder, Now now, P
     }
 
     record PlanSlot(int slot, String start, String netKw, String storageKw, String evKw, String curtailedKw) {
+    }
+
+    /** A slot whose gate has closed: the feeder's net flow in the plan version in force then ({@code planId}). */
+    record GateSlot(int slot, String start, long planId, String netKw) {
     }
 
     record CommandView(String commandId, String siteId, String deviceId, String action, String setpointKw, String validFrom,

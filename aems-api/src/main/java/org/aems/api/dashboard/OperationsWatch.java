@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * Raises (and closes) the operational alerts the dashboard's data shows, through the shared seam: a feeder whose latest
  * rolled-up slot sent back more than its reverse-flow limit, a site whose commands went unacknowledged in the last
- * hour, and gateways that have gone silent (one alert per feeder). Runs once a minute; the silence check is one index
- * probe per site, the others a query over small tables.
+ * hour, gateways that have gone silent (one alert per feeder), and a slot far off the market plan's forecast. Runs once
+ * a minute; the silence check is one index probe per site, the others a query over small tables.
  */
 @Component
 class OperationsWatch {
@@ -50,6 +50,7 @@ class OperationsWatch {
     private final AlertStore alerts;
     private final AlertSink sink;
     private final DataSource dataSource;
+    private final ForecastErrorCheck forecastErrors;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "aems-operations-watch");
@@ -57,8 +58,10 @@ class OperationsWatch {
         return t;
     });
 
-    OperationsWatch(FeederDayQuery feeders, AlertStore alerts, AlertSink sink, DataSource dataSource, Clock clock) {
+    OperationsWatch(FeederDayQuery feeders, AlertStore alerts, AlertSink sink, DataSource dataSource, DashboardSettings settings,
+                    Clock clock) {
         this.feeders = feeders;
+        this.forecastErrors = new ForecastErrorCheck(dataSource, sink, settings);
         this.alerts = alerts;
         this.sink = sink;
         this.dataSource = dataSource;
@@ -81,6 +84,7 @@ class OperationsWatch {
         reverseFlow(now);
         unacknowledgedCommands(now);
         silentGateways(now);
+        forecastErrors.check(now);
     }
 
     private void silentGateways(Instant now) {

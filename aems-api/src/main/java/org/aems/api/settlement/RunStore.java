@@ -14,6 +14,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.aems.api.settlement.SettlementViews.Run;
 import org.aems.api.settlement.SettlementViews.RunPage;
+import org.aems.api.settlement.SettlementViews.RunTotals;
 import org.aems.api.settlement.SettlementViews.Statement;
 import org.aems.api.settlement.SettlementViews.StatementPage;
 import org.aems.core.grid.MetrologyClass;
@@ -79,7 +80,13 @@ public class RunStore {
             Statement last = page.get(limit - 1);
             next = Cursors.encode(last.siteId(), last.from());
         }
-        return new StatementPage(runId, page.subList(0, Math.min(limit, page.size())), next);
+        return new StatementPage(runId, page.subList(0, Math.min(limit, page.size())), next, after.isPresent() ? null : totals(runId));
+    }
+
+    private RunTotals totals(long runId) {
+        return query("SELECT count(*), COALESCE(sum(energy_wh), 0), COALESCE(sum(amount_excluding_tax), 0), COALESCE(sum(tax), 0),"
+                        + " COALESCE(sum(payment), 0) FROM settlement_statement WHERE run_id = ?", ps -> ps.setLong(1, runId),
+                rs -> new RunTotals(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))).get(0);
     }
 
     /** The statements of one site in a run (one per contract segment), in order; empty when it has none. */

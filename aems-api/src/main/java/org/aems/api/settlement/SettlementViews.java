@@ -37,8 +37,13 @@ public final class SettlementViews {
                             int gatewaySlots, String metrologyClass, boolean provisional) {
     }
 
+    /** {@code totals}: the whole run's sums, on the first page only (a billing system reconciles against them). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StatementPage(long runId, List<Statement> statements, String next) {
+    public record StatementPage(long runId, List<Statement> statements, String next, RunTotals totals) {
+    }
+
+    /** Sums over every statement of a run; yen are the statements' own (truncated, taxed) figures added up. */
+    public record RunTotals(int statements, long energyWh, long amountExcludingTax, long tax, long payment) {
     }
 
     /** {@code source}: CERTIFIED (the data of record) or GATEWAY (provisional). */

@@ -93,6 +93,87 @@ class OperationsWatchIT {
         assertThat(open()).isEmpty();
     }
 
+    @Test
+    void aSlotFarOffTheMarketPlanRaisesAForecastErrorThatClosesWhenALaterSlotIsBackOnPlan() throws SQLException {
+        registry.importRegion(BundledRegions.scenario("demo").region(), clock.instant());
+        java.time.LocalDate today = org.aems.core.time.Jst.toJst(clock.instant()).toLocalDate();
+        Slot first = Slot.of(today, 1);
+        Slot second = Slot.of(today, 2);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM feeder_interval")) {
+            ps.executeUpdate(); // the other test's slots may be these (just after midnight JST)
+        }
+        // Version 1 was in force when the slots began: 20 kWh demand, 5 kWh surplus per slot. Version 2 came later and
+        // does not count for them.
+        marketPlan(today, 1, first.start().minus(Duration.ofDays(1)), 20_000, 5_000);
+        marketPlan(today, 2, second.start().plus(Duration.ofMinutes(5)), 30_000, 5_000);
+        // Slot 1: the feeders drew 30 kWh (+50 %) and sold the 5 kWh forecast.
+        measured("f1", first, 12_000, 2_000);
+        measured("f2", first, 10_000, 1_500);
+        measured("f3", first, 8_000, 1_500);
+
+        watch.round();
+        assertThat(open()).containsExactly("FORECAST_ERROR_LARGE WARNING market plan demand");
+        assertThat(message("market plan demand")).isEqualTo("demand (grid import) in slot " + first + " was 30.0 kWh against the"
+                + " market plan's 20.0 kWh (v1, +50 %); the balancing group pays the imbalance unless an intraday revision or"
+                + " dispatch closes the gap");
+
+        // Slot 2 is within 30 % of version 1 (24 kWh, +20 %): the alert closes.
+        measured("f1", second, 8_000, 2_000);
+        measured("f2", second, 8_000, 1_500);
+        measured("f3", second, 8_000, 1_500);
+        watch.round();
+        assertThat(open()).isEmpty();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM feeder_interval")) {
+            ps.executeUpdate();
+        }
+    }
+
+    private void marketPlan(java.time.LocalDate day, int version, Instant createdAt, long demandWh, long surplusWh) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement v = c.prepareStatement("""
+                INSERT INTO market_plan_version (plan_date, version, issued_at, created_at, created_by, scope)
+                VALUES (?, ?, ?, ?, 'test', 'the demo region') RETURNING id""")) {
+            v.setObject(1, day);
+            v.setInt(2, version);
+            v.setTimestamp(3, Timestamp.from(createdAt));
+            v.setTimestamp(4, Timestamp.from(createdAt));
+            long id;
+            try (ResultSet rs = v.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO market_plan_slot (plan_id, slot_start, demand_wh, generation_wh, procurement_wh, expected_price, expected_cost)
+                    VALUES (?, ?, ?, ?, ?, 10, 0)""")) {
+                for (int i = 1; i <= Slot.SLOTS_PER_DAY; i++) {
+                    s.setLong(1, id);
+                    s.setTimestamp(2, Timestamp.from(Slot.of(day, i).start()));
+                    s.setLong(3, demandWh);
+                    s.setLong(4, surplusWh);
+                    s.setLong(5, demandWh - surplusWh);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+    }
+
+    private void measured(String feeder, Slot slot, long importWh, long surplusWh) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO feeder_interval (feeder_id, slot_start, slot_date, slot_index, import_wh, export_wh, net_import_wh, pv_wh,
+                    buyback_export_wh, site_count, sites_reporting, computed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 10, 10, now())""")) {
+            ps.setString(1, feeder);
+            ps.setTimestamp(2, Timestamp.from(slot.start()));
+            ps.setObject(3, slot.date());
+            ps.setInt(4, slot.index());
+            ps.setLong(5, importWh);
+            ps.setLong(6, surplusWh);
+            ps.setLong(7, importWh - surplusWh);
+            ps.setLong(8, surplusWh);
+            ps.executeUpdate();
+        }
+    }
+
     private List<String> open() throws SQLException {
         List<String> open = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

@@ -20,5 +20,10 @@ public enum AlertKind {
     /** Commands to a site went unacknowledged (NO_ACK) within the last hour: its gateway may be offline or ignoring them. */
     COMMAND_UNACKNOWLEDGED,
     /** Gateways on a feeder that have reported before sent nothing recent: one alert per feeder, naming the sites. */
-    GATEWAYS_SILENT
+    GATEWAYS_SILENT,
+    /**
+     * A slot's measured demand or bought surplus was far from the market plan's forecast (計画値): the balancing group will
+     * pay imbalance unless a revision or dispatch closes the gap.
+     */
+    FORECAST_ERROR_LARGE
 }

@@ -106,6 +106,29 @@ public final class PlanStore {
         return plan;
     }
 
+    /** A feeder's planned net import for one slot, from the version that was in force when the slot's gate closed. */
+    public record GateClosedSlot(Slot slot, long planId, Energy net) {
+    }
+
+    /**
+     * For each slot of {@code day} whose gate has closed at {@code now}, the feeder's net import in the newest version
+     * created before that gate closure (1 h before the slot): the plan the slot is judged against, not a later revision.
+     * Slots no such version covers are left out.
+     */
+    public List<GateClosedSlot> atGateClosure(BankId bank, String feederId, java.time.LocalDate day, Instant now) {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (ps.slot_start) ps.slot_start, pv.id, ps.net_wh
+                        FROM plan_slot ps JOIN plan_version pv ON pv.id = ps.plan_id
+                        WHERE pv.bank_id = ? AND ps.feeder_id = ? AND ps.slot_start >= ? AND ps.slot_start < ?
+                          AND ps.slot_start <= ? AND pv.created_at <= ps.slot_start - interval '1 hour'
+                        ORDER BY ps.slot_start, pv.created_at DESC, pv.id DESC""")
+                .params(bank.value(), feederId, Timestamp.from(Slot.of(day, 1).start()),
+                        Timestamp.from(Slot.of(day.plusDays(1), 1).start()), Timestamp.from(now.plus(java.time.Duration.ofHours(1))))
+                .query((rs, n) -> new GateClosedSlot(Slot.containing(rs.getTimestamp(1).toInstant()), rs.getLong(2),
+                        Energy.ofWattHours(rs.getLong(3))))
+                .list();
+    }
+
     /** The newest version for a bank, with its slots. */
     public Optional<StoredPlan> latest(BankId bank) {
         return jdbc.sql("SELECT id FROM plan_version WHERE bank_id = ? ORDER BY created_at DESC, id DESC LIMIT 1")
