@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.sql.DataSource;
+import org.aems.api.cluster.OneInstanceAtATime;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -40,6 +42,7 @@ class AlertForwarding {
     private final Map<Long, Set<String>> delivered = new HashMap<>();
     private final Map<Long, Integer> failedRounds = new HashMap<>();
     private boolean storeFailing;
+    private final OneInstanceAtATime exclusive;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "aems-alert-forwarding");
         t.setDaemon(true);
@@ -47,8 +50,9 @@ class AlertForwarding {
     });
 
     AlertForwarding(AlertStore store, AlertSettings settings, ObjectProvider<JavaMailSender> mail, Clock clock,
-                    MeterRegistry metrics) {
+                    MeterRegistry metrics, DataSource dataSource) {
         this.store = store;
+        this.exclusive = new OneInstanceAtATime(dataSource, "alert-forwarding");
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
@@ -74,41 +78,13 @@ class AlertForwarding {
         timer.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** One round: every alert not yet forwarded, to every channel that has not taken it. */
+    /**
+     * One round, on one instance of the cluster at a time: every alert not yet forwarded, to every channel that has not
+     * taken it.
+     */
     synchronized void round() {
         try {
-            for (AlertView alert : store.unforwarded(BATCH)) {
-                Set<String> done = delivered.computeIfAbsent(alert.id(), id -> new HashSet<>());
-                boolean missing = false;
-                for (AlertChannel channel : channels) {
-                    if (done.contains(channel.name())) {
-                        continue;
-                    }
-                    try {
-                        channel.send(alert);
-                        done.add(channel.name());
-                        count(channel, "delivered");
-                    } catch (Exception e) {
-                        missing = true;
-                        count(channel, "failed");
-                        if (failedRounds.getOrDefault(alert.id(), 0) == 0) {
-                            log.warn("alert {} ({}) not forwarded to {}, trying again every {}: {}", alert.id(), alert.kind(),
-                                    channel.name(), settings.forwardEvery(), e.getMessage());
-                        }
-                    }
-                }
-                int rounds = missing ? failedRounds.merge(alert.id(), 1, Integer::sum) : 0;
-                if (!missing || rounds >= ATTEMPTS) {
-                    if (missing) {
-                        log.error("gave up forwarding alert {} ({}) after {} attempts; it reached only {}", alert.id(), alert.kind(),
-                                rounds, done);
-                        channels.stream().filter(c -> !done.contains(c.name())).forEach(c -> count(c, "abandoned"));
-                    }
-                    store.forwarded(alert.id(), clock.instant());
-                    delivered.remove(alert.id());
-                    failedRounds.remove(alert.id());
-                }
-            }
+            exclusive.run(this::forwardNew);
             if (storeFailing) {
                 storeFailing = false;
                 log.info("forwarding alerts again: the alert table answers");
@@ -118,6 +94,41 @@ class AlertForwarding {
             if (!storeFailing) {
                 storeFailing = true;
                 log.warn("forwarding alerts failed, trying again every {}: {}", settings.forwardEvery(), e.getMessage());
+            }
+        }
+    }
+
+    private void forwardNew() {
+        for (AlertView alert : store.unforwarded(BATCH)) {
+            Set<String> done = delivered.computeIfAbsent(alert.id(), id -> new HashSet<>());
+            boolean missing = false;
+            for (AlertChannel channel : channels) {
+                if (done.contains(channel.name())) {
+                    continue;
+                }
+                try {
+                    channel.send(alert);
+                    done.add(channel.name());
+                    count(channel, "delivered");
+                } catch (Exception e) {
+                    missing = true;
+                    count(channel, "failed");
+                    if (failedRounds.getOrDefault(alert.id(), 0) == 0) {
+                        log.warn("alert {} ({}) not forwarded to {}, trying again every {}: {}", alert.id(), alert.kind(),
+                                channel.name(), settings.forwardEvery(), e.getMessage());
+                    }
+                }
+            }
+            int rounds = missing ? failedRounds.merge(alert.id(), 1, Integer::sum) : 0;
+            if (!missing || rounds >= ATTEMPTS) {
+                if (missing) {
+                    log.error("gave up forwarding alert {} ({}) after {} attempts; it reached only {}", alert.id(), alert.kind(),
+                            rounds, done);
+                    channels.stream().filter(c -> !done.contains(c.name())).forEach(c -> count(c, "abandoned"));
+                }
+                store.forwarded(alert.id(), clock.instant());
+                delivered.remove(alert.id());
+                failedRounds.remove(alert.id());
             }
         }
     }

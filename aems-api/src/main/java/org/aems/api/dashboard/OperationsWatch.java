@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.aems.api.alert.AlertStore;
+import org.aems.api.cluster.OneInstanceAtATime;
 import org.aems.api.dashboard.FeederDay.FeederSlot;
 import org.aems.core.alert.Alert;
 import org.aems.core.alert.AlertKind;
@@ -51,6 +52,7 @@ class OperationsWatch {
     private final AlertSink sink;
     private final DataSource dataSource;
     private final ForecastErrorCheck forecastErrors;
+    private final OneInstanceAtATime exclusive;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "aems-operations-watch");
@@ -62,6 +64,7 @@ class OperationsWatch {
                     Clock clock) {
         this.feeders = feeders;
         this.forecastErrors = new ForecastErrorCheck(dataSource, sink, settings);
+        this.exclusive = new OneInstanceAtATime(dataSource, "operations-watch");
         this.alerts = alerts;
         this.sink = sink;
         this.dataSource = dataSource;
@@ -79,12 +82,15 @@ class OperationsWatch {
         }, 1, 1, TimeUnit.MINUTES);
     }
 
+    /** One round of every check, on one instance of the cluster at a time (the others skip theirs). */
     synchronized void round() {
-        Instant now = clock.instant();
-        reverseFlow(now);
-        unacknowledgedCommands(now);
-        silentGateways(now);
-        forecastErrors.check(now);
+        exclusive.run(() -> {
+            Instant now = clock.instant();
+            reverseFlow(now);
+            unacknowledgedCommands(now);
+            silentGateways(now);
+            forecastErrors.check(now);
+        });
     }
 
     private void silentGateways(Instant now) {
