@@ -47,6 +47,10 @@ class EmbeddedDefaultIT {
             // ingest after 3-11 messages on a fresh start (2026-12-06), and waiting for 7 readings did not see it.
             awaitOrExplain(app, Duration.ofSeconds(90), () -> messages(http) >= 30);
             firstRun = readings(http);
+            // ADR 0020: on the embedded broker, ingest and the dispatcher subscribe plainly (shared ones stalled).
+            assertThat(app.getBean(org.aems.ingest.mqtt.MqttSettings.class).telemetryFilter()).isEqualTo("aems/v1/sites/+/telemetry");
+            assertThat(org.springframework.boot.context.properties.bind.Binder.get(app.getEnvironment())
+                    .bindOrCreate("aems.optimizer.dispatch", org.aems.optimizer.dispatch.DispatchSettings.class).sharedGroup()).isEmpty();
             assertThat(http.get("/api/v1/sites/demo-001/readings?quantity=meter.power").json().get("readings").get(0)
                     .get("unit").asString()).isEqualTo("W");
 
