@@ -33,6 +33,19 @@
     }
     const { region, day, slots, plan, islands } = latest;
     P.showAsOf(region.asOf);
+    const live = region.live;
+    P.byTestId('live-section').hidden = !live;
+    if (live) {
+      P.byTestId('live-at').textContent = live.newest ? P.time(live.newest) + ' JST' : t('noData');
+      P.show('live-pv', live.pvKw, 1);
+      P.show('live-demand', live.demandKw, 1);
+      P.show('live-battery', live.batteryKw, 1);
+      P.show('live-ev', live.evKw, 1);
+      P.show('live-grid', live.gridKw, 1);
+      const fresh = P.byTestId('live-reporting');
+      fresh.dataset.value = live.sitesReporting + '/' + live.siteCount;
+      fresh.textContent = live.sitesReporting + ' / ' + live.siteCount;
+    }
     const now = region.now || {};
     P.byTestId('now-slot').textContent = now.slotStart ? P.time(now.slotStart) + ' JST' : t('noData');
     P.show('now-pv', now.pvKw, 1);

@@ -4,7 +4,7 @@
 const AEMS_MESSAGES = {
   ja: {
     skip: '本文へ移動', title: '地域エネルギー ダッシュボード', nav: 'メニュー', navRegion: '地域', navApi: 'API',
-    date: '日付', asOf: '表示時点', now: '現在', pv: '太陽光発電', demand: '需要', battery: '蓄電池 (充電+)',
+    date: '日付', asOf: '表示時点', now: '直近のコマ (30分平均)', liveNow: '現在 (各地点の最新値)', reportingFresh: '報告地点 (10分以内)', pv: '太陽光発電', demand: '需要', battery: '蓄電池 (充電+)',
     ev: 'EV (充電+)', grid: '系統 (受電+ / 逆潮流−)', reporting: '報告地点', kpis: '当日の指標',
     localConsumption: '地産地消率', selfSufficiency: '自給率', surplusBought: '余剰電力買取量', co2Avoided: 'CO2削減量',
     imbalance: 'インバランス (推定)', pvCapacity: '太陽光 導入量 / 目標', regionToday: '地域の30分値',
@@ -43,7 +43,7 @@ const AEMS_MESSAGES = {
   },
   en: {
     skip: 'Skip to content', title: 'Regional energy dashboard', nav: 'Menu', navRegion: 'Region', navApi: 'API',
-    date: 'Date', asOf: 'As of', now: 'Now', pv: 'PV generation', demand: 'Demand', battery: 'Batteries (charging +)',
+    date: 'Date', asOf: 'As of', now: 'Latest slot (30-minute average)', liveNow: 'Now (each site\'s newest readings)', reportingFresh: 'Sites reporting (last 10 min)', pv: 'PV generation', demand: 'Demand', battery: 'Batteries (charging +)',
     ev: 'EVs (charging +)', grid: 'Grid (import + / reverse flow −)', reporting: 'Sites reporting', kpis: "The day's KPIs",
     localConsumption: 'Local consumption ratio', selfSufficiency: 'Self-sufficiency ratio', surplusBought: 'Surplus bought',
     co2Avoided: 'CO2 avoided', imbalance: 'Imbalance (estimated)', pvCapacity: 'PV connected / target',

@@ -14,6 +14,7 @@ import org.aems.api.dashboard.FeederDay.FeederSlot;
 import org.aems.core.time.Jst;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.Energy;
+import org.aems.core.unit.Power;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,12 +33,15 @@ class DashboardController {
 
     private final FeederDayQuery feeders;
     private final PvCapacityQuery capacity;
+    private final RegionLiveQuery live;
     private final LivePulse pulse;
     private final DashboardSettings settings;
     private final Clock clock;
 
-    DashboardController(FeederDayQuery feeders, PvCapacityQuery capacity, LivePulse pulse, DashboardSettings settings, Clock clock) {
+    DashboardController(FeederDayQuery feeders, PvCapacityQuery capacity, RegionLiveQuery live, LivePulse pulse,
+                        DashboardSettings settings, Clock clock) {
         this.feeders = feeders;
+        this.live = live;
         this.capacity = capacity;
         this.pulse = pulse;
         this.settings = settings;
@@ -45,8 +49,9 @@ class DashboardController {
     }
 
     @GetMapping("/region")
-    @Operation(summary = "The region and every feeder on a JST day: now (the newest slot with a measured flow) and per slot",
-            description = "Powers are kW averaged over their 30-minute slot, from feeder_interval. A feeder's net import is"
+    @Operation(summary = "The region and every feeder on a JST day: live (today), the newest measured slot, and per slot",
+            description = "'live' (today only) sums each site's newest readings, over the sites that reported within 10 minutes."
+                    + " Other powers are kW averaged over their 30-minute slot, from feeder_interval. A feeder's net import is"
                     + " + when it draws and − when it sends PV back (reverse flow); breachedSlots are the slots whose reverse"
                     + " flow exceeded the feeder's limit that day. PV capacity is the registry's arrays in service.")
     RegionView region(@Parameter(description = "JST date, default today") @RequestParam(required = false) LocalDate date) {
@@ -55,7 +60,9 @@ class DashboardController {
         List<FeederDay> days = feeders.on(day);
         Optional<Slot> latest = DashboardViews.latestMeasured(days.stream().flatMap(f -> f.slots().stream()).toList());
         List<RegionView.Feeder> views = days.stream().map(f -> DashboardViews.feeder(f, latest)).toList();
-        return new RegionView(day.toString(), DashboardViews.jst(asOf), latest.map(Slot::toString).orElse(null), latest.map(s -> now(days, s)).orElse(null),
+        RegionView.Live liveView = day.equals(Jst.toJst(asOf).toLocalDate()) ? live(live.at(asOf, day)) : null;
+        return new RegionView(day.toString(), DashboardViews.jst(asOf), latest.map(Slot::toString).orElse(null), liveView,
+                latest.map(s -> now(days, s)).orElse(null),
                 DashboardViews.kw(capacity.on(day)), settings.renewableTargetKw() == null ? null : settings.renewableTargetKw().toPlainString(), views);
     }
 
@@ -76,6 +83,18 @@ class DashboardController {
                 DashboardViews.kwAvg(sum(at, FeederSlot::batteryNetCharge)), DashboardViews.kwAvg(sum(at, FeederSlot::evNetCharge)),
                 DashboardViews.kwAvg(grid), at.stream().mapToInt(FeederSlot::sitesReporting).sum(),
                 at.stream().mapToInt(FeederSlot::siteCount).sum());
+    }
+
+    private static RegionView.Live live(RegionLiveQuery.Live l) {
+        Power grid = l.of("meter.power");
+        Power pv = l.of("pv.power");
+        return new RegionView.Live(l.oldest() == null ? null : DashboardViews.jst(l.oldest()),
+                l.newest() == null ? null : DashboardViews.jst(l.newest()), kw(pv), grid == null || pv == null ? null : kw(grid.plus(pv)),
+                kw(l.of("battery.power")), kw(l.of("ev.power")), kw(grid), l.sitesReporting(), l.siteCount());
+    }
+
+    private static String kw(Power power) {
+        return power == null ? null : DashboardViews.kw(power);
     }
 
     private static Energy sum(List<FeederSlot> slots, Function<FeederSlot, Energy> quantity) {

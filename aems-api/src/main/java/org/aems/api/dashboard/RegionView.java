@@ -6,10 +6,21 @@ import java.util.List;
  * What the Region page shows, as of {@code asOf}. Powers are kW as decimal strings (3 decimals), averages over their
  * slot; null where no site reported.
  *
- * @param latestSlot the newest slot with a measured flow on any feeder ("now"; else the newest rolled-up one), null before the
+ * @param latestSlot the newest slot with a measured flow on any feeder (else the newest rolled-up one), null before the
  *                   first rollup of the day
+ * @param live       today only: the instantaneous powers from each site's newest readings; null for another day
  */
-record RegionView(String date, String asOf, String latestSlot, Now now, String pvCapacityKw, String pvTargetKw, List<Feeder> feeders) {
+record RegionView(String date, String asOf, String latestSlot, Live live, Now now, String pvCapacityKw, String pvTargetKw,
+                  List<Feeder> feeders) {
+
+    /**
+     * Each site's newest readings summed (kW, 3 decimals; null where no site reported that quantity), over the sites that
+     * reported within the last 10 minutes; {@code oldest}/{@code newest}: the readings' age. Demand = grid + PV, as in
+     * {@link Now}.
+     */
+    record Live(String oldest, String newest, String pvKw, String demandKw, String batteryKw, String evKw, String gridKw,
+                int sitesReporting, int siteCount) {
+    }
 
     /**
      * The region in the latest slot. {@code gridKw}: the feeders' net exchange with the grid above, + = drawing, − = sending

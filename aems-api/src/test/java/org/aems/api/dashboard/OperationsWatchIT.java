@@ -10,9 +10,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.aems.core.time.Jst;
 import org.aems.core.time.Slot;
 import org.aems.ingest.registry.RegistryStore;
 import org.aems.simulators.BundledRegions;
@@ -24,8 +26,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue #8 alerts from what the dashboard shows: the demo region's feeders (reverse-flow limit 150 kW) with
- * hand-made rollups and commands in PostgreSQL; the watch raises through the shared seam and closes what has ended.
+ * Issue #8 alerts from what the dashboard shows: the demo region's feeders (reverse-flow limit 150 kW) with hand-made
+ * rollups, commands and market plans in PostgreSQL; the watch raises through the shared seam and closes what has ended.
+ * Also the Region page's live "now" from hand-made readings (in this class to share its application context).
  */
 @SpringBootTest
 class OperationsWatchIT {
@@ -38,6 +41,8 @@ class OperationsWatchIT {
     RegistryStore registry;
     @Autowired
     Clock clock;
+    @Autowired
+    DashboardController dashboard;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -170,6 +175,51 @@ class OperationsWatchIT {
             ps.setLong(6, surplusWh);
             ps.setLong(7, importWh - surplusWh);
             ps.setLong(8, surplusWh);
+            ps.executeUpdate();
+        }
+    }
+
+    @Test
+    void theRegionsNowIsEachSitesNewestReadingsSummedOverTheSitesThatReportedLately() throws SQLException {
+        registry.importRegion(BundledRegions.scenario("demo").region(), clock.instant());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM telemetry_reading")) {
+            ps.executeUpdate(); // the other tests' readings
+        }
+        // demo-001: imports 1.2 kW now (an older reading of 5 kW is history); demo-002: sends 2 kW back with 3.5 kW of PV
+        // and charges its battery at 0.5 kW, its PV stamped a second after its meter; demo-003 fell silent 20 minutes ago.
+        liveReading("demo-001", "meter-1", "meter.power", now.minusSeconds(65), 5_000);
+        liveReading("demo-001", "meter-1", "meter.power", now.minusSeconds(5), 1_200);
+        liveReading("demo-002", "meter-1", "meter.power", now.minusSeconds(6), -2_000);
+        liveReading("demo-002", "pv-1", "pv.power", now.minusSeconds(5), 3_500);
+        liveReading("demo-002", "battery-1", "battery.power", now.minusSeconds(5), 500);
+        liveReading("demo-003", "meter-1", "meter.power", now.minus(Duration.ofMinutes(20)), 9_000);
+
+        RegionView today = dashboard.region(null);
+        RegionView.Live live = today.live();
+        assertThat(live.sitesReporting()).isEqualTo(2);
+        assertThat(live.siteCount()).isEqualTo(50);
+        assertThat(live.gridKw()).isEqualTo("-0.800");
+        assertThat(live.pvKw()).isEqualTo("3.500");
+        assertThat(live.demandKw()).as("grid + PV").isEqualTo("2.700");
+        assertThat(live.batteryKw()).isEqualTo("0.500");
+        assertThat(live.evKw()).isNull();
+        assertThat(live.newest()).isEqualTo(Jst.toJst(now.minusSeconds(5)).toOffsetDateTime().toString());
+
+        assertThat(dashboard.region(Jst.toJst(now).toLocalDate().minusDays(1)).live()).as("yesterday has no 'now'").isNull();
+    }
+
+    private void liveReading(String site, String device, String quantity, Instant ts, double value) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO telemetry_reading (site_id, device_id, quantity, ts, value, message_id, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, site);
+            ps.setString(2, device);
+            ps.setString(3, quantity);
+            ps.setTimestamp(4, Timestamp.from(ts));
+            ps.setDouble(5, value);
+            ps.setString(6, site + "-" + ts.toEpochMilli());
+            ps.setTimestamp(7, Timestamp.from(ts));
             ps.executeUpdate();
         }
     }
