@@ -27,6 +27,12 @@
     P.refreshed();
   }
 
+  /** The five power tiles of a group ('live' or 'now'), kW with one decimal. */
+  function showPowers(group, view) {
+    [['pv', view.pvKw], ['demand', view.demandKw], ['battery', view.batteryKw], ['ev', view.evKw], ['grid', view.gridKw]]
+      .forEach(([name, kw]) => P.show(group + '-' + name, kw, 1));
+  }
+
   function render() {
     if (!latest) {
       return;
@@ -37,22 +43,14 @@
     P.byTestId('live-section').hidden = !live;
     if (live) {
       P.byTestId('live-at').textContent = live.newest ? P.time(live.newest) + ' JST' : t('noData');
-      P.show('live-pv', live.pvKw, 1);
-      P.show('live-demand', live.demandKw, 1);
-      P.show('live-battery', live.batteryKw, 1);
-      P.show('live-ev', live.evKw, 1);
-      P.show('live-grid', live.gridKw, 1);
+      showPowers('live', live);
       const fresh = P.byTestId('live-reporting');
       fresh.dataset.value = live.sitesReporting + '/' + live.siteCount;
       fresh.textContent = live.sitesReporting + ' / ' + live.siteCount;
     }
     const now = region.now || {};
     P.byTestId('now-slot').textContent = now.slotStart ? P.time(now.slotStart) + ' JST' : t('noData');
-    P.show('now-pv', now.pvKw, 1);
-    P.show('now-demand', now.demandKw, 1);
-    P.show('now-battery', now.batteryKw, 1);
-    P.show('now-ev', now.evKw, 1);
-    P.show('now-grid', now.gridKw, 1);
+    showPowers('now', now);
     const reporting = P.byTestId('now-reporting');
     reporting.dataset.value = region.now ? now.sitesReporting + '/' + now.siteCount : '';
     reporting.textContent = region.now ? now.sitesReporting + ' / ' + now.siteCount : t('noData');

@@ -285,9 +285,7 @@ class DashboardIT {
         JsonNode sites = http.get("/api/v1/sites?size=100").json().get("sites");
         for (JsonNode site : sites) {
             String id = site.get("id").asString();
-            HttpJson.Response contract = http.send("PUT", "/api/v1/settlement/contracts/dash-" + id, "application/json",
-                    "{\"siteId\":\"" + id + "\",\"from\":\"" + DAY.withDayOfMonth(1) + "\",\"tariff\":{\"kind\":\"FIXED\",\"price\":\"8.5\"},"
-                            + "\"taxTreatment\":\"TAX_INCLUSIVE\"}");
+            HttpJson.Response contract = fixedPriceContract(id, "8.5");
             assertThat(contract.status()).as(contract.body()).isEqualTo(201);
         }
         HttpJson.Response run = http.postJson("/api/v1/settlement/runs", "{\"month\":\"" + YearMonth.from(DAY) + "\"}");
@@ -331,9 +329,7 @@ class DashboardIT {
         JsonNode selling = java.util.stream.StreamSupport.stream(statements.spliterator(), false)
                 .filter(st -> st.get("energyWh").asLong() > 0).findFirst().orElseThrow();
         String corrected = selling.get("siteId").asString();
-        HttpJson.Response contract = http.send("PUT", "/api/v1/settlement/contracts/dash-" + corrected, "application/json",
-                "{\"siteId\":\"" + corrected + "\",\"from\":\"" + DAY.withDayOfMonth(1) + "\",\"tariff\":{\"kind\":\"FIXED\",\"price\":\"9.5\"},"
-                        + "\"taxTreatment\":\"TAX_INCLUSIVE\"}");
+        HttpJson.Response contract = fixedPriceContract(corrected, "9.5");
         assertThat(contract.status()).as(contract.body()).isEqualTo(200);
         HttpJson.Response rerun = http.postJson("/api/v1/settlement/runs", "{\"month\":\"" + YearMonth.from(DAY) + "\"}");
         assertThat(rerun.status()).as(rerun.body()).isEqualTo(201);
@@ -389,6 +385,13 @@ class DashboardIT {
             }
             return id;
         }
+    }
+
+    /** Buy-back at a fixed price from the played day's month on, as contract dash-{site} (201 new, 200 next version). */
+    private HttpJson.Response fixedPriceContract(String site, String yenPerKwh) {
+        return http.send("PUT", "/api/v1/settlement/contracts/dash-" + site, "application/json", "{\"siteId\":\"" + site
+                + "\",\"from\":\"" + DAY.withDayOfMonth(1) + "\",\"tariff\":{\"kind\":\"FIXED\",\"price\":\"" + yenPerKwh + "\"},"
+                + "\"taxTreatment\":\"TAX_INCLUSIVE\"}");
     }
 
     private void waitForFirstRefresh() {
