@@ -84,6 +84,7 @@ class WriterFailureIT {
                 .containsExactly("m-1", "m-2", "m-3");
         assertThat(harness.count("SELECT count(*) FROM telemetry_rejection")).isZero();
         assertThat(outage.get()).as("the look-up was retried until it answered").isNegative();
+        assertThat(writer.isStoreHealthy()).as("health is UP again once the held message is committed").isTrue();
     }
 
     @Test

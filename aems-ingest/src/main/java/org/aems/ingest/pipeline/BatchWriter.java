@@ -200,6 +200,7 @@ public final class BatchWriter implements Runnable {
                             + "Check the database: {}", message.topic(), e.getMessage());
                 }
                 lookupsFailing = true;
+                storeHealthy = false; // health DOWN, as for a failing commit: the database is what failed
                 return false;
             }
             log.error("processing a message on {} failed; refused as PROCESSING_FAILED with its payload kept in "
@@ -260,8 +261,8 @@ public final class BatchWriter implements Runnable {
             return;
         }
         DecodeResult.Decoded decoded = (DecodeResult.Decoded) result;
-        batch.messages.add(message);
         ReadingStore.Origin origin = ReadingStore.Origin.of(message.topic(), message.payload(), settings.payloadCap());
+        batch.messages.add(message);
         for (Reading reading : decoded.message().readings()) {
             batch.readings.add(new StampedReading(reading, decoded.message().messageId(), message.receivedAt(), origin));
         }
