@@ -7,6 +7,24 @@ const AemsPage = (function () {
   const byTestId = id => document.querySelector('[data-testid="' + id + '"]');
   const SLOT_TIMES = Array.from({ length: 48 }, (_, i) => String(Math.floor(i / 2)).padStart(2, '0') + (i % 2 ? ':30' : ':00'));
 
+  /** The pages every header links to, in order; the one shown is marked aria-current. */
+  const PAGES = [['/dashboard/', 'navRegion'], ['/dashboard/feeder.html', 'navFeeder'], ['/dashboard/sites.html', 'navSites'],
+    ['/dashboard/alerts.html', 'navAlerts'], ['/dashboard/settlement.html', 'navSettlement'], ['/dashboard/public.html', 'navPublic'],
+    ['/swagger-ui.html', 'navApi']];
+
+  function navigation() {
+    const here = location.pathname === '/dashboard/index.html' ? '/dashboard/' : location.pathname;
+    document.querySelector('nav[data-nav]').replaceChildren(...PAGES.map(([href, key]) => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.dataset.i18n = key;
+      if (href === here) {
+        a.setAttribute('aria-current', 'page');
+      }
+      return a;
+    }));
+  }
+
   function todayJst() {
     return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
   }
@@ -111,6 +129,7 @@ const AemsPage = (function () {
 
   /** Wires the date picker and the language switch; {@code refresh} loads, {@code render} redraws in the new language. */
   function start(refresh, render) {
+    navigation();
     i18n.apply();
     const date = document.getElementById('date');
     if (date) {

@@ -84,24 +84,15 @@ public final class PlanStore {
         if (closed.isEmpty()) {
             return List.of();
         }
-        Map<Instant, Long> net = new java.util.HashMap<>();
-        jdbc.sql("""
-                        SELECT DISTINCT ON (ps.slot_start) ps.slot_start, ps.net_wh
-                        FROM plan_slot ps JOIN plan_version pv ON pv.id = ps.plan_id
-                        WHERE pv.bank_id = ? AND ps.feeder_id = '' AND ps.slot_start >= ? AND ps.slot_start <= ?
-                          AND pv.created_at <= ps.slot_start - interval '1 hour'
-                        ORDER BY ps.slot_start, pv.created_at DESC, pv.id DESC""")
-                .params(bank.value(), Timestamp.from(closed.get(0).start()), Timestamp.from(closed.get(closed.size() - 1).start()))
-                .query(rs -> {
-                    net.put(rs.getTimestamp(1).toInstant(), rs.getLong(2));
-                });
+        Map<Slot, GateClosedSlot> net = new java.util.HashMap<>();
+        atGateClosure(bank, "", closed.get(0), closed.get(closed.size() - 1).next(), now).forEach(g -> net.put(g.slot(), g));
         List<Energy> plan = new ArrayList<>();
         for (Slot slot : closed) {
-            Long wh = net.get(slot.start());
-            if (wh == null) {
+            GateClosedSlot inForce = net.get(slot);
+            if (inForce == null) {
                 break;
             }
-            plan.add(Energy.ofWattHours(wh));
+            plan.add(inForce.net());
         }
         return plan;
     }
@@ -116,14 +107,19 @@ public final class PlanStore {
      * Slots no such version covers are left out.
      */
     public List<GateClosedSlot> atGateClosure(BankId bank, String feederId, java.time.LocalDate day, Instant now) {
+        return atGateClosure(bank, feederId, Slot.of(day, 1), Slot.of(day.plusDays(1), 1), now);
+    }
+
+    /** The gate-closure rule in one place: slots in [from, until) whose gate has closed at now; feeder '' = the bank total. */
+    private List<GateClosedSlot> atGateClosure(BankId bank, String feederId, Slot from, Slot until, Instant now) {
         return jdbc.sql("""
                         SELECT DISTINCT ON (ps.slot_start) ps.slot_start, pv.id, ps.net_wh
                         FROM plan_slot ps JOIN plan_version pv ON pv.id = ps.plan_id
                         WHERE pv.bank_id = ? AND ps.feeder_id = ? AND ps.slot_start >= ? AND ps.slot_start < ?
                           AND ps.slot_start <= ? AND pv.created_at <= ps.slot_start - interval '1 hour'
                         ORDER BY ps.slot_start, pv.created_at DESC, pv.id DESC""")
-                .params(bank.value(), feederId, Timestamp.from(Slot.of(day, 1).start()),
-                        Timestamp.from(Slot.of(day.plusDays(1), 1).start()), Timestamp.from(now.plus(java.time.Duration.ofHours(1))))
+                .params(bank.value(), feederId, Timestamp.from(from.start()), Timestamp.from(until.start()),
+                        Timestamp.from(now.plus(java.time.Duration.ofHours(1))))
                 .query((rs, n) -> new GateClosedSlot(Slot.containing(rs.getTimestamp(1).toInstant()), rs.getLong(2),
                         Energy.ofWattHours(rs.getLong(3))))
                 .list();
