@@ -25,8 +25,24 @@ const AemsPage = (function () {
     }));
   }
 
+  /** The platform's clock minus this computer's, ms: "today" is the platform's date, not the viewer's. */
+  let clockOffsetMs = 0;
+
+  async function syncClock() {
+    try {
+      const response = await fetch('/api/v1/public/clock', { headers: { Accept: 'application/json' } });
+      if (response.ok) {
+        clockOffsetMs = Date.parse((await response.json()).now) - Date.now();
+      }
+    } catch (ignored) { /* unreachable: the computer's clock will do, the fetches that follow say what is wrong */ }
+  }
+
+  function platformNow() {
+    return new Date(Date.now() + clockOffsetMs);
+  }
+
   function todayJst() {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(platformNow());
   }
 
   function nextDay(date) {
@@ -128,9 +144,15 @@ const AemsPage = (function () {
   }
 
   /** Wires the date picker and the language switch; {@code refresh} loads, {@code render} redraws in the new language. */
-  function start(refresh, render) {
+  async function start(refresh, render) {
     navigation();
     i18n.apply();
+    document.getElementById('lang').addEventListener('click', () => {
+      i18n.toggle();
+      render();
+    });
+    window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+    await syncClock();
     const date = document.getElementById('date');
     if (date) {
       date.value = selectedDate();
@@ -141,11 +163,6 @@ const AemsPage = (function () {
         refresh().catch(failed);
       });
     }
-    document.getElementById('lang').addEventListener('click', () => {
-      i18n.toggle();
-      render();
-    });
-    window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
     return refresh().catch(failed);
   }
 
@@ -161,7 +178,7 @@ const AemsPage = (function () {
       clearTimeout(pending);
       pending = setTimeout(() => refresh().then(() => {
         status.textContent = i18n.t('live') + ' · ' + i18n.t('updated') + ' '
-          + new Intl.DateTimeFormat(i18n.locale(), { timeZone: 'Asia/Tokyo', timeStyle: 'medium' }).format(new Date());
+          + new Intl.DateTimeFormat(i18n.locale(), { timeZone: 'Asia/Tokyo', timeStyle: 'medium' }).format(platformNow());
       }).catch(failed), 300);
     }));
     stream.onerror = () => { status.textContent = i18n.t('offline'); };

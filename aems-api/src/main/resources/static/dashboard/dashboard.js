@@ -42,7 +42,9 @@
     const live = region.live;
     P.byTestId('live-section').hidden = !live;
     if (live) {
-      P.byTestId('live-at').textContent = live.newest ? P.time(live.newest) + ' JST' : t('noData');
+      const at = P.byTestId('live-at');
+      at.dataset.value = live.newest || '';
+      at.textContent = live.newest ? P.time(live.newest) + ' JST' : t('noData');
       showPowers('live', live);
       const fresh = P.byTestId('live-reporting');
       fresh.dataset.value = live.sitesReporting + '/' + live.siteCount;

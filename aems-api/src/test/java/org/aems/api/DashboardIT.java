@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,16 +47,20 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue #8 end to end: the app fed by the simulator (demo region, seed 42) over the test broker, a whole day played at
- * 30 simulated minutes per second from a pinned start (noon six days ago, JST), rolled up by ingest; Debian's
- * headless Chromium signs in and reads the Region page. What the page shows must be what the API says.
+ * Issue #8 end to end at a pinned clock: the app's clock reads {@link #PINNED} (10:00 JST on {@link #TODAY}) when the
+ * test starts and runs on in real time; the simulator (demo region, seed 42) replays from the evening before
+ * {@link #DAY} at 30 simulated minutes per second, catches up with the app's clock and goes on live. Ingest rolls it up;
+ * Debian's headless Chromium signs in and reads the pages. What a page shows must be what the API says. Same dates,
+ * same seed: the same figures whenever and wherever the test runs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,8 +69,20 @@ class DashboardIT {
 
     static final String PREFIX = "dash" + UUID.randomUUID().toString().substring(0, 6);
     static final Path SECRETS = Path.of("target", "dashboard-it-" + PREFIX).toAbsolutePath();
-    /** The played day: far enough back that the simulation stays in the past while the test runs (a day takes 48 s). */
-    static final LocalDate DAY = LocalDate.now(Jst.ZONE).minusDays(5);
+    /** The played day: a Wednesday in May, long days with PV well above zero. */
+    static final LocalDate DAY = LocalDate.of(2026, 5, 20);
+    /** The app's today: the simulator reaches its clock during the test and goes on in real time. */
+    static final LocalDate TODAY = DAY.plusDays(1);
+    static final Instant PINNED = TODAY.atTime(10, 0).atZone(Jst.ZONE).toInstant();
+
+    /** The app's one clock (StorageAutoConfiguration's stands back): {@link #PINNED} now, real time from here on. */
+    @TestConfiguration
+    static class PinnedClock {
+        @Bean
+        Clock pinnedClock() {
+            return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), PINNED));
+        }
+    }
 
     /** A real SMTP server and a real HTTP receiver for the alerts AEMS forwards: the edges of the system. */
     static final int SMTP_PORT = TestInfrastructure.freePort();
@@ -79,6 +96,8 @@ class DashboardIT {
     ApplicationContext context;
     @Autowired
     javax.sql.DataSource dataSource;
+    @Autowired
+    Clock clock;
     HttpJson http;
     Browser browser;
 
@@ -91,8 +110,10 @@ class DashboardIT {
         registry.add("aems.simulator.interval", () -> "1s");
         registry.add("aems.simulator.registers", () -> SECRETS.resolve("registers.properties").toString());
         registry.add("aems.simulator.speed", () -> "1800");
-        // From noon the day before, so the played day's first slot has a register value at its start too.
-        registry.add("aems.simulator.start", () -> DAY.minusDays(1) + "T12:00:00+09:00");
+        // From the evening before, so the played day's first slot has a register value at its start too; at the app's
+        // clock (72 s later) it goes on in real time, so no reading is ever stamped ahead of the platform.
+        registry.add("aems.simulator.start", () -> DAY.minusDays(1) + "T22:00:00+09:00");
+        registry.add("aems.simulator.catch-up", () -> "true");
         registry.add("aems.optimizer.enabled", () -> "false");
         registry.add("aems.ingest.rollup.interval", () -> "2s");
         registry.add("aems.dashboard.pulse", () -> "1s");
@@ -258,24 +279,83 @@ class DashboardIT {
 
     @Test
     @Order(4)
-    void aLiveUpdateArrivesWithoutReloading() {
-        LocalDate live = DAY;
-        for (LocalDate d = DAY.plusDays(1); !d.isAfter(DAY.plusDays(4)); d = d.plusDays(1)) {
-            JsonNode latest = region(d).get("latestSlot");
-            if (latest != null && !latest.isNull()) {
-                live = d;
+    void withoutADateThePageShowsThePlatformsTodayAndItsLiveReadingsArriveWithoutReloading() {
+        // Once the simulator has caught up with the app's clock, every site reports within the last 10 minutes.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonNode live = region(TODAY).get("live");
+            return live != null && !live.isNull() && live.get("sitesReporting").asInt() == 50;
+        });
+        browser.driver.get(base() + "/dashboard/");
+        waitForFirstRefresh();
+        // This computer's calendar says otherwise: the page asked the platform what today is.
+        assertThat(browser.driver.findElement(By.id("date")).getDomProperty("value")).isEqualTo(TODAY.toString());
+        assertThat(byTestId("live-section").isDisplayed()).isTrue();
+        LiveShown shown = liveAsThePageShowsIt();
+        JsonNode live = shown.api();
+        assertThat(shown.page().get("live-reporting")).containsExactly("50/50", "50 / 50");
+        for (String[] tile : new String[][] {{"live-demand", "demandKw"}, {"live-pv", "pvKw"}, {"live-grid", "gridKw"},
+                {"live-battery", "batteryKw"}, {"live-ev", "evKw"}}) {
+            if (live.get(tile[1]).isNull()) {
+                assertThat(shown.page().get(tile[0]).get(0)).as(tile[0]).isEmpty();
+                continue;
             }
+            String api = live.get(tile[1]).asString();
+            assertThat(shown.page().get(tile[0])).as(tile[0]).containsExactly(api, shown(new BigDecimal(api), "kW"));
         }
-        open(live);
+        assertThat(new BigDecimal(live.get("demandKw").asString())).isPositive();
+        assertThat(new BigDecimal(live.get("pvKw").asString())).as("10:00 on a May morning").isPositive();
+        Instant newest = java.time.OffsetDateTime.parse(live.get("newest").asString()).toInstant();
+        assertThat(Duration.between(newest, clock.instant())).as("readings as fresh as the live simulator's")
+                .isBetween(Duration.ZERO, Duration.ofMinutes(1));
+
+        // The gateways go on publishing every second: the page follows without a reload.
         browser.script("window.notReloaded = true;");
-        String slot = text("now-slot");
+        String at = value("live-at");
         String refreshes = browser.driver.findElement(By.tagName("body")).getDomAttribute("data-refreshes");
-        browser.waiting(Duration.ofSeconds(40)).until(d -> !text("now-slot").equals(slot));
+        browser.waiting(Duration.ofSeconds(40)).until(d -> !value("live-at").equals(at));
         assertThat((Boolean) browser.script("return window.notReloaded === true;")).isTrue();
+        assertThat(java.time.OffsetDateTime.parse(value("live-at"))).isAfter(java.time.OffsetDateTime.parse(at));
         assertThat(Integer.parseInt(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-refreshes")))
                 .isGreaterThan(Integer.parseInt(refreshes));
-        assertThat(text("live")).startsWith("ライブ更新");
+        // "Updated at" by the platform's clock (10:00 JST and a minute or two), not this computer's.
+        assertThat(text("live")).startsWith("ライブ更新").contains("更新 10:0");
         assertThat(browser.consoleErrors()).isEmpty();
+        browser.fullPage("dashboard-region-live-ja");
+    }
+
+    /** The page's live tiles (data-value and text, read in one go) and the API's 'live' of the same moment. */
+    record LiveShown(java.util.Map<String, List<String>> page, JsonNode api) {
+    }
+
+    /**
+     * The page refreshes every couple of seconds as readings arrive: snapshot its live tiles in one script, ask the API,
+     * and repeat until both are of the same newest reading.
+     */
+    private LiveShown liveAsThePageShowsIt() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, List<String>> page = (java.util.Map<String, List<String>>) browser.script("""
+                    const shown = {};
+                    ['live-at', 'live-reporting', 'live-demand', 'live-pv', 'live-grid', 'live-battery', 'live-ev'].forEach(id => {
+                      const el = document.querySelector('[data-testid="' + id + '"]');
+                      shown[id] = [el.dataset.value, el.textContent];
+                    });
+                    return shown;""");
+            JsonNode live = region(TODAY).get("live");
+            if (live.get("newest").asString().equals(page.get("live-at").get(0))) {
+                return new LiveShown(page, live);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the page's live readings (" + page + ") never matched the API's (" + live + ")");
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
@@ -324,8 +404,8 @@ class DashboardIT {
         assertThat(value("statements-payment")).isEqualTo(Long.toString(payment));
         assertThat(byTestId("statements-prev").isEnabled()).isTrue();
 
-        // A corrected contract price for one site and a re-run. The simulator keeps playing this month, so every site's
-        // statement has moved on; the page lists what the API's diff lists, and the corrected site with its new price.
+        // A corrected contract price for one site and a re-run. The simulator keeps playing this month, so other sites'
+        // statements may have moved on too; the page lists what the API's diff lists, and the corrected site with its new price.
         JsonNode selling = java.util.stream.StreamSupport.stream(statements.spliterator(), false)
                 .filter(st -> st.get("energyWh").asLong() > 0).findFirst().orElseThrow();
         String corrected = selling.get("siteId").asString();
@@ -433,6 +513,27 @@ class DashboardIT {
         assertThat(value("public-slots")).isEqualTo("48");
         assertThat(new BigDecimal(value("public-pv"))).isEqualByComparingTo(pv).isPositive();
         assertThat(seriesPoints("public-chart")).containsExactly(48L, 48L, 48L);
+        // Each published group (feeder, or the small ones pooled as 'other') with its day summed over the slots it was published in.
+        java.util.Map<String, BigDecimal> groupPv = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> groupSlots = new java.util.TreeMap<>();
+        for (JsonNode slot : day.get("slots")) {
+            if (slot.get("groups") != null && !slot.get("groups").isNull()) {
+                for (java.util.Map.Entry<String, JsonNode> group : slot.get("groups").properties()) {
+                    groupSlots.merge(group.getKey(), 1, Integer::sum);
+                    JsonNode kwh = group.getValue().get("pvKwh");
+                    groupPv.merge(group.getKey(), kwh.isNull() ? BigDecimal.ZERO : new BigDecimal(kwh.asString()), BigDecimal::add);
+                }
+            }
+        }
+        List<WebElement> groupRows = browser.driver.findElements(By.cssSelector("[data-testid=public-groups] tbody tr"));
+        assertThat(groupRows).hasSize(groupPv.size()).isNotEmpty();
+        for (String group : groupPv.keySet()) {
+            WebElement row = browser.driver.findElement(By.cssSelector("[data-testid=public-groups] tr[data-group='" + group + "']"));
+            assertThat(row.findElement(By.cssSelector("[data-key=slots]")).getDomAttribute("data-value"))
+                    .isEqualTo(Integer.toString(groupSlots.get(group)));
+            assertThat(new BigDecimal(row.findElement(By.cssSelector("[data-key=pv]")).getDomAttribute("data-value")))
+                    .as("PV of %s", group).isEqualByComparingTo(groupPv.get(group));
+        }
         assertThat(browser.consoleErrors()).isEmpty();
         browser.fullPage("dashboard-public-ja");
     }
@@ -447,7 +548,7 @@ class DashboardIT {
 
         // Raised through the seam every part of AEMS uses.
         context.getBean(AlertSink.class).raise(new Alert(AlertKind.OPTIMIZER_FALLBACK, Severity.CRITICAL, "bank odw-east-b1",
-                "the solve ran out of time; the last plan was published", Instant.now()));
+                "the solve ran out of time; the last plan was published", clock.instant()));
         long id = ours().get("id").asLong();
         By row = By.cssSelector("tr[data-alert='" + id + "']");
         browser.waiting(Duration.ofSeconds(20)).until(d -> !d.findElements(row).isEmpty());
@@ -474,7 +575,7 @@ class DashboardIT {
         assertThat(mail.getSubject()).isEqualTo("[AEMS CRITICAL] OPTIMIZER_FALLBACK: bank odw-east-b1");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("energy-ops@city.odawara.example");
         context.getBean(AlertSink.class).raise(new Alert(AlertKind.OPTIMIZER_FALLBACK, Severity.CRITICAL, "bank odw-east-b1",
-                "again", Instant.now()));
+                "again", clock.instant()));
         Thread.sleep(3_000);
         assertThat(WEBHOOK.stream().filter(h -> h.contains("OPTIMIZER_FALLBACK"))).as("a repeat counts an occurrence, it is not a new alert")
                 .isEmpty();
@@ -488,9 +589,14 @@ class DashboardIT {
         try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO dispatch_command (command_id, site_id, device_id, action, setpoint_w, valid_from, valid_until, issued_at,
                     issued_by, status, reason, sent_at)
-                VALUES ('dash-cmd-1', ?, 'battery-1', 'SET_POWER', -2500, now(), now() + interval '30 minutes', now(), 'optimizer',
-                    'NO_ACK', 'no acknowledgement within 60 s', now())""")) {
+                VALUES ('dash-cmd-1', ?, 'battery-1', 'SET_POWER', -2500, ?, ?, ?, 'optimizer',
+                    'NO_ACK', 'no acknowledgement within 60 s', ?)""")) {
+            java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
             ps.setString(1, site);
+            ps.setTimestamp(2, now);
+            ps.setTimestamp(3, java.sql.Timestamp.from(clock.instant().plus(Duration.ofMinutes(30))));
+            ps.setTimestamp(4, now);
+            ps.setTimestamp(5, now);
             ps.executeUpdate();
         }
         // Two plan versions for f2's bank (the optimizer is off here): one from the night before, one revised at 12:00. A
@@ -568,8 +674,8 @@ class DashboardIT {
         context.getBean(org.aems.optimizer.island.IslandStore.class).report(declared.json().get("id").asLong(), """
                 {"feeder":"f3","islandable":true,"gridForming":"demo-040/battery-1","autonomyHours":5.5,
                  "criticalServedThroughout":true,"criticalSites":["demo-045"],
-                 "slots":[{"slot":"2026-12-06#30","criticalNeededKwh":"1.200","criticalServedKwh":"1.200","otherNeededKwh":"8.000",
-                           "otherServedKwh":"2.500","pvUsedKwh":"3.100"}]}""", Instant.now());
+                 "slots":[{"slot":"%s#21","criticalNeededKwh":"1.200","criticalServedKwh":"1.200","otherNeededKwh":"8.000",
+                           "otherServedKwh":"2.500","pvUsedKwh":"3.100"}]}""".formatted(TODAY), clock.instant());
         try {
             open(DAY);
             WebElement island = browser.driver.findElement(By.cssSelector("[data-testid=islands] li[data-feeder=f3]"));

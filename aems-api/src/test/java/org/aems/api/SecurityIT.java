@@ -69,7 +69,7 @@ class SecurityIT {
         Set<Role> open = Set.of();
         // Static files, API reference, health: no data behind them.
         allow(open, "GET /", "GET /**", "GET /webjars/**", "GET /dashboard", "GET /dashboard/", "GET /actuator/health", "GET /actuator/health/**",
-                "GET /api/v1/public/region-intervals");
+                "GET /api/v1/public/region-intervals", "GET /api/v1/public/clock");
         allow(EnumSet.of(OPERATOR, ADMIN), "GET /actuator", "GET /actuator/info", "GET /actuator/prometheus",
                 "GET /actuator/metrics", "GET /actuator/metrics/{requiredMetricName}");
         allow(admin, "POST /api/v1/admin/organisations", "GET /api/v1/admin/organisations", "POST /api/v1/admin/users",

@@ -69,6 +69,7 @@ public final class Simulation implements AutoCloseable {
     private RegisterMemory registers;
     private ScheduledExecutorService scheduler;
     private ExecutorService commandThread;
+    private SimulatedTimeline timeline;
     private Instant wallStart;
     private volatile long tick;
     private Instant lastProgress;
@@ -149,6 +150,7 @@ public final class Simulation implements AutoCloseable {
             links.get(i).awaitConnected(connecting.get(i), MAX_WINDOW);
             links.get(i).subscribe(perLink.get(i).stream().map(g -> Topics.commands(g.site())).toList());
         }
+        timeline = new SimulatedTimeline(settings.start(), settings.step(), settings.speed(), settings.catchUp());
         wallStart = wallClock.instant();
         lastProgress = wallStart;
         try {
@@ -160,19 +162,22 @@ public final class Simulation implements AutoCloseable {
             return;
         }
         log.info("simulating region {} [sites: {}, broker: {}, connections: {} ({}), publish window: {}, interval: {}, "
-                        + "speed: x{}, step: {}, start: {}, seed: {}, faults: {}, truth: {}]", scenario.region().id(), sites.size(),
+                        + "speed: x{}{}, step: {}, start: {}, seed: {}, faults: {}, truth: {}]", scenario.region().id(), sites.size(),
                 settings.brokerUrl(), connections, dedicated ? "one per site" : "shared", links.get(0).windowSize(),
-                settings.interval(), settings.speed(), settings.step(), settings.start(), settings.seed(),
+                settings.interval(), settings.speed(), settings.catchUp() ? " until it reaches the wall clock, then x1" : "",
+                settings.step(), settings.start(), settings.seed(),
                 settings.faults().any() ? settings.faults() : "none", settings.truth().map(Object::toString).orElse("off"));
         scheduler = Executors.newSingleThreadScheduledExecutor(daemon("aems-simulator"));
         scheduler.scheduleAtFixedRate(this::tick, settings.interval().toMillis(), settings.interval().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Simulated time now, between ticks too: the start plus the wall time elapsed times the speed. */
+    /**
+     * Simulated time now, between ticks too: the start plus the wall time elapsed times the speed (with catch-up, never
+     * past the wall clock).
+     */
     public Instant simulatedNow() {
-        Duration wall = Duration.between(wallStart, wallClock.instant());
-        return settings.start().plusMillis((long) (wall.toMillis() * settings.speed()));
+        return timeline.now(wallStart, wallClock.instant());
     }
 
     /** Telemetry messages published so far (without duplicates, status, acks and malformed extras). */
@@ -190,14 +195,18 @@ public final class Simulation implements AutoCloseable {
 
     /** Simulated end of the last step published. */
     public Instant simulatedTime() {
-        return settings.start().plus(settings.step().multipliedBy(tick));
+        return timeline == null ? settings.start() : timeline.end();
     }
 
     private void tick() {
         try {
+            Optional<SimulatedTimeline.Step> next = timeline.next(wallClock.instant());
+            if (next.isEmpty()) {
+                return; // caught up and the wall clock has not moved
+            }
             long k = tick + 1;
-            Instant to = settings.start().plus(settings.step().multipliedBy(k));
-            StepContext ctx = model.context(to, settings.step());
+            Instant to = next.get().to();
+            StepContext ctx = model.context(to, next.get().length());
             // Physics in parallel (sites are independent and their randomness is hashed, so order does not
             // matter); publishing in site order.
             List<SiteStep> steps = gateways.parallelStream().map(g -> g.model().step(ctx)).toList();
@@ -213,7 +222,7 @@ public final class Simulation implements AutoCloseable {
                 if (truth != null) {
                     truth.step(s);
                 }
-                gateways.get(i).publish(s, k, settings.step());
+                gateways.get(i).publish(s, k, next.get().length());
             }
             tick = k;
             progress(to);

@@ -26,11 +26,13 @@ import org.aems.simulators.weather.Sky;
  * @param physics     rare meter events
  * @param registers   file that keeps the meters' and inverters' cumulative registers between runs, if wanted
  *                    ({@link org.aems.simulators.meter.RegisterMemory})
+ * @param catchUp     play at {@code speed} only until the simulated clock reaches the wall clock, then in real time
+ *                    ({@link SimulatedTimeline}); for a start in the past that should end up live
  */
 public record SimulationSettings(String brokerUrl, int maxSites, Duration interval, double speed, Instant start, long seed,
                                  int connections, FaultRates faults, Optional<Path> truth, Optional<Sky> sky,
                                  Optional<ClearSkyIndexSeries> replay, PhysicsOptions physics,
-                                 Optional<Path> registers) {
+                                 Optional<Path> registers, boolean catchUp) {
     public SimulationSettings {
         Objects.requireNonNull(brokerUrl, "brokerUrl");
         Objects.requireNonNull(interval, "interval");
@@ -55,6 +57,13 @@ public record SimulationSettings(String brokerUrl, int maxSites, Duration interv
         }
     }
 
+    /** Plays at {@code speed} throughout, however far ahead of the wall clock. */
+    public SimulationSettings(String brokerUrl, int maxSites, Duration interval, double speed, Instant start, long seed,
+                              int connections, FaultRates faults, Optional<Path> truth, Optional<Sky> sky,
+                              Optional<ClearSkyIndexSeries> replay, PhysicsOptions physics, Optional<Path> registers) {
+        this(brokerUrl, maxSites, interval, speed, start, seed, connections, faults, truth, sky, replay, physics, registers, false);
+    }
+
     /** No faults, no ground truth, seeded weather, default meter events. */
     public SimulationSettings(String brokerUrl, int maxSites, Duration interval, double speed, Instant start, long seed) {
         this(brokerUrl, maxSites, interval, speed, start, seed, 0, FaultRates.NONE, Optional.empty(), Optional.empty(),
@@ -64,7 +73,13 @@ public record SimulationSettings(String brokerUrl, int maxSites, Duration interv
     /** The same run, keeping the cumulative registers in {@code file} between runs. */
     public SimulationSettings withRegisters(Path file) {
         return new SimulationSettings(brokerUrl, maxSites, interval, speed, start, seed, connections, faults, truth, sky, replay,
-                physics, Optional.of(file));
+                physics, Optional.of(file), catchUp);
+    }
+
+    /** The same run, with or without catching up with the wall clock. */
+    public SimulationSettings withCatchUp(boolean catchUp) {
+        return new SimulationSettings(brokerUrl, maxSites, interval, speed, start, seed, connections, faults, truth, sky, replay,
+                physics, registers, catchUp);
     }
 
     /** The simulated time one publish interval covers. */

@@ -69,6 +69,10 @@ public final class SimulatorCommand implements Callable<Integer> {
             + "dates it covers (e.g. written by RealismCheck --replay-out); air temperature follows it")
     Path weatherReplay;
 
+    @Option(names = "--catch-up", description = "with a --start in the past: play at --speed until the simulated clock reaches "
+            + "now, then in real time (a rehearsal that replays the past and goes on live)")
+    boolean catchUp;
+
     @Option(names = "--duration", description = "stop after this wall time, ISO-8601, e.g. PT10M (default: run until Ctrl-C)")
     Duration duration;
 
@@ -144,7 +148,7 @@ public final class SimulatorCommand implements Callable<Integer> {
         SimulationSettings settings = new SimulationSettings(broker, sites, publishEvery, speed, startAt, runSeed, connections,
                 new FaultRates(late, duplicate, outOfOrder, malformed, skewedSites, offlinePerDay), Optional.ofNullable(truth),
                 Optional.ofNullable(sky), replay, new PhysicsOptions(PhysicsOptions.DEFAULT.meterNearRolloverShare(), meterReplacements),
-                Optional.ofNullable(registers));
+                Optional.ofNullable(registers), catchUp);
         if (username != null && password == null) {
             System.err.println("--username needs a password: --password or AEMS_SIMULATOR_PASSWORD");
             return 2;

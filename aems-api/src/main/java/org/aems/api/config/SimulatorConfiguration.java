@@ -46,7 +46,8 @@ class SimulatorConfiguration {
                             report.feeders(), report.sites(), report.assets());
                 }
                 SimulationSettings settings = new SimulationSettings(properties.brokerUrl(), properties.sites(),
-                        properties.interval(), properties.speed(), start(properties.start()), properties.seed());
+                        properties.interval(), properties.speed(), start(properties.start()), properties.seed())
+                        .withCatchUp(properties.catchUp());
                 simulation = new Simulation(scenario, properties.registers() == null ? settings : settings.withRegisters(properties.registers()), clock,
                         Optional.ofNullable(properties.username()).map(u -> new BrokerLogin(u, properties.password())));
                 try {

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     password generated at start); null: each site's id, no password
  * @param password     its password
  * @param start        simulated time at the start, a JST date (2026-05-12) or ISO-8601 with offset; null: now
+ * @param catchUp      with a start in the past: play at {@code speed} until the simulated clock reaches the app's clock,
+ *                     then in real time
  * @param registers    file that keeps the simulated meters' registers between runs (the embedded default: under its
  *                     data directory), so a restart does not send registers below what ingest stored; null: none
  */
@@ -27,7 +29,7 @@ public record SimulatorProperties(@DefaultValue("false") boolean enabled, @Defau
                                   @DefaultValue("tcp://127.0.0.1:1884") String brokerUrl,
                                   @DefaultValue("5s") Duration interval, @DefaultValue("0") int sites,
                                   @DefaultValue("1") double speed, @DefaultValue("42") long seed, String username,
-                                  String password, String start, Path registers) {
+                                  String password, String start, @DefaultValue("false") boolean catchUp, Path registers) {
 
     @Override
     public String toString() {
