@@ -27,6 +27,38 @@
     P.refreshed();
   }
 
+  /** kW of a slot's Wh (30 minutes), one decimal, or null. */
+  const slotKw = wh => wh == null ? null : P.number(Number(wh) * 2 / 1000, 1);
+
+  /**
+   * The newest plan's limit events on this feeder or its bank, one sentence each: when, which limit, bound or breached,
+   * the flow against the limit, and the optimizer's reason (its own words).
+   */
+  function renderLimitEvents(f) {
+    const events = (page.plan && Array.isArray(page.plan.limitEvents) ? page.plan.limitEvents : [])
+      .filter(e => e.where === f.id || e.where === f.bank)
+      .sort((a, b) => a.slotStart.localeCompare(b.slotStart));
+    P.byTestId('limit-events').replaceChildren(...(events.length ? events : [null]).map(e => {
+      const li = document.createElement('li');
+      if (e == null) {
+        li.textContent = t('noLimitEvents');
+        return li;
+      }
+      li.dataset.slot = e.slotStart;
+      li.dataset.outcome = e.outcome;
+      li.className = e.outcome === 'BREACHED' ? 'bad' : '';
+      const kind = t(e.kind === 'IMPORT' ? 'limitImport' : 'limitReverse');
+      const numbers = [[t('limitFlow'), slotKw(e.flowWh)], [t('limitAt'), slotKw(e.limitWh)], [t('limitExcess'), slotKw(e.excessWh)]]
+        .filter(([, v]) => v != null).map(([label, v]) => label + ' ' + v + ' kW').join(', ');
+      const when = new Intl.DateTimeFormat(P.i18n.locale(), { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric',
+        hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(e.slotStart)) + ' JST';
+      // The outcome's words carry their own separator: none in Japanese (上限を超過), a space in English.
+      li.textContent = when + ' ' + e.where + ' ' + kind + t(e.outcome === 'BREACHED' ? 'limitBreached' : 'limitBinding')
+        + (numbers ? ' (' + numbers + ')' : '') + ': ' + e.why;
+      return li;
+    }));
+  }
+
   function render() {
     if (!page) {
       return;
@@ -71,14 +103,7 @@
       { name: t('ev'), type: 'bar', color: '#5f6368', data: P.perSlot(f.slots, s => s.evKw == null ? null : Number(s.evKw)) }
     ] });
 
-    const events = page.plan && Array.isArray(page.plan.limitEvents) ? page.plan.limitEvents : [];
-    const list = P.byTestId('limit-events');
-    list.replaceChildren(...(events.length ? events : [null]).map(e => {
-      const li = document.createElement('li');
-      li.textContent = e == null ? t('noLimitEvents')
-        : typeof e === 'string' ? e : Object.entries(e).map(([k, v]) => k + ': ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(', ');
-      return li;
-    }));
+    renderLimitEvents(f);
 
     document.querySelector('[data-testid="commands"] tbody').replaceChildren(...page.commands.map(c => {
       const row = document.createElement('tr');

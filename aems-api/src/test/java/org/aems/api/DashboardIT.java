@@ -117,6 +117,7 @@ class DashboardIT {
         registry.add("aems.optimizer.enabled", () -> "false");
         registry.add("aems.ingest.rollup.interval", () -> "2s");
         registry.add("aems.dashboard.pulse", () -> "1s");
+        registry.add("aems.dashboard.renewable-target-kw", () -> "300");
         registry.add("aems.security.secrets-dir", SECRETS::toString);
         registry.add("aems.alerts.webhooks", () -> "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/hooks/aems");
         registry.add("aems.alerts.mail-to", () -> "energy-ops@city.odawara.example");
@@ -201,6 +202,9 @@ class DashboardIT {
         assertThat(text("kpi-co2-avoided")).isEqualTo("データなし");
         assertThat(value("pv-capacity")).isEqualTo(region.get("pvCapacityKw").asString());
         assertThat(new BigDecimal(value("pv-capacity"))).isPositive();
+        assertThat(new BigDecimal(region.get("pvTargetKw").asString())).isEqualByComparingTo("300");
+        assertThat(text("pv-capacity")).isEqualTo(NumberFormat.getIntegerInstance(Locale.JAPAN)
+                .format(new BigDecimal(region.get("pvCapacityKw").asString()).setScale(0, RoundingMode.HALF_UP)) + " kW / 300 kW");
 
         // One table row per feeder with the API's flow and limit.
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("[data-testid=feeders] tbody tr"));
@@ -280,10 +284,12 @@ class DashboardIT {
     @Test
     @Order(4)
     void withoutADateThePageShowsThePlatformsTodayAndItsLiveReadingsArriveWithoutReloading() {
-        // Once the simulator has caught up with the app's clock, every site reports within the last 10 minutes.
+        // Until the simulator has caught up with the app's clock (its last fast step ends on a whole half hour, up to
+        // 30 simulated minutes behind), then every site reports live.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             JsonNode live = region(TODAY).get("live");
-            return live != null && !live.isNull() && live.get("sitesReporting").asInt() == 50;
+            return live != null && !live.isNull() && live.get("sitesReporting").asInt() == 50 && Duration.between(
+                    java.time.OffsetDateTime.parse(live.get("newest").asString()).toInstant(), clock.instant()).toSeconds() < 20;
         });
         browser.driver.get(base() + "/dashboard/");
         waitForFirstRefresh();
@@ -434,18 +440,23 @@ class DashboardIT {
         browser.fullPage("dashboard-settlement-diff-ja");
     }
 
-    /** A plan version for {@code bank} with {@code netWh} on {@code feeder} from slot {@code firstSlot} of DAY to its end. */
-    private long plan(String bank, String feeder, java.time.Instant createdAt, int firstSlot, long netWh) throws java.sql.SQLException {
+    /**
+     * A plan version for {@code bank} with {@code netWh} on {@code feeder} from slot {@code firstSlot} of DAY to its end, and
+     * the optimizer's limit events (JSON, as PlanStore writes them).
+     */
+    private long plan(String bank, String feeder, java.time.Instant createdAt, int firstSlot, long netWh, String limitEvents)
+            throws java.sql.SQLException {
         try (java.sql.Connection c = dataSource.getConnection()) {
             long id;
             try (java.sql.PreparedStatement v = c.prepareStatement("""
                     INSERT INTO plan_version (bank_id, first_slot, slot_count, source, objective_yen, solve_ms, breaches, limit_events,
                         created_at, created_by)
-                    VALUES (?, ?, ?, 'OPTIMAL', 0, 10, 0, '[]'::jsonb, ?, 'dashboard-it') RETURNING id""")) {
+                    VALUES (?, ?, ?, 'OPTIMAL', 0, 10, 0, ?::jsonb, ?, 'dashboard-it') RETURNING id""")) {
                 v.setString(1, bank);
                 v.setTimestamp(2, java.sql.Timestamp.from(org.aems.core.time.Slot.of(DAY, firstSlot).start()));
                 v.setInt(3, 49 - firstSlot);
-                v.setTimestamp(4, java.sql.Timestamp.from(createdAt));
+                v.setString(4, limitEvents);
+                v.setTimestamp(5, java.sql.Timestamp.from(createdAt));
                 try (java.sql.ResultSet rs = v.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
@@ -602,8 +613,16 @@ class DashboardIT {
         // Two plan versions for f2's bank (the optimizer is off here): one from the night before, one revised at 12:00. A
         // slot is judged by the version in force at its gate closure: 12:30 by the first, 13:00 by the revision.
         String bank = http.get("/api/v1/dashboard/feeders/f2?date=" + DAY).json().get("feeder").get("bank").asString();
-        long early = plan(bank, "f2", DAY.atStartOfDay(Jst.ZONE).minusHours(2).toInstant(), 1, -20_000);
-        long revised = plan(bank, "f2", DAY.atTime(12, 0).atZone(Jst.ZONE).toInstant(), 27, -30_000);
+        long early = plan(bank, "f2", DAY.atStartOfDay(Jst.ZONE).minusHours(2).toInstant(), 1, -20_000, "[]");
+        // The revision could not keep f2 inside its reverse-flow limit at 13:00: the page says so in words. Another
+        // feeder's event of the same bank plan is not f2's.
+        String why = "PV surplus above the limit; batteries on f2 full since 12:30";
+        org.aems.core.time.Slot one = org.aems.core.time.Slot.of(DAY, 27);
+        long revised = plan(bank, "f2", DAY.atTime(12, 0).atZone(Jst.ZONE).toInstant(), 27, -30_000, """
+                [{"where":"f2","slot":"%s","slotStart":"%s","kind":"REVERSE_FLOW","outcome":"BREACHED","limitWh":75000,
+                  "flowWh":82000,"excessWh":7000,"why":"%s"},
+                 {"where":"another-feeder","slot":"%1$s","slotStart":"%2$s","kind":"IMPORT","outcome":"BINDING","limitWh":1,
+                  "flowWh":1,"excessWh":null,"why":"not f2's"}]""".formatted(one, one.start(), why));
 
         browser.driver.get(base() + "/dashboard/feeder.html?feeder=f2&date=" + DAY);
         browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-refreshes") != null);
@@ -628,6 +647,12 @@ class DashboardIT {
         // Actual, the plan at gate closure (every slot of the day), the newest plan (from 13:00).
         assertThat(seriesPoints("plan-chart")).containsExactly(48L, 48L, 22L);
         assertThat(seriesPoints("flex-chart")).containsExactly(48L, 48L);
+        List<WebElement> events = browser.driver.findElements(By.cssSelector("[data-testid=limit-events] li"));
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).getDomAttribute("data-outcome")).isEqualTo("BREACHED");
+        assertThat(events.get(0).getDomAttribute("class")).isEqualTo("bad");
+        assertThat(events.get(0).getText())
+                .isEqualTo("5/20 13:00 JST f2 逆潮流上限を超過 (抑えきれず) (潮流 164.0 kW, 上限 150.0 kW, 超過 14.0 kW): " + why);
         WebElement command = browser.driver.findElement(By.cssSelector("tr[data-command='dash-cmd-1']"));
         assertThat(command.getText()).contains(site, "battery-1", "SET_POWER", "-2.5", "NO_ACK", "no acknowledgement within 60 s");
         assertThat(command.findElement(By.cssSelector("[data-key=status]")).getDomAttribute("class")).isEqualTo("bad");
