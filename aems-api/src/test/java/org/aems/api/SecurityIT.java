@@ -96,6 +96,7 @@ class SecurityIT {
         allow(everyone, "GET /api/v1/kpis/region", "GET /api/v1/series", "GET /api/v1/series/{seriesId}/versions",
                 "GET /api/v1/series/{seriesId}/values");
         allow(admin, "POST /api/v1/series/{seriesId}/versions", "PUT /api/v1/settlement/contracts/{contractId}",
+                "PUT /api/v1/settlement/supply-contracts/{contractId}",
                 "POST /api/v1/settlement/certified-intervals", "POST /api/v1/settlement/runs/{runId}/finalise");
         allow(settlement, "POST /api/v1/settlement/runs", "GET /api/v1/settlement/runs", "GET /api/v1/settlement/runs/{runId}",
                 "GET /api/v1/settlement/runs/{runId}/statements", "GET /api/v1/settlement/runs/{runId}/statements/{siteId}",
@@ -105,7 +106,8 @@ class SecurityIT {
                 "GET /api/v1/settlement/runs/{runId}/supply-bills/{siteId}",
                 "GET /api/v1/settlement/runs/{runId}/supply-bills/{siteId}/lines",
                 "GET /api/v1/settlement/runs/{runId}/supply-bills/export", "GET /api/v1/settlement/contracts",
-                "GET /api/v1/settlement/contracts/{contractId}", "GET /api/v1/settlement/certified-intervals/batches/{batchId}",
+                "GET /api/v1/settlement/contracts/{contractId}", "GET /api/v1/settlement/supply-contracts",
+                "GET /api/v1/settlement/supply-contracts/{contractId}", "GET /api/v1/settlement/supply-bills/feed", "GET /api/v1/settlement/certified-intervals/batches/{batchId}",
                 "GET /api/v1/settlement/reconciliation");
     }
 

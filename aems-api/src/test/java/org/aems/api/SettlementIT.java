@@ -284,7 +284,7 @@ class SettlementIT {
 
     @Test
     @Order(5)
-    void lateDataStopsTheOldLinesReproducingAndAReRunMakesVersionTwoWithAPerSiteDiff() throws Exception {
+    void lateDataLeavesTheSettledLinesAsTheyWereAndAReRunMakesVersionTwoWithAPerSiteDiff() throws Exception {
         // A late reading: 0.3 kWh instead of 0.1 at noon on 10 May (JEPX 0.01 → the floor of 5 yen/kWh): +1.0 yen.
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE site_interval SET export_wh = 300, revision = revision + 1, computed_at = now() WHERE site_id = ? AND slot_start = ?")) {
@@ -292,11 +292,18 @@ class SettlementIT {
             ps.setTimestamp(2, Timestamp.from(Slot.of(LocalDate.of(2026, 5, 10), 25).start()));
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
-        HttpJson.Response stale = http.get("/api/v1/settlement/runs/" + mayRun + "/statements/x-market/lines");
-        assertThat(stale.status()).isEqualTo(409);
-        assertThat(stale.json().get("reason").asString()).isEqualTo("INTERVALS_CHANGED");
-        assertThat(stale.json().get("detail").asString()).startsWith("the intervals of site x-market from 2026-05-01 changed after"
-                + " settlement run " + mayRun + " (stored 148800 Wh, 1035.40000 yen").contains("now 149000 Wh, 1036.40000 yen");
+        // The FINAL run's lines are what it settled: read as of its snapshot, the late value is not in them.
+        JsonNode settled = http.get("/api/v1/settlement/runs/" + mayRun + "/statements/x-market/lines").json()
+                .get("statements").get(0);
+        assertThat(settled.get("reproduced").asBoolean()).isTrue();
+        assertThat(settled.get("statement").get("energyWh").asLong()).isEqualTo(148_800);
+        long noon = 0;
+        for (JsonNode line : settled.get("lines")) {
+            if (line.get("slot").asString().equals("2026-05-10#25")) {
+                noon = line.get("energyWh").asLong();
+            }
+        }
+        assertThat(noon).as("the noon line as settled, before the late reading").isEqualTo(100);
 
         HttpJson.Response created = http.as(ALICE).postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}");
         assertThat(created.status()).isEqualTo(201);

@@ -28,12 +28,9 @@ import org.aems.core.series.SeriesValue;
 import org.aems.core.series.SeriesVersion;
 import org.aems.core.settlement.BuybackTariff;
 import org.aems.core.settlement.ContractId;
-import org.aems.core.settlement.DayType;
 import org.aems.core.settlement.FixedPrice;
 import org.aems.core.settlement.SettlementPeriod;
 import org.aems.core.settlement.TaxTreatment;
-import org.aems.core.settlement.TimeOfUse;
-import org.aems.core.settlement.TouBand;
 import org.aems.core.settlement.supply.BasicChargeRate;
 import org.aems.core.settlement.supply.PowerFactor;
 import org.aems.core.settlement.supply.SupplyContract;
@@ -86,6 +83,7 @@ class SupplyBillIT {
     SupplySettings settings;
     HttpJson http;
     long run;
+    long run2;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -103,14 +101,22 @@ class SupplyBillIT {
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         Instant recorded = Instant.now().minusSeconds(60);
 
-        // Weekdays 08:00–22:00 (slots 17..44) at 25 yen/kWh, nights, weekends and public holidays at 18.
-        TimeOfUse tou = new TimeOfUse(List.of(new TouBand(DayType.WEEKDAY, 1, 16, YenPerKwh.of("18")),
-                new TouBand(DayType.WEEKDAY, 17, 44, YenPerKwh.of("25")), new TouBand(DayType.WEEKDAY, 45, 48, YenPerKwh.of("18")),
-                new TouBand(DayType.WEEKEND_OR_HOLIDAY, 1, 48, YenPerKwh.of("18"))));
-        contracts.record(contract("sc-school", "f-school", "2025-04-01", null, SupplyVoltage.HIGH_VOLTAGE, null, "1800", tou, 95,
-                TaxTreatment.TAX_EXCLUSIVE), recorded, "test");
-        contracts.record(contract("sc-shelter", "f-shelter", "2026-04-01", null, SupplyVoltage.LOW_VOLTAGE, "10", "300",
-                new FixedPrice(YenPerKwh.of("30")), 85, TaxTreatment.TAX_INCLUSIVE), recorded, "test");
+        // Through the API, as the operator records them. Weekdays 08:00–22:00 (slots 17..44) at 25 yen/kWh, nights,
+        // weekends and public holidays at 18.
+        String tou = """
+                {"kind":"TIME_OF_USE","bands":[{"dayType":"WEEKDAY","firstSlot":1,"lastSlot":16,"price":"18"},
+                 {"dayType":"WEEKDAY","firstSlot":17,"lastSlot":44,"price":"25"},{"dayType":"WEEKDAY","firstSlot":45,"lastSlot":48,"price":"18"},
+                 {"dayType":"WEEKEND_OR_HOLIDAY","firstSlot":1,"lastSlot":48,"price":"18"}]}""";
+        HttpJson.Response school = supplyContract("sc-school", "{\"siteId\":\"f-school\",\"from\":\"2025-04-01\",\"voltage\":"
+                + "\"HIGH_VOLTAGE\",\"basicCharge\":\"1800\",\"energyTariff\":" + tou + ",\"powerFactor\":95,\"fuelCostSeries\":\""
+                + FUEL.value() + "\",\"taxTreatment\":\"TAX_EXCLUSIVE\"}");
+        assertThat(school.status()).as(school.body()).isEqualTo(201);
+        assertThat(school.json().get("version").asInt()).isEqualTo(1);
+        assertThat(school.json().get("energyTariff").get("bands")).hasSize(4);
+        HttpJson.Response shelter = supplyContract("sc-shelter", "{\"siteId\":\"f-shelter\",\"from\":\"2026-04-01\",\"voltage\":"
+                + "\"LOW_VOLTAGE\",\"contractedKw\":\"10\",\"basicCharge\":\"300\",\"energyTariff\":{\"kind\":\"FIXED\",\"price\":\"30\"},"
+                + "\"powerFactor\":85,\"fuelCostSeries\":\"" + FUEL.value() + "\",\"taxTreatment\":\"TAX_INCLUSIVE\"}");
+        assertThat(shelter.status()).as(shelter.body()).isEqualTo(201);
 
         List<Object[]> rows = new ArrayList<>();
         Slot peak = Slot.of(LocalDate.of(2026, 5, 12), 28); // a Tuesday, 13:30: day band
@@ -303,15 +309,16 @@ class SupplyBillIT {
             ps.setTimestamp(2, Timestamp.from(Slot.of(LocalDate.of(2026, 5, 20), 10).start()));
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
-        HttpJson.Response stale = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school/lines");
-        assertThat(stale.status()).isEqualTo(409);
-        assertThat(stale.json().get("reason").asString()).isEqualTo("INTERVALS_CHANGED");
-        assertThat(stale.json().get("detail").asString()).contains("stored 14890000 Wh, 489075.20000 yen, demand 90 kW")
-                .contains("now 14930000 Wh, 506102.40000 yen, demand 100 kW");
+        // The FINAL version 1 still explains itself line by line as billed: its intervals as of its snapshot.
+        JsonNode settled = http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school/lines").json().get(0);
+        assertThat(settled.get("reproduced").asBoolean()).isTrue();
+        assertThat(settled.get("bill").get("demandKw").asString()).isEqualTo("90");
+        assertThat(settled.get("lines")).hasSize(1488);
+        assertThat(settled.get("lines").get(19 * 48 + 9).get("energyWh").asLong()).as("2026-05-20 #10 as billed").isEqualTo(10_000);
 
         HttpJson.Response again = http.as("alice").postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}");
         assertThat(again.status()).as(again.body()).isEqualTo(201);
-        long run2 = again.json().get("id").asLong();
+        run2 = again.json().get("id").asLong();
         assertThat(again.json().get("version").asInt()).isEqualTo(2);
         JsonNode v2 = http.get("/api/v1/settlement/runs/" + run2 + "/supply-bills/f-school").json().get(0);
         assertThat(v2.get("demandKw").asString()).isEqualTo("100");
@@ -329,6 +336,94 @@ class SupplyBillIT {
         // The FINAL version 1 keeps its bill.
         assertThat(http.get("/api/v1/settlement/runs/" + run + "/supply-bills/f-school").json().get(0).get("total").asLong())
                 .isEqualTo(537_982);
+    }
+
+    @Test
+    @Order(6)
+    void aBillingSystemPicksUpFinalisedSupplyBillsOnceAndACorrectedVersionAgain() {
+        // Version 1 was finalised in test 3: both bills, in site order.
+        JsonNode first = http.get("/api/v1/settlement/supply-bills/feed?limit=10").json();
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(first.get("items").findValuesAsString("runId")).containsOnly(Long.toString(run));
+        assertThat(first.get("items").get(0).get("supplyBill").get("siteId").asString()).isEqualTo("f-school");
+        assertThat(first.get("items").get(0).get("supplyBill").get("total").asLong()).isEqualTo(537_982);
+        assertThat(first.get("items").get(0).get("runVersion").asInt()).isEqualTo(1);
+        assertThat(first.get("items").get(0).get("finalisedAt").asString()).isNotBlank();
+        // Page by page: one item, then the next from its cursor.
+        JsonNode one = http.get("/api/v1/settlement/supply-bills/feed?limit=1").json();
+        assertThat(one.get("items").get(0).get("supplyBill").get("siteId").asString()).isEqualTo("f-school");
+        JsonNode two = http.get("/api/v1/settlement/supply-bills/feed?limit=1&after=" + one.get("next").asString()).json();
+        assertThat(two.get("items").get(0).get("supplyBill").get("siteId").asString()).isEqualTo("f-shelter");
+        // Nothing new: no items, and the same cursor to ask with next time.
+        String cursor = first.get("next").asString();
+        JsonNode nothing = http.get("/api/v1/settlement/supply-bills/feed?after=" + cursor).json();
+        assertThat(nothing.get("items")).isEmpty();
+        assertThat(nothing.get("next").asString()).isEqualTo(cursor);
+        // The purchase-statement feed is another one: these bills are not statements.
+        assertThat(http.get("/api/v1/settlement/feed").json().get("items")).isEmpty();
+
+        // Version 2 (the late peak of test 5) finalised: its bills come next, naming the version they replace.
+        HttpJson.Response finalised = http.as("bob").postJson("/api/v1/settlement/runs/" + run2 + "/finalise", "{\"acceptIncomplete\":true}");
+        assertThat(finalised.status()).as(finalised.body()).isEqualTo(200);
+        JsonNode corrected = http.get("/api/v1/settlement/supply-bills/feed?after=" + cursor).json();
+        assertThat(corrected.get("items")).hasSize(2);
+        assertThat(corrected.get("items").get(0).get("runId").asLong()).isEqualTo(run2);
+        assertThat(corrected.get("items").get(0).get("previousRunId").asLong()).isEqualTo(run);
+        assertThat(corrected.get("items").get(0).get("supplyBill").get("total").asLong()).isEqualTo(556_712);
+
+        HttpJson.Response badCursor = http.get("/api/v1/settlement/supply-bills/feed?after=not-a-cursor");
+        assertThat(badCursor.status()).isEqualTo(400);
+        assertThat(badCursor.json().get("detail").asString()).contains("after");
+    }
+
+    @Test
+    @Order(7)
+    void theApiRefusesASupplyContractThatARunWouldRefuseAndKeepsEveryVersion() {
+        String hall = "{\"siteId\":\"f-hall\",\"from\":\"%s\",%s\"voltage\":\"LOW_VOLTAGE\",\"contractedKw\":\"20\","
+                + "\"basicCharge\":\"300\",\"energyTariff\":{\"kind\":\"FIXED\",\"price\":\"30\"},\"powerFactor\":85,"
+                + "\"fuelCostSeries\":\"" + FUEL.value() + "\",\"taxTreatment\":\"TAX_EXCLUSIVE\"%s}";
+        // f-hall already has sc-a [2026-06-01, 2026-08-01) and sc-b [2026-07-01, open), stored around the API by test 4.
+        HttpJson.Response overlap = supplyContract("sc-c", hall.formatted("2026-07-01", "", ""));
+        assertThat(overlap.status()).isEqualTo(409);
+        assertThat(overlap.json().get("reason").asString()).isEqualTo("OVERLAPPING_CONTRACTS");
+        assertThat(overlap.json().get("detail").asString()).startsWith("supply contract sc-c [2026-07-01, open) would overlap supply"
+                + " contract sc-");
+        assertThat(http.get("/api/v1/settlement/supply-contracts/sc-c").status()).as("nothing written").isEqualTo(404);
+
+        HttpJson.Response midMonth = supplyContract("sc-d", hall.formatted("2027-01-15", "", ""));
+        assertThat(midMonth.status()).isEqualTo(400);
+        assertThat(midMonth.json().get("detail").asString()).contains("validity from must be the 1st of a month");
+        HttpJson.Response highWithKw = supplyContract("sc-d", hall.formatted("2027-01-01", "", "").replace("LOW_VOLTAGE", "HIGH_VOLTAGE"));
+        assertThat(highWithKw.status()).isEqualTo(400);
+        assertThat(highWithKw.json().get("detail").asString()).contains("a high-voltage contract is billed on its measured demand");
+        HttpJson.Response market = supplyContract("sc-d", hall.formatted("2027-01-01", "", "")
+                .replace("{\"kind\":\"FIXED\",\"price\":\"30\"}", "{\"kind\":\"MARKET_LINKED\",\"series\":\"jepx\",\"factor\":\"1\",\"adder\":\"0\",\"floor\":\"5\"}"));
+        assertThat(market.status()).isEqualTo(400);
+        assertThat(market.json().get("detail").asString()).contains("market-linked supply prices are not supported");
+
+        // The school's contract changes price from July: version 2, after refusing a lost update.
+        tools.jackson.databind.node.ObjectNode school = (tools.jackson.databind.node.ObjectNode) http
+                .get("/api/v1/settlement/supply-contracts/sc-school").json().get(0);
+        school.remove(List.of("contractId", "version", "recordedAt", "recordedBy"));
+        school.put("basicCharge", "1850");
+        school.put("expectedVersion", 0);
+        HttpJson.Response stale = supplyContract("sc-school", school.toString());
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("reason").asString()).isEqualTo("CONTRACT_VERSION_CONFLICT");
+        assertThat(stale.json().get("detail").asString()).isEqualTo("supply contract sc-school is at version 1, not 0; read it"
+                + " again and apply your change to version 1");
+        school.put("expectedVersion", 1);
+        HttpJson.Response next = supplyContract("sc-school", school.toString());
+        assertThat(next.status()).as(next.body()).isEqualTo(200);
+        assertThat(next.json().get("version").asInt()).isEqualTo(2);
+        assertThat(next.json().get("recordedBy").asString()).isEqualTo("tester");
+        JsonNode versions = http.get("/api/v1/settlement/supply-contracts/sc-school").json();
+        assertThat(versions.findValuesAsString("basicCharge")).containsExactly("1800", "1850");
+        assertThat(http.get("/api/v1/settlement/supply-contracts?siteId=f-school").json().get(0).get("version").asInt()).isEqualTo(2);
+    }
+
+    private HttpJson.Response supplyContract(String id, String body) {
+        return http.send("PUT", "/api/v1/settlement/supply-contracts/" + id, "application/json", body);
     }
 
     private static SupplyContract contract(String id, String site, String from, String until, SupplyVoltage voltage, String kw,

@@ -81,6 +81,7 @@ final class AccessRules {
             rule(HttpMethod.POST, "/api/v1/series/*/versions", EnumSet.of(ADMIN)),
             // Settlement: BILLING reads and starts drafts; tariffs, data of record and finalising are ADMIN's.
             rule(HttpMethod.PUT, "/api/v1/settlement/contracts/*", EnumSet.of(ADMIN)),
+            rule(HttpMethod.PUT, "/api/v1/settlement/supply-contracts/*", EnumSet.of(ADMIN)),
             rule(HttpMethod.POST, "/api/v1/settlement/certified-intervals", EnumSet.of(ADMIN)),
             rule(HttpMethod.POST, "/api/v1/settlement/runs/*/finalise", EnumSet.of(ADMIN)),
             rule(HttpMethod.POST, "/api/v1/settlement/runs", SETTLEMENT),

@@ -85,24 +85,9 @@ public class ContractStore {
                     lock.setString(1, "buyback_contract_site:" + site.value());
                     lock.execute();
                 }
-                Optional<BuybackContract> latest = latest(c, id);
-                int current = latest.map(BuybackContract::version).orElse(0);
-                if (expectedVersion.isPresent() && expectedVersion.get() != current) {
-                    throw new RunStateException(409, "CONTRACT_VERSION_CONFLICT", "contract " + id + " is at version " + current
-                            + ", not " + expectedVersion.get() + "; read it again and apply your change to version " + current);
-                }
-                if (latest.isPresent() && !latest.get().site().equals(site)) {
-                    throw new RunStateException(409, "CONTRACT_SITE_CHANGE", "contract " + id + " belongs to site " + latest.get().site()
-                            + "; a contract never moves to another site (" + site + "): end it and record a new contract");
-                }
-                BuybackContract contract = new BuybackContract(id, current + 1, site, validity, tariff, tax);
-                for (BuybackContract other : latestOfSite(c, site)) {
-                    if (!other.id().equals(id) && other.validity().overlaps(validity)) {
-                        throw new RunStateException(409, "OVERLAPPING_CONTRACTS", "contract " + id + " " + days(validity)
-                                + " would overlap contract " + other.id() + " v" + other.version() + " " + days(other.validity())
-                                + " of site " + site + "; end " + other.id() + " first (record a new version of it with 'until')");
-                    }
-                }
+                int next = NextContractVersion.check("contract", id, site, validity, latest(c, id).map(ContractStore::existing),
+                        latestOfSite(c, site).stream().map(ContractStore::existing).toList(), expectedVersion);
+                BuybackContract contract = new BuybackContract(id, next, site, validity, tariff, tax);
                 insert(c, contract, meterReadingDay, at, by);
                 c.commit();
                 return new StoredContract(contract, meterReadingDay, at, by);
@@ -159,8 +144,8 @@ public class ContractStore {
         return result;
     }
 
-    private static String days(Validity v) {
-        return "[" + v.from() + ", " + (v.until() == null ? "open" : v.until().toString()) + ")";
+    private static NextContractVersion.Existing existing(BuybackContract c) {
+        return new NextContractVersion.Existing(c.id(), c.version(), c.site(), c.validity());
     }
 
     private static void insert(Connection c, BuybackContract contract, Optional<Integer> meterReadingDay, Instant at, String by)

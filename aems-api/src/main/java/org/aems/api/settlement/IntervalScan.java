@@ -187,15 +187,15 @@ final class IntervalScan {
         }
     }
 
-    /** One site's intervals in [from, to), in slot order, through a cursor. */
-    static void site(Connection c, SiteId site, Instant from, Instant to, RowHandler handler) throws SQLException {
-        scan(c, from, to, Optional.of(site), 2_000, handler);
+    /** One site's intervals in [from, to) as {@code seen}, in slot order, through a cursor. */
+    static void site(Connection c, IntervalsSeen seen, SiteId site, Instant from, Instant to, RowHandler handler) throws SQLException {
+        scan(c, seen, from, to, Optional.of(site), 2_000, handler);
     }
 
-    private static void scan(Connection c, Instant from, Instant to, Optional<SiteId> site, int fetchSize, RowHandler handler)
-            throws SQLException {
+    private static void scan(Connection c, IntervalsSeen seen, Instant from, Instant to, Optional<SiteId> site, int fetchSize,
+                             RowHandler handler) throws SQLException {
         // The day as a number, not a date: one LocalDate per day instead of a parse per row.
-        String sql = "SELECT site_id, slot_date - DATE '1970-01-01', slot_index, export_wh, quality, revision FROM site_interval"
+        String sql = "SELECT site_id, slot_date - DATE '1970-01-01', slot_index, export_wh, quality, revision FROM " + seen.table()
                 + " WHERE slot_start >= ? AND slot_start < ?" + (site.isPresent() ? " AND site_id = ? ORDER BY slot_start" : "");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(fetchSize);

@@ -50,6 +50,12 @@ public class RunStore {
                 .stream().findFirst().orElseThrow(() -> new RunNotFoundException("no settlement run " + id));
     }
 
+    /** The MVCC snapshot run {@code id} read its intervals in (V34); empty for runs from before it. */
+    Optional<String> intervalSnapshot(long id) {
+        return query("SELECT interval_snapshot::text FROM settlement_run WHERE id = ?", ps -> ps.setLong(1, id),
+                rs -> Optional.ofNullable(rs.getString(1))).stream().findFirst().flatMap(s -> s);
+    }
+
     /** Newest first; {@code before} is the id cursor of the previous page. */
     public RunPage runs(Optional<Long> before, int limit) {
         List<Run> runs = query("SELECT " + RUN_COLUMNS + " FROM settlement_run WHERE id < ? ORDER BY id DESC LIMIT ?", ps -> {

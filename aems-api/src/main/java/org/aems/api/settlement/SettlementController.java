@@ -153,8 +153,9 @@ class SettlementController {
 
     @GetMapping("/runs/{runId}/statements/{siteId}/lines")
     @Operation(summary = "Slot lines of a site, recomputed",
-            description = "Recomputed from the intervals and the run's manifest; they add up bit for bit to the stored"
-                    + " statement, or the answer is 409 INTERVALS_CHANGED (late data since the run: re-run the period).")
+            description = "Recomputed from the intervals as the run's snapshot saw them and the run's manifest; they add up"
+                    + " bit for bit to the stored statement, also after late data (ADR 0021). Runs from before that, or a slot"
+                    + " whose certified value a later batch changed: 409 INTERVALS_CHANGED (re-run the period).")
     SiteLines slotLines(@PathVariable long runId, @PathVariable String siteId) {
         return lines.lines(runId, siteId);
     }
@@ -191,10 +192,19 @@ class SettlementController {
     }
 
     @GetMapping("/feed")
-    @Operation(summary = "Finalised statements since a cursor",
+    @Operation(summary = "Finalised purchase statements since a cursor",
             description = "Poll with the 'next' of the previous answer; it is present even when nothing is new.")
     FeedPage feed(@RequestParam(required = false) String after, @RequestParam(defaultValue = "1000") int limit) {
         return feed.page(Optional.ofNullable(after), limit(limit));
+    }
+
+    @GetMapping("/supply-bills/feed")
+    @Operation(summary = "Finalised supply bills (適格請求書) since a cursor",
+            description = "For the billing system that invoices facilities. Poll with the 'next' of the previous answer; it is"
+                    + " present even when nothing is new. A corrected run's bills appear again with previousRunId.")
+    org.aems.api.settlement.SupplyBillViews.SupplyBillFeedPage supplyBillFeed(@RequestParam(required = false) String after,
+                                                                             @RequestParam(defaultValue = "1000") int limit) {
+        return feed.supplyBills(Optional.ofNullable(after), limit(limit));
     }
 
     /** Shift_JIS or Windows-31J when the client lists one of them; UTF-8 otherwise. */

@@ -116,7 +116,8 @@ public class SettlementRunner {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                Instant snapshotAt = transactionStart(c);
+                Snapshot snapshot = transactionStart(c);
+                Instant snapshotAt = snapshot.at();
                 Tally tally = new Tally();
                 String siteIndex = siteIndex(c, sites);
                 // The data of record first: a slot with a certified value is billed on it, and the gateway
@@ -144,7 +145,7 @@ public class SettlementRunner {
                 List<SupplyBilling.Billed> bills = supply.compute(c, supplyPlan, context, knownAt);
                 RunManifest manifest = manifest(knownAt, snapshotAt, seriesIds, prices.versionsUsed(), tally, certified, contractCount,
                         calendar, supplyPlan.manifest());
-                long runId = store(c, period, createdBy, manifest, sites, bills);
+                long runId = store(c, period, createdBy, manifest, snapshot.intervals(), sites, bills);
                 c.commit();
                 log.info("settlement run stored [run: {}, period: {}, statements: {}, supply bills: {}, intervals: {}]", runId,
                         period, sites.stream().mapToInt(s -> s.accumulators().size()).sum(), bills.size(), tally.rows);
@@ -246,14 +247,19 @@ public class SettlementRunner {
         }
     }
 
-    private static Instant transactionStart(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT now()"); ResultSet rs = ps.executeQuery()) {
+    /** When the run's transaction began, and the MVCC snapshot its reads see (recomputes read as of it, V34). */
+    private record Snapshot(Instant at, String intervals) {
+    }
+
+    /** The first statement of the REPEATABLE READ transaction: it fixes the snapshot every later read sees. */
+    private static Snapshot transactionStart(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT now(), pg_current_snapshot()::text"); ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return rs.getTimestamp(1).toInstant();
+            return new Snapshot(rs.getTimestamp(1).toInstant(), rs.getString(2));
         }
     }
 
-    private long store(Connection c, SettlementPeriod period, String createdBy, RunManifest manifest,
+    private long store(Connection c, SettlementPeriod period, String createdBy, RunManifest manifest, String intervalSnapshot,
                        Iterable<SiteSettlement> sites, List<SupplyBilling.Billed> bills) throws SQLException {
         // One writer per period at a time, so versions are consecutive.
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
@@ -293,8 +299,8 @@ public class SettlementRunner {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO settlement_run (kind, period_kind, period_from, period_until, version, previous_run_id, status,
                     created_by, created_at, manifest, statements, incomplete_statements, supply_bills, incomplete_supply_bills,
-                    provisional_statements)
-                VALUES ('BUYBACK', ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?::jsonb, ?, ?, ?, ?, ?) RETURNING id""")) {
+                    provisional_statements, interval_snapshot)
+                VALUES ('BUYBACK', ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::pg_snapshot) RETURNING id""")) {
             ps.setString(1, period.kind().name());
             ps.setObject(2, period.from());
             ps.setObject(3, period.until());
@@ -308,6 +314,7 @@ public class SettlementRunner {
             ps.setInt(11, bills.size());
             ps.setInt(12, (int) bills.stream().filter(b -> !b.bill().complete()).count());
             ps.setInt(13, provisional);
+            ps.setString(14, intervalSnapshot);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 runId = rs.getLong(1);

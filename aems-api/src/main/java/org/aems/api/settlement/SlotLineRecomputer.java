@@ -34,8 +34,9 @@ import org.springframework.stereotype.Component;
 /**
  * Slot lines of a stored statement, recomputed from {@code site_interval} and the run's manifest with the
  * same code the run used (ADR 0011). The recomputed statement must equal the stored one bit for bit
- * (energy, amount at full precision with its scale, slot counts, line digest); when the intervals changed
- * since the run, the answer is a 409 that says so, never lines that do not add up to the statement.
+ * (energy, amount at full precision with its scale, slot counts, line digest). Gateway intervals are read as the
+ * run's snapshot saw them (ADR 0021); when what it reads still differs (a run from before that, a newer certified
+ * batch), the answer is a 409 that says so, never lines that do not add up to the statement.
  */
 @Component
 public class SlotLineRecomputer {
@@ -54,6 +55,7 @@ public class SlotLineRecomputer {
 
     public SiteLines lines(long runId, String siteId) {
         RunManifest manifest = runs.run(runId).manifest();
+        IntervalsSeen seen = IntervalsSeen.asOf(runs.intervalSnapshot(runId));
         List<Statement> stored = runs.statementsOfSite(runId, siteId);
         if (stored.isEmpty()) {
             throw new RunNotFoundException("settlement run " + runId + " has no statement for site " + siteId);
@@ -79,7 +81,7 @@ public class SlotLineRecomputer {
                         lines.add(line(slot, exportWh, price, IntervalQuality.MEASURED, ValueSource.CERTIFIED));
                     }
                 });
-                IntervalScan.site(c, site, segment.slots().start(), segment.slots().end(), row -> {
+                IntervalScan.site(c, seen, site, segment.slots().start(), segment.slots().end(), row -> {
                     YenPerKwh price = settlement.add(row.slot(), row.exportWh(), row.quality(), row.revision(), context);
                     if (price != null) {
                         lines.add(line(row.slot(), row.exportWh(), price, row.quality(), ValueSource.GATEWAY));

@@ -74,8 +74,8 @@ class SupplyBillController {
 
     @GetMapping("/{siteId}/lines")
     @Operation(summary = "Slot lines of a supply bill's energy charge, recomputed",
-            description = "Recomputed from the intervals, the contract version and the stored prices; the whole bill must"
-                    + " come out the same, or the answer is 409 INTERVALS_CHANGED (late data since the run: re-run the month).")
+            description = "Recomputed from the intervals as the run's snapshot saw them, the contract version and the stored"
+                    + " prices; the whole bill must come out the same, also after late data (ADR 0021); else 409 INTERVALS_CHANGED.")
     List<SupplyBillLines> slotLines(@PathVariable long runId, @PathVariable String siteId) {
         return lines.lines(runId, siteId);
     }

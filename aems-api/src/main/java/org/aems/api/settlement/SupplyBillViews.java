@@ -47,6 +47,15 @@ public final class SupplyBillViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SupplyBillPage(long runId, List<SupplyBill> supplyBills, String next) {
+    /** A finalised supply bill in the feed, with the run it belongs to ({@code month}: the run's JST month). */
+    public record SupplyBillFeedItem(long runId, int runVersion, Long previousRunId, String periodFrom, String finalisedAt,
+                                     SupplyBill supplyBill) {
+    }
+
+    /** {@code next} is always present: the cursor to ask with next time, also when nothing is new. */
+    public record SupplyBillFeedPage(List<SupplyBillFeedItem> items, String next) {
+    }
+
+        public record SupplyBillPage(long runId, List<SupplyBill> supplyBills, String next) {
     }
 }

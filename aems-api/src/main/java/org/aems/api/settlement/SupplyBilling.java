@@ -146,13 +146,13 @@ class SupplyBilling {
         Map<String, SupplyBillAccumulator> bySite = new LinkedHashMap<>();
         plan.contracts().forEach(contract -> bySite.put(contract.site().value(), new SupplyBillAccumulator(contract, plan.month())));
         Map<String, Integer> maxRevision = new HashMap<>();
-        imports(c, bySite.keySet(), plan.month(), (site, slot, importWh, quality, revision) -> {
+        imports(c, IntervalsSeen.NOW, bySite.keySet(), plan.month(), (site, slot, importWh, quality, revision) -> {
             maxRevision.merge(site, revision, Math::max);
             if (importWh >= 0 && quality != IntervalQuality.MISSING) { // else counted as missing, never billed as zero
                 bySite.get(site).add(slot, importWh, quality, context);
             }
         });
-        Map<String, Map<YearMonth, Long>> peaks = previousPeaks(c, bySite.keySet(), plan.month());
+        Map<String, Map<YearMonth, Long>> peaks = previousPeaks(c, IntervalsSeen.NOW, bySite.keySet(), plan.month());
         LocalDate issuedOn = Jst.toJst(knownAt).toLocalDate();
         List<Billed> bills = new ArrayList<>();
         for (Map.Entry<String, SupplyBillAccumulator> e : bySite.entrySet()) {
@@ -171,12 +171,14 @@ class SupplyBilling {
         void accept(String site, Slot slot, long importWh, IntervalQuality quality, int revision);
     }
 
-    /** Every interval of {@code sites} in {@code month}, in slot order per site: the run's and a recompute's one reader. */
-    static void imports(Connection c, Collection<String> sites, YearMonth month, ImportHandler handler)
+    /**
+     * Every interval of {@code sites} in {@code month} as {@code seen}, in slot order per site: the run's and a
+     * recompute's one reader.
+     */
+    static void imports(Connection c, IntervalsSeen seen, Collection<String> sites, YearMonth month, ImportHandler handler)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT site_id, slot_date, slot_index, import_wh, quality, revision FROM site_interval
-                WHERE site_id = ANY (?) AND slot_start >= ? AND slot_start < ? ORDER BY site_id, slot_start""")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT site_id, slot_date, slot_index, import_wh, quality, revision FROM "
+                + seen.table() + " WHERE site_id = ANY (?) AND slot_start >= ? AND slot_start < ? ORDER BY site_id, slot_start")) {
             ps.setArray(1, sites(c, sites));
             ps.setTimestamp(2, Timestamp.from(month.atDay(1).atStartOfDay(Jst.ZONE).toInstant()));
             ps.setTimestamp(3, Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(Jst.ZONE).toInstant()));
@@ -198,15 +200,14 @@ class SupplyBilling {
      * The highest slot import per site and JST month over the {@link BillingDemand#RATCHET_MONTHS} months before
      * {@code month}: the history of the ratchet, derived from site_interval rather than stored.
      */
-    static Map<String, Map<YearMonth, Long>> previousPeaks(Connection c, Collection<String> sites, YearMonth month)
-            throws SQLException {
+    static Map<String, Map<YearMonth, Long>> previousPeaks(Connection c, IntervalsSeen seen, Collection<String> sites,
+                                                           YearMonth month) throws SQLException {
         Instant from = month.minusMonths(BillingDemand.RATCHET_MONTHS).atDay(1).atStartOfDay(Jst.ZONE).toInstant();
         Instant until = month.atDay(1).atStartOfDay(Jst.ZONE).toInstant();
         Map<String, Map<YearMonth, Long>> peaks = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT site_id, date_trunc('month', slot_date)::date, max(import_wh) FROM site_interval
-                WHERE site_id = ANY (?) AND slot_start >= ? AND slot_start < ? AND import_wh IS NOT NULL AND quality <> 'MISSING'
-                GROUP BY 1, 2""")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT site_id, date_trunc('month', slot_date)::date, max(import_wh) FROM "
+                + seen.table() + " WHERE site_id = ANY (?) AND slot_start >= ? AND slot_start < ? AND import_wh IS NOT NULL"
+                + " AND quality <> 'MISSING' GROUP BY 1, 2")) {
             ps.setArray(1, sites(c, sites));
             ps.setTimestamp(2, Timestamp.from(from));
             ps.setTimestamp(3, Timestamp.from(until));

@@ -41,7 +41,8 @@ public class SupplyContractStore {
 
     /**
      * Records {@code contract} as a new version: the next version of its id (1 for a new contract), on the
-     * same site. Overlaps with other contracts of the site are refused when a run uses them (422).
+     * same site. Overlaps with other contracts of the site are not checked here but refused when a run uses them
+     * (422), so tests and bulk imports can store what a run must refuse; the API uses {@link #recordNext}.
      */
     public void record(SupplyContract contract, Instant at, String by) {
         try (Connection c = dataSource.getConnection()) {
@@ -60,29 +61,108 @@ public class SupplyContractStore {
                 throw new IllegalArgumentException("supply contract " + contract.id() + " belongs to site " + latest.get().site()
                         + "; a contract never moves to another site (" + contract.site() + ")");
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO supply_contract (id, version, site_id, valid_from, valid_until, voltage, contracted_kw, basic_charge,
-                        energy_tariff, power_factor, fuel_cost_series, tax_treatment, recorded_at, recorded_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""")) {
-                ps.setString(1, contract.id().value());
-                ps.setInt(2, contract.version());
-                ps.setString(3, contract.site().value());
-                ps.setObject(4, contract.validity().from());
-                ps.setObject(5, contract.validity().until());
-                ps.setString(6, contract.voltage().name());
-                ps.setBigDecimal(7, contract.contractedKilowatts());
-                ps.setBigDecimal(8, contract.basicCharge().yenPerKwMonth());
-                ps.setString(9, TariffJson.write(contract.energyTariff()));
-                ps.setInt(10, contract.powerFactor().percent());
-                ps.setString(11, contract.fuelCostSeries().value());
-                ps.setString(12, contract.taxTreatment().name());
-                ps.setTimestamp(13, Timestamp.from(at));
-                ps.setString(14, by);
-                ps.executeUpdate();
-            }
+            insert(c, contract, at, by);
             c.commit();
         } catch (SQLException e) {
             throw new StoreException("recording supply contract " + contract.id() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A stored version with who recorded it and when. */
+    public record StoredSupplyContract(SupplyContract contract, Instant recordedAt, String recordedBy) {
+    }
+
+    /**
+     * Records the next version of supply contract {@code proposed.id()} (its version number is ignored: the next one is
+     * taken), refusing under the site's lock what a run would refuse later or what would lose an update: see
+     * {@link NextContractVersion}.
+     */
+    public StoredSupplyContract recordNext(SupplyContract proposed, Optional<Integer> expectedVersion, Instant at, String by) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                    lock.setString(1, "supply_contract_site:" + proposed.site().value());
+                    lock.execute();
+                }
+                List<NextContractVersion.Existing> ofSite = new ArrayList<>();
+                for (StoredSupplyContract other : query(c, "SELECT " + COLUMNS + ", recorded_at, recorded_by FROM (SELECT DISTINCT ON (id) *"
+                        + " FROM supply_contract WHERE site_id = ? ORDER BY id, version DESC) latest", proposed.site().value())) {
+                    ofSite.add(existing(other.contract()));
+                }
+                int next = NextContractVersion.check("supply contract", proposed.id(), proposed.site(), proposed.validity(),
+                        latest(c, proposed.id()).map(SupplyContractStore::existing), ofSite, expectedVersion);
+                SupplyContract contract = new SupplyContract(proposed.id(), next, proposed.site(), proposed.validity(),
+                        proposed.voltage(), proposed.contractedKilowatts(), proposed.basicCharge(), proposed.energyTariff(),
+                        proposed.powerFactor(), proposed.fuelCostSeries(), proposed.taxTreatment());
+                insert(c, contract, at, by);
+                c.commit();
+                return new StoredSupplyContract(contract, at, by);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("recording supply contract " + proposed.id() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every version of supply contract {@code id}, oldest first; empty when there is none. */
+    public List<StoredSupplyContract> versions(ContractId id) {
+        return query("SELECT " + COLUMNS + ", recorded_at, recorded_by FROM supply_contract WHERE id = ? ORDER BY version", id.value());
+    }
+
+    /** The latest version of every supply contract of {@code site}, by start. */
+    public List<StoredSupplyContract> ofSite(SiteId site) {
+        return query("SELECT " + COLUMNS + ", recorded_at, recorded_by FROM (SELECT DISTINCT ON (id) * FROM supply_contract"
+                + " WHERE site_id = ? ORDER BY id, version DESC) latest ORDER BY valid_from, id", site.value());
+    }
+
+    private List<StoredSupplyContract> query(String sql, String parameter) {
+        try (Connection c = dataSource.getConnection()) {
+            return query(c, sql, parameter);
+        } catch (SQLException e) {
+            throw new StoreException("loading supply contracts failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<StoredSupplyContract> query(Connection c, String sql, String parameter) throws SQLException {
+        List<StoredSupplyContract> result = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new StoredSupplyContract(contract(rs), rs.getTimestamp(13).toInstant(), rs.getString(14)));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static NextContractVersion.Existing existing(SupplyContract c) {
+        return new NextContractVersion.Existing(c.id(), c.version(), c.site(), c.validity());
+    }
+
+    private static void insert(Connection c, SupplyContract contract, Instant at, String by) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO supply_contract (id, version, site_id, valid_from, valid_until, voltage, contracted_kw, basic_charge,
+                    energy_tariff, power_factor, fuel_cost_series, tax_treatment, recorded_at, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, contract.id().value());
+            ps.setInt(2, contract.version());
+            ps.setString(3, contract.site().value());
+            ps.setObject(4, contract.validity().from());
+            ps.setObject(5, contract.validity().until());
+            ps.setString(6, contract.voltage().name());
+            ps.setBigDecimal(7, contract.contractedKilowatts());
+            ps.setBigDecimal(8, contract.basicCharge().yenPerKwMonth());
+            ps.setString(9, TariffJson.write(contract.energyTariff()));
+            ps.setInt(10, contract.powerFactor().percent());
+            ps.setString(11, contract.fuelCostSeries().value());
+            ps.setString(12, contract.taxTreatment().name());
+            ps.setTimestamp(13, Timestamp.from(at));
+            ps.setString(14, by);
+            ps.executeUpdate();
         }
     }
 

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * contract version the bill names, the fuel-cost value and surcharge rate it stored and the run's holidays,
  * with the code the run used ({@link SupplyBilling#imports}, {@link SupplyBillAccumulator},
  * {@code SupplyBill.of}). The whole bill must come out the same (energy, every line, total, slot counts,
- * digest, billing demand); otherwise the intervals changed since the run and the answer is 409
- * {@code INTERVALS_CHANGED} (ADR 0011, 0013).
+ * digest, billing demand). Intervals are read as the run's snapshot saw them (ADR 0021), so only a run from before
+ * that can meet changed intervals: then the answer is 409 {@code INTERVALS_CHANGED} (ADR 0011, 0013).
  */
 @Component
 public class SupplyLineRecomputer {
@@ -51,6 +51,7 @@ public class SupplyLineRecomputer {
 
     public List<SupplyBillLines> lines(long runId, String siteId) {
         RunManifest manifest = runs.run(runId).manifest();
+        IntervalsSeen seen = IntervalsSeen.asOf(runs.intervalSnapshot(runId));
         List<SupplyBill> stored = bills.ofSite(runId, siteId);
         if (stored.isEmpty()) {
             throw new RunNotFoundException("settlement run " + runId + " has no supply bill for site " + siteId);
@@ -67,7 +68,7 @@ public class SupplyLineRecomputer {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                SupplyBilling.imports(c, List.of(siteId), month, (site, slot, importWh, quality, revision) -> {
+                SupplyBilling.imports(c, seen, List.of(siteId), month, (site, slot, importWh, quality, revision) -> {
                     if (importWh >= 0 && quality != IntervalQuality.MISSING) {
                         YenPerKwh price = acc.add(slot, importWh, quality, context);
                         lines.add(new SettlementViews.SlotLine(slot.toString(), TelemetryCodec.format(slot.start()), importWh,
@@ -75,7 +76,7 @@ public class SupplyLineRecomputer {
                                 quality.name(), org.aems.core.settlement.ValueSource.GATEWAY.name()));
                     }
                 });
-                peaks = SupplyBilling.previousPeaks(c, List.of(siteId), month);
+                peaks = SupplyBilling.previousPeaks(c, seen, List.of(siteId), month);
                 c.commit();
             } catch (SQLException e) {
                 throw new StoreException("reading intervals of site " + siteId + " failed: " + e.getMessage(), e);
