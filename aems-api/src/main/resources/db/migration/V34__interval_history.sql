@@ -67,3 +67,8 @@ $$;
 -- The snapshot a run read its intervals in (NULL for runs before V34: their lines answer 409 INTERVALS_CHANGED
 -- after late data, as before).
 ALTER TABLE settlement_run ADD COLUMN interval_snapshot pg_snapshot;
+
+-- Certified values (data of record, V24) already keep every batch's values in certified_interval_history; what a
+-- snapshot saw is the newest batch it could see. The transaction that wrote each batch (NULL before V34):
+ALTER TABLE certified_import_batch ADD COLUMN written_by xid8;
+ALTER TABLE certified_import_batch ALTER COLUMN written_by SET DEFAULT pg_current_xact_id();

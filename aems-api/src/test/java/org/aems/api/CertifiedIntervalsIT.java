@@ -321,7 +321,7 @@ class CertifiedIntervalsIT {
 
     @Test
     @Order(6)
-    void aCorrectedFileSupersedesTheValueKeepsItsHistoryAndTheReRunUsesIt() throws Exception {
+    void aCorrectedFileSupersedesTheValueKeepsItsHistoryTheSettledLinesStayAndTheReRunUsesIt() throws Exception {
         String corrected = HEADER + CERT + ",2026-06-01,5,0,0.200\n" + CERT + ",2026-06-01,6,0,0.1\n";
         HttpJson.Response r = postCsv("/api/v1/settlement/certified-intervals?fileName=tepco-2026-06-01-corrected.csv", corrected, "carol");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -354,9 +354,11 @@ class CertifiedIntervalsIT {
                     .hasMessageContaining("changes only by a later import batch");
         }
 
-        HttpJson.Response stale = http.get("/api/v1/settlement/runs/" + run1 + "/statements/d-cert/lines");
-        assertThat(stale.status()).isEqualTo(409);
-        assertThat(stale.json().get("reason").asString()).isEqualTo("INTERVALS_CHANGED");
+        // The FINAL run 1 still shows the lines it paid: slot 5 at the first batch's 250 Wh, the batch it could see.
+        JsonNode settled = http.get("/api/v1/settlement/runs/" + run1 + "/statements/d-cert/lines").json().get("statements").get(0);
+        assertThat(settled.get("reproduced").asBoolean()).isTrue();
+        assertThat(settled.get("lines").get(4).get("energyWh").asLong()).isEqualTo(250);
+        assertThat(settled.get("lines").get(4).get("source").asString()).isEqualTo("CERTIFIED");
 
         HttpJson.Response rerun = http.as("alice").postJson("/api/v1/settlement/runs", RUN);
         assertThat(rerun.status()).as(rerun.body()).isEqualTo(201);

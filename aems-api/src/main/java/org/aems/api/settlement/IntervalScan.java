@@ -73,11 +73,20 @@ final class IntervalScan {
         });
     }
 
-    /** One site's current certified values in [from, to), in slot order. */
-    static void certifiedSite(Connection c, SiteId site, Instant from, Instant to, CertifiedRowHandler handler) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT c.slot_date, c.slot_index, c.export_wh, c.batch_id"
+    /**
+     * One site's certified values in [from, to) as {@code seen}, in slot order: the current ones, or per slot the value of
+     * the newest import batch the snapshot could see (every batch's values are in certified_interval_history).
+     */
+    static void certifiedSite(Connection c, IntervalsSeen seen, SiteId site, Instant from, Instant to, CertifiedRowHandler handler)
+            throws SQLException {
+        String sql = seen.snapshot().map(snapshot -> "SELECT DISTINCT ON (c.slot_start) c.slot_date, c.slot_index, c.export_wh,"
+                + " c.batch_id FROM certified_interval_history c" + CERTIFIED_SITE_JOIN
+                + " JOIN certified_import_batch b ON b.id = c.batch_id WHERE s.id = ? AND c.slot_start >= ? AND c.slot_start < ?"
+                + " AND (b.written_by IS NULL OR pg_visible_in_snapshot(b.written_by, '" + snapshot + "'::pg_snapshot))"
+                + " ORDER BY c.slot_start, c.batch_id DESC").orElse("SELECT c.slot_date, c.slot_index, c.export_wh, c.batch_id"
                 + " FROM certified_interval c" + CERTIFIED_SITE_JOIN
-                + " WHERE s.id = ? AND c.slot_start >= ? AND c.slot_start < ? ORDER BY c.slot_start")) {
+                + " WHERE s.id = ? AND c.slot_start >= ? AND c.slot_start < ? ORDER BY c.slot_start");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(2_000);
             ps.setString(1, site.value());
             ps.setTimestamp(2, Timestamp.from(from));

@@ -154,8 +154,8 @@ class SettlementController {
     @GetMapping("/runs/{runId}/statements/{siteId}/lines")
     @Operation(summary = "Slot lines of a site, recomputed",
             description = "Recomputed from the intervals as the run's snapshot saw them and the run's manifest; they add up"
-                    + " bit for bit to the stored statement, also after late data (ADR 0021). Runs from before that, or a slot"
-                    + " whose certified value a later batch changed: 409 INTERVALS_CHANGED (re-run the period).")
+                    + " bit for bit to the stored statement, also after late data or a corrected certified file (ADR 0021). Runs"
+                    + " from before that: 409 INTERVALS_CHANGED (re-run the period).")
     SiteLines slotLines(@PathVariable long runId, @PathVariable String siteId) {
         return lines.lines(runId, siteId);
     }

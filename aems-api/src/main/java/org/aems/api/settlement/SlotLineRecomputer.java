@@ -34,9 +34,9 @@ import org.springframework.stereotype.Component;
 /**
  * Slot lines of a stored statement, recomputed from {@code site_interval} and the run's manifest with the
  * same code the run used (ADR 0011). The recomputed statement must equal the stored one bit for bit
- * (energy, amount at full precision with its scale, slot counts, line digest). Gateway intervals are read as the
- * run's snapshot saw them (ADR 0021); when what it reads still differs (a run from before that, a newer certified
- * batch), the answer is a 409 that says so, never lines that do not add up to the statement.
+ * (energy, amount at full precision with its scale, slot counts, line digest). Intervals and certified values are read
+ * as the run's snapshot saw them (ADR 0021); when what it reads still differs (a run from before that), the answer is
+ * a 409 that says so, never lines that do not add up to the statement.
  */
 @Component
 public class SlotLineRecomputer {
@@ -75,7 +75,7 @@ public class SlotLineRecomputer {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 // In the run's order: certified values first, then the gateway intervals of the other slots.
-                IntervalScan.certifiedSite(c, site, segment.slots().start(), segment.slots().end(), (slot, exportWh, batchId) -> {
+                IntervalScan.certifiedSite(c, seen, site, segment.slots().start(), segment.slots().end(), (slot, exportWh, batchId) -> {
                     YenPerKwh price = settlement.addCertified(slot, exportWh, context);
                     if (price != null) {
                         lines.add(line(slot, exportWh, price, IntervalQuality.MEASURED, ValueSource.CERTIFIED));
