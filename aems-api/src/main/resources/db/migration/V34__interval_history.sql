@@ -72,3 +72,7 @@ ALTER TABLE settlement_run ADD COLUMN interval_snapshot pg_snapshot;
 -- snapshot saw is the newest batch it could see. The transaction that wrote each batch (NULL before V34):
 ALTER TABLE certified_import_batch ADD COLUMN written_by xid8;
 ALTER TABLE certified_import_batch ALTER COLUMN written_by SET DEFAULT pg_current_xact_id();
+
+-- A high-voltage bill's billing demand reads 11 months of history; months under the contract that lacked values
+-- may hide a higher peak. The bill lists them ([{"month":"2025-11","missingSlots":2}], [] = whole) and is incomplete.
+ALTER TABLE supply_bill ADD COLUMN demand_history_gaps jsonb NOT NULL DEFAULT '[]'::jsonb;

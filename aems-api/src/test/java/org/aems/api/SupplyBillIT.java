@@ -123,8 +123,12 @@ class SupplyBillIT {
         for (Slot slot : SettlementPeriod.calendarMonth(MAY_2026).slots()) {
             rows.add(new Object[] {"f-school", slot, slot.equals(peak) ? 20_000L : 10_000L, "MEASURED"});
         }
-        // The ratchet: 90 kW in August 2025 (9 months back) counts; 120 kW in May 2025 (12 months back) does not.
-        rows.add(new Object[] {"f-school", Slot.of(LocalDate.of(2025, 8, 20), 30), 45_000L, "MEASURED"});
+        // The ratchet: 90 kW in August 2025 (9 months back) counts; 120 kW in May 2025 (12 months back) does not. The 11
+        // months before May are measured in full (10 kWh a slot), so the history has no gap.
+        Slot augustPeak = Slot.of(LocalDate.of(2025, 8, 20), 30);
+        for (Slot slot = Slot.of(LocalDate.of(2025, 6, 1), 1); slot.date().isBefore(LocalDate.of(2026, 5, 1)); slot = slot.next()) {
+            rows.add(new Object[] {"f-school", slot, slot.equals(augustPeak) ? 45_000L : 10_000L, "MEASURED"});
+        }
         rows.add(new Object[] {"f-school", Slot.of(LocalDate.of(2025, 5, 15), 30), 60_000L, "MEASURED"});
         for (int i = 1; i <= 10; i++) {
             rows.add(new Object[] {"f-shelter", Slot.of(LocalDate.of(2026, 5, 3), i), 2_000L, "MEASURED"});
@@ -218,7 +222,7 @@ class SupplyBillIT {
         HttpJson.Response incomplete = http.as("bob").postJson(url, "{}");
         assertThat(incomplete.status()).isEqualTo(409);
         assertThat(incomplete.json().get("detail").asString()).startsWith("settlement run " + run
-                + " has 0 statement(s) and 1 supply bill(s) with missing slots;");
+                + " has 0 statement(s) and 1 supply bill(s) with missing slots (");
         HttpJson.Response done = http.as("bob").postJson(url, "{\"acceptIncomplete\":true}");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().get("incompleteAccepted").asBoolean()).isTrue();
@@ -420,6 +424,53 @@ class SupplyBillIT {
         JsonNode versions = http.get("/api/v1/settlement/supply-contracts/sc-school").json();
         assertThat(versions.findValuesAsString("basicCharge")).containsExactly("1800", "1850");
         assertThat(http.get("/api/v1/settlement/supply-contracts?siteId=f-school").json().get(0).get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(8)
+    void aMonthOfTheDemandHistoryWithoutValuesMakesTheBillIncompleteAndSaysWhich() throws Exception {
+        // A meter outage found later: two slots of November 2025 lose their values. November's peak may have been
+        // higher than August's 90 kW, so May's billing demand is no longer known to be right.
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE site_interval SET"
+                + " import_wh = NULL, export_wh = NULL, quality = 'MISSING', source = 'NONE', revision = revision + 1"
+                + " WHERE site_id = 'f-school' AND slot_start = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("timestamptz", new Object[] {Timestamp.from(Slot.of(LocalDate.of(2025, 11, 4), 20).start()),
+                    Timestamp.from(Slot.of(LocalDate.of(2025, 11, 4), 21).start())}));
+            assertThat(ps.executeUpdate()).isEqualTo(2);
+        }
+        HttpJson.Response again = http.as("alice").postJson("/api/v1/settlement/runs", "{\"month\":\"2026-05\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        long run3 = again.json().get("id").asLong();
+        assertThat(again.json().get("incompleteSupplyBills").asInt()).as("the shelter's missing slots and the school's history")
+                .isEqualTo(2);
+        JsonNode school = http.get("/api/v1/settlement/runs/" + run3 + "/supply-bills/f-school").json().get(0);
+        assertThat(school.get("complete").asBoolean()).isFalse();
+        assertThat(school.get("missingSlots").asInt()).as("May itself is whole").isZero();
+        assertThat(school.get("demandHistoryGaps")).hasSize(1);
+        assertThat(school.get("demandHistoryGaps").get(0).get("month").asString()).isEqualTo("2025-11");
+        assertThat(school.get("demandHistoryGaps").get(0).get("missingSlots").asInt()).isEqualTo(2);
+        assertThat(school.get("demandKw").asString()).as("billed on what is known, the gap recorded").isEqualTo("100");
+        // The bill explains itself line by line, gaps included, and the diff shows the change against version 2.
+        assertThat(http.get("/api/v1/settlement/runs/" + run3 + "/supply-bills/f-school/lines").json().get(0).get("reproduced")
+                .asBoolean()).isTrue();
+        JsonNode diff = http.get("/api/v1/settlement/runs/" + run3 + "/supply-bills/diff").json();
+        assertThat(diff.get("changes")).hasSize(1);
+        assertThat(diff.get("changes").get(0).get("siteId").asString()).isEqualTo("f-school");
+        // Finalising it is a recorded decision.
+        HttpJson.Response refused = http.as("bob").postJson("/api/v1/settlement/runs/" + run3 + "/finalise", "{}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("2 supply bill(s) with missing slots (a supply bill also when"
+                + " its billing demand's 11 months of history lack some)");
+        assertThat(http.as("bob").postJson("/api/v1/settlement/runs/" + run3 + "/finalise", "{\"acceptIncomplete\":true}").status())
+                .isEqualTo(200);
+        HttpJson.Bytes csv = http.getBytes("/api/v1/settlement/runs/" + run3 + "/supply-bills/export");
+        CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(csv.body(), StandardCharsets.UTF_8))).getRecords().get(0);
+        assertThat(row.get("demand_history_gaps")).isEqualTo("2025-11=2");
+        assertThat(row.get("complete")).isEqualTo("false");
+        // Version 2 (FINAL) keeps its whole history: its lines read the intervals as it saw them.
+        assertThat(http.get("/api/v1/settlement/runs/" + run2 + "/supply-bills/f-school/lines").json().get(0).get("bill")
+                .get("demandHistoryGaps")).isEmpty();
     }
 
     private HttpJson.Response supplyContract(String id, String body) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import org.aems.api.settlement.SupplyBillViews.DemandHistoryGap;
 import org.aems.api.settlement.SupplyBillViews.Invoice;
 import org.aems.api.settlement.SupplyBillViews.Line;
 import org.aems.api.settlement.SupplyBillViews.SupplyBill;
@@ -24,7 +25,7 @@ public class SupplyBillStore {
             b.charged_kw, b.month_peak_kw, b.demand_kw, b.demand_set_in, b.fuel_cost_adjustment, b.fuel_cost_series,
             b.fuel_cost_version, b.renewable_surcharge, b.lines::text, b.amount, b.amount_truncated, b.tax,
             b.amount_excluding_tax, b.total, b.measured_slots, b.estimated_slots, b.missing_slots, b.max_interval_revision,
-            b.line_digest, b.invoice_registration, b.invoice_issuer, b.issued_on, b.tax_rate_percent""";
+            b.line_digest, b.invoice_registration, b.invoice_issuer, b.issued_on, b.tax_rate_percent, b.demand_history_gaps::text""";
 
     private final RunStore runs;
 
@@ -58,7 +59,7 @@ public class SupplyBillStore {
     List<Exported> all(long runId) {
         return runs.query("SELECT " + COLUMNS + ", site.name, site.supply_point_number FROM supply_bill b"
                 + " LEFT JOIN site ON site.id = b.site_id WHERE b.run_id = ? ORDER BY b.site_id, b.month",
-                ps -> ps.setLong(1, runId), rs -> new Exported(bill(rs, 1), rs.getString(32), rs.getString(33)));
+                ps -> ps.setLong(1, runId), rs -> new Exported(bill(rs, 1), rs.getString(33), rs.getString(34)));
     }
 
     record Exported(SupplyBill bill, String siteName, String supplyPoint) {
@@ -73,10 +74,12 @@ public class SupplyBillStore {
                 l.unitPrice() == null ? null : l.unitPrice().toPlainString(), l.amount().amount().toPlainString())).toList();
         String surcharge = b.line(SupplyChargeKind.RENEWABLE_SURCHARGE).unitPrice().toPlainString();
         String fuel = b.line(SupplyChargeKind.FUEL_COST_ADJUSTMENT).unitPrice().toPlainString();
+        List<DemandHistoryGap> gaps = b.demand().historyGaps().stream()
+                .map(g -> new DemandHistoryGap(g.month().toString(), g.missingSlots())).toList();
         return new SupplyBill(runId, b.site().value(), b.month().toString(), b.contract().value(), b.contractVersion(),
                 b.voltage().name(), b.taxTreatment().name(), b.energy().wattHours(), b.chargedKilowatts().toPlainString(),
                 b.demand().monthPeakKilowatts().toPlainString(), b.demand().kilowatts().toPlainString(), b.demand().setIn().toString(),
-                fuel, stored.fuelCostSeries(), stored.fuelCostVersion(), surcharge, lines, b.amount().amount().toPlainString(),
+                gaps, fuel, stored.fuelCostSeries(), stored.fuelCostVersion(), surcharge, lines, b.amount().amount().toPlainString(),
                 whole(b.amountTruncated()), whole(b.tax()), whole(b.amountExcludingTax()), whole(b.total()), b.quality().measured(),
                 b.quality().estimated(), b.quality().missing(), b.complete(), stored.maxIntervalRevision(),
                 LineDigest.format(b.lineDigest()),
@@ -123,11 +126,12 @@ public class SupplyBillStore {
         String registration = rs.getString(i++);
         String issuer = rs.getString(i++);
         String issuedOn = rs.getObject(i++, LocalDate.class).toString();
-        int rate = rs.getInt(i);
+        int rate = rs.getInt(i++);
+        List<DemandHistoryGap> gaps = List.of(TariffJson.JSON.readValue(rs.getString(i), DemandHistoryGap[].class));
         long amountForRate = truncated; // the truncated total: tax-inclusive or -exclusive as the prices are
         return new SupplyBill(runId, site, month, contract, contractVersion, voltage, taxTreatment, energy, chargedKw, peakKw,
-                demandKw, setIn, fuel, fuelSeries, fuelVersion, surcharge, lines, amount, truncated, tax, excluding, total,
-                measured, estimated, missing, missing == 0, maxRevision, digest,
+                demandKw, setIn, gaps, fuel, fuelSeries, fuelVersion, surcharge, lines, amount, truncated, tax, excluding, total,
+                measured, estimated, missing, missing == 0 && gaps.isEmpty(), maxRevision, digest,
                 new Invoice(registration, issuer, issuedOn, rate, amountForRate, taxTreatment, tax));
     }
 }

@@ -23,10 +23,18 @@ public final class SupplyBillViews {
                           String amountTaxTreatment, long taxForRate) {
     }
 
-    /** A facility's supply bill of one month in a run. */
+    /** A month of the billing demand's history without a value in {@code missingSlots} of its slots. */
+    public record DemandHistoryGap(String month, int missingSlots) {
+    }
+
+    /**
+     * A facility's supply bill of one month in a run. {@code demandHistoryGaps}: months of a high-voltage billing demand's
+     * 11-month history that lacked values (a peak may be missing); {@code complete} is false when there are any, as when
+     * the month itself has missing slots.
+     */
     public record SupplyBill(long runId, String siteId, String month, String contractId, int contractVersion, String voltage,
                              String taxTreatment, long energyWh, String chargedKw, String monthPeakKw, String demandKw,
-                             String demandSetIn, String fuelCostAdjustment, String fuelCostSeries, int fuelCostVersion,
+                             String demandSetIn, List<DemandHistoryGap> demandHistoryGaps, String fuelCostAdjustment, String fuelCostSeries, int fuelCostVersion,
                              String renewableSurcharge, List<Line> lines, String amount, long amountTruncated, long tax,
                              long amountExcludingTax, long total, int measuredSlots, int estimatedSlots, int missingSlots,
                              boolean complete, Integer maxIntervalRevision, String lineDigest, Invoice invoice) {

@@ -152,13 +152,14 @@ class SupplyBilling {
                 bySite.get(site).add(slot, importWh, quality, context);
             }
         });
-        Map<String, Map<YearMonth, Long>> peaks = previousPeaks(c, IntervalsSeen.NOW, bySite.keySet(), plan.month());
+        Map<String, DemandHistory> history = demandHistory(c, IntervalsSeen.NOW, bySite.keySet(), plan.month());
         LocalDate issuedOn = Jst.toJst(knownAt).toLocalDate();
         List<Billed> bills = new ArrayList<>();
         for (Map.Entry<String, SupplyBillAccumulator> e : bySite.entrySet()) {
             SupplyContract contract = e.getValue().contract();
             SeriesValue<YenPerKwh> fuel = plan.fuelCosts().get(contract.fuelCostSeries());
-            SupplyBill.Inputs inputs = e.getValue().inputs(peaks.getOrDefault(e.getKey(), Map.of()), fuel.value(),
+            DemandHistory past = history.getOrDefault(e.getKey(), DemandHistory.NONE);
+            SupplyBill.Inputs inputs = e.getValue().inputs(past.peaksWh(), past.slotsWithValue(), fuel.value(),
                     plan.renewableSurcharge());
             bills.add(new Billed(SupplyBill.of(contract, plan.month(), inputs, plan.issuer(), issuedOn), fuel,
                     maxRevision.getOrDefault(e.getKey(), 0)));
@@ -196,29 +197,36 @@ class SupplyBilling {
         }
     }
 
+    /** A site's demand history as the ratchet reads it: the peaks, and per month the slots with a value (for its gaps). */
+    record DemandHistory(Map<YearMonth, Long> peaksWh, Map<YearMonth, Integer> slotsWithValue) {
+        static final DemandHistory NONE = new DemandHistory(Map.of(), Map.of());
+    }
+
     /**
-     * The highest slot import per site and JST month over the {@link BillingDemand#RATCHET_MONTHS} months before
-     * {@code month}: the history of the ratchet, derived from site_interval rather than stored.
+     * Per site, the {@link BillingDemand#RATCHET_MONTHS} JST months before {@code month}: the history of the ratchet,
+     * derived from site_interval rather than stored.
      */
-    static Map<String, Map<YearMonth, Long>> previousPeaks(Connection c, IntervalsSeen seen, Collection<String> sites,
-                                                           YearMonth month) throws SQLException {
+    static Map<String, DemandHistory> demandHistory(Connection c, IntervalsSeen seen, Collection<String> sites, YearMonth month)
+            throws SQLException {
         Instant from = month.minusMonths(BillingDemand.RATCHET_MONTHS).atDay(1).atStartOfDay(Jst.ZONE).toInstant();
         Instant until = month.atDay(1).atStartOfDay(Jst.ZONE).toInstant();
-        Map<String, Map<YearMonth, Long>> peaks = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT site_id, date_trunc('month', slot_date)::date, max(import_wh) FROM "
-                + seen.table() + " WHERE site_id = ANY (?) AND slot_start >= ? AND slot_start < ? AND import_wh IS NOT NULL"
-                + " AND quality <> 'MISSING' GROUP BY 1, 2")) {
+        Map<String, DemandHistory> history = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT site_id, date_trunc('month', slot_date)::date, max(import_wh),"
+                + " count(*) FROM " + seen.table() + " WHERE site_id = ANY (?) AND slot_start >= ? AND slot_start < ?"
+                + " AND import_wh IS NOT NULL AND quality <> 'MISSING' GROUP BY 1, 2")) {
             ps.setArray(1, sites(c, sites));
             ps.setTimestamp(2, Timestamp.from(from));
             ps.setTimestamp(3, Timestamp.from(until));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    peaks.computeIfAbsent(rs.getString(1), s -> new HashMap<>())
-                            .put(YearMonth.from(rs.getObject(2, LocalDate.class)), rs.getLong(3));
+                    DemandHistory site = history.computeIfAbsent(rs.getString(1), s -> new DemandHistory(new HashMap<>(), new HashMap<>()));
+                    YearMonth m = YearMonth.from(rs.getObject(2, LocalDate.class));
+                    site.peaksWh().put(m, rs.getLong(3));
+                    site.slotsWithValue().put(m, rs.getInt(4));
                 }
             }
         }
-        return peaks;
+        return history;
     }
 
     /** Writes the bills of run {@code runId} (a DRAFT being written). */
@@ -231,8 +239,8 @@ class SupplyBilling {
                     charged_kw, month_peak_kw, demand_kw, demand_set_in, fuel_cost_adjustment, fuel_cost_series, fuel_cost_version,
                     renewable_surcharge, lines, amount, amount_truncated, tax, amount_excluding_tax, total, measured_slots,
                     estimated_slots, missing_slots, max_interval_revision, line_digest, invoice_registration, invoice_issuer,
-                    issued_on, tax_rate_percent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    issued_on, tax_rate_percent, demand_history_gaps)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
             for (Billed billed : bills) {
                 SupplyBill b = billed.bill();
                 int i = 1;
@@ -266,7 +274,9 @@ class SupplyBilling {
                 ps.setString(i++, b.invoice().registrationNumber());
                 ps.setString(i++, b.invoice().issuerName());
                 ps.setObject(i++, b.invoice().issuedOn());
-                ps.setInt(i, b.invoice().taxRatePercent());
+                ps.setInt(i++, b.invoice().taxRatePercent());
+                ps.setString(i, TariffJson.JSON.writeValueAsString(b.demand().historyGaps().stream()
+                        .map(g -> new SupplyBillViews.DemandHistoryGap(g.month().toString(), g.missingSlots())).toList()));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.aems.api.settlement.SupplyBillViews.SupplyBill;
@@ -64,7 +63,7 @@ public class SupplyLineRecomputer {
             YearMonth month = YearMonth.parse(bill.month());
             SupplyBillAccumulator acc = new SupplyBillAccumulator(contract, month);
             List<SettlementViews.SlotLine> lines = new ArrayList<>();
-            Map<String, Map<YearMonth, Long>> peaks;
+            SupplyBilling.DemandHistory history;
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -76,13 +75,14 @@ public class SupplyLineRecomputer {
                                 quality.name(), org.aems.core.settlement.ValueSource.GATEWAY.name()));
                     }
                 });
-                peaks = SupplyBilling.previousPeaks(c, seen, List.of(siteId), month);
+                history = SupplyBilling.demandHistory(c, seen, List.of(siteId), month).getOrDefault(siteId,
+                        SupplyBilling.DemandHistory.NONE);
                 c.commit();
             } catch (SQLException e) {
                 throw new StoreException("reading intervals of site " + siteId + " failed: " + e.getMessage(), e);
             }
             org.aems.core.settlement.supply.SupplyBill recomputed = org.aems.core.settlement.supply.SupplyBill.of(contract, month,
-                    acc.inputs(peaks.getOrDefault(siteId, Map.of()), YenPerKwh.of(bill.fuelCostAdjustment()),
+                    acc.inputs(history.peaksWh(), history.slotsWithValue(), YenPerKwh.of(bill.fuelCostAdjustment()),
                             YenPerKwh.of(bill.renewableSurcharge())),
                     new InvoiceIssuer(bill.invoice().registrationNumber(), bill.invoice().issuer()),
                     LocalDate.parse(bill.invoice().issuedOn()));

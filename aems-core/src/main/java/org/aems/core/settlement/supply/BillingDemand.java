@@ -3,6 +3,8 @@ package org.aems.core.settlement.supply;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,8 +16,15 @@ import java.util.Objects;
  * @param kilowatts the billing demand, whole kW
  * @param setIn     the month whose peak set it (the billing month itself, or one of the 11 before)
  * @param monthPeakKilowatts this month's own peak, whole kW (0 when no slot had a value)
+ * @param historyGaps the months of the ratchet's history under the contract whose slots did not all have a value: a peak
+ *                    may be missing from it, so the billing demand may be understated. A bill with any is incomplete
+ *                    (finalising it is a recorded decision), never silently billed as if the history were whole.
  */
-public record BillingDemand(BigDecimal kilowatts, YearMonth setIn, BigDecimal monthPeakKilowatts) {
+public record BillingDemand(BigDecimal kilowatts, YearMonth setIn, BigDecimal monthPeakKilowatts, List<HistoryGap> historyGaps) {
+
+    /** A month of the history with {@code missingSlots} slots that had no value. */
+    public record HistoryGap(YearMonth month, int missingSlots) {
+    }
 
     /** The ratchet looks back this many months before the billing month. */
     public static final int RATCHET_MONTHS = 11;
@@ -24,6 +33,41 @@ public record BillingDemand(BigDecimal kilowatts, YearMonth setIn, BigDecimal mo
         Objects.requireNonNull(kilowatts, "kilowatts");
         Objects.requireNonNull(setIn, "setIn");
         Objects.requireNonNull(monthPeakKilowatts, "monthPeakKilowatts");
+        historyGaps = List.copyOf(historyGaps);
+    }
+
+    public BillingDemand(BigDecimal kilowatts, YearMonth setIn, BigDecimal monthPeakKilowatts) {
+        this(kilowatts, setIn, monthPeakKilowatts, List.of());
+    }
+
+    /** The same demand, with the history's gaps. */
+    public BillingDemand withHistoryGaps(List<HistoryGap> gaps) {
+        return new BillingDemand(kilowatts, setIn, monthPeakKilowatts, gaps);
+    }
+
+    /**
+     * The months of the ratchet's history before {@code month} that {@code contract} covers and that lack values: a
+     * month from the contract's start on is expected to have all its slots. Only a high-voltage
+     * contract's charge depends on the history; a low-voltage one has none.
+     *
+     * @param slotsWithValue per earlier month, the slots that had a value (absent = none)
+     */
+    public static List<HistoryGap> historyGaps(SupplyContract contract, YearMonth month, Map<YearMonth, Integer> slotsWithValue) {
+        if (contract.voltage() != SupplyVoltage.HIGH_VOLTAGE) {
+            return List.of();
+        }
+        List<HistoryGap> gaps = new ArrayList<>();
+        YearMonth start = YearMonth.from(contract.validity().from()); // supply contracts run in whole months
+        for (YearMonth m = month.minusMonths(RATCHET_MONTHS); m.isBefore(month); m = m.plusMonths(1)) {
+            if (m.isBefore(start)) {
+                continue;
+            }
+            int missing = m.lengthOfMonth() * 48 - slotsWithValue.getOrDefault(m, 0);
+            if (missing > 0) {
+                gaps.add(new HistoryGap(m, missing));
+            }
+        }
+        return gaps;
     }
 
     /** A slot's import (Wh) as 30-minute demand in whole kW: Wh × 2 / 1000, half-up. */

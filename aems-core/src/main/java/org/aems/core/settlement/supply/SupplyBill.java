@@ -68,6 +68,11 @@ public record SupplyBill(SiteId site, ContractId contract, int contractVersion, 
             Objects.requireNonNull(renewableSurcharge, "renewableSurcharge");
             Objects.requireNonNull(quality, "quality");
         }
+
+        /** The same inputs with another billing demand. */
+        public Inputs withDemand(BillingDemand other) {
+            return new Inputs(energy, energyCharge, other, fuelCostAdjustment, renewableSurcharge, quality, lineDigest);
+        }
     }
 
     /** The bill of {@code month} under {@code contract}, with the one rounding and the tax as the class comment states. */
@@ -107,9 +112,12 @@ public record SupplyBill(SiteId site, ContractId contract, int contractVersion, 
                 in.quality(), in.lineDigest(), invoice);
     }
 
-    /** True when every slot of the month had a value. */
+    /**
+     * True when every slot of the month had a value and, for a billing demand, every slot of its history
+     * ({@link BillingDemand#historyGaps()}).
+     */
     public boolean complete() {
-        return quality.missing() == 0;
+        return quality.missing() == 0 && demand.historyGaps().isEmpty();
     }
 
     /** The line of {@code kind}. */

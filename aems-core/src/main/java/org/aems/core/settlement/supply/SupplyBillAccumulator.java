@@ -104,9 +104,22 @@ public final class SupplyBillAccumulator {
      * The bill's inputs.
      *
      * @param previousPeaksWh the highest slot import of each earlier month (the ratchet looks at the 11 before)
+     * @param slotsWithValue  per earlier month, how many slots had a value: months the contract covers that lack some
+     *                        are the demand's {@link BillingDemand#historyGaps() history gaps}
      */
-    public SupplyBill.Inputs inputs(Map<YearMonth, Long> previousPeaksWh, YenPerKwh fuelCostAdjustment,
-                                    YenPerKwh renewableSurcharge) {
+    public SupplyBill.Inputs inputs(Map<YearMonth, Long> previousPeaksWh, Map<YearMonth, Integer> slotsWithValue,
+                                    YenPerKwh fuelCostAdjustment, YenPerKwh renewableSurcharge) {
+        return inputs(previousPeaksWh, fuelCostAdjustment, renewableSurcharge)
+                .withDemand(demandWithGaps(previousPeaksWh, slotsWithValue));
+    }
+
+    private BillingDemand demandWithGaps(Map<YearMonth, Long> previousPeaksWh, Map<YearMonth, Integer> slotsWithValue) {
+        return BillingDemand.ratchet(month, peakWh, previousPeaksWh)
+                .withHistoryGaps(BillingDemand.historyGaps(contract, month, slotsWithValue));
+    }
+
+    /** The inputs with a history taken as whole: for tests of the arithmetic only. */
+    SupplyBill.Inputs inputs(Map<YearMonth, Long> previousPeaksWh, YenPerKwh fuelCostAdjustment, YenPerKwh renewableSurcharge) {
         BillingDemand demand = BillingDemand.ratchet(month, peakWh, previousPeaksWh);
         return new SupplyBill.Inputs(Energy.ofWattHours(wattHours), Yen.of(energyCharge.value()), demand, fuelCostAdjustment,
                 renewableSurcharge, new QualityCounts(measured, estimated, slotCount - seen.cardinality()), digest);

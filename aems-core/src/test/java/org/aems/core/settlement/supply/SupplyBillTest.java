@@ -95,6 +95,45 @@ class SupplyBillTest {
     }
 
     @Test
+    void aHistoryMonthWithoutAllItsSlotsIsAGapThatMakesTheBillIncomplete() {
+        // The contract runs from 2025-04-01: every month of the 11 before October is expected whole. June lacks 3 slots,
+        // August has no interval at all (a meter outage): either may have held a higher peak.
+        SupplyContract contract = highVoltage(90, new FixedPrice(YenPerKwh.of("20.5")), TaxTreatment.TAX_EXCLUSIVE);
+        Map<YearMonth, Integer> slots = new java.util.HashMap<>();
+        for (YearMonth m = YearMonth.of(2024, 11); m.isBefore(OCT_2025); m = m.plusMonths(1)) {
+            slots.put(m, m.lengthOfMonth() * 48);
+        }
+        slots.put(YearMonth.of(2025, 6), 30 * 48 - 3);
+        slots.remove(YearMonth.of(2025, 8));
+        assertThat(BillingDemand.historyGaps(contract, OCT_2025, slots)).containsExactly(
+                new BillingDemand.HistoryGap(YearMonth.of(2025, 6), 3), new BillingDemand.HistoryGap(YearMonth.of(2025, 8), 31 * 48));
+
+        SupplyBillAccumulator acc = new SupplyBillAccumulator(contract, OCT_2025);
+        for (Slot slot = Slot.of(OCT_2025.atDay(1), 1); slot.date().getMonthValue() == 10; slot = slot.next()) {
+            acc.add(slot, 1_000, IntervalQuality.MEASURED, CONTEXT);
+        }
+        SupplyBill bill = SupplyBill.of(contract, OCT_2025, acc.inputs(Map.of(), slots, YenPerKwh.of("0"), YenPerKwh.of("3.98")),
+                ISSUER, LocalDate.of(2025, 11, 5));
+        assertThat(bill.quality().missing()).isZero();
+        assertThat(bill.demand().historyGaps()).hasSize(2);
+        assertThat(bill.complete()).as("every October slot measured, but the ratchet's history is not whole").isFalse();
+    }
+
+    @Test
+    void onlyTheMonthsUnderTheContractAndOnlyAHighVoltageChargeNeedAWholeHistory() {
+        // A contract from 2025-08-01 (supply contracts run in whole months): July and before are not expected.
+        SupplyContract late = new SupplyContract(ContractId.of("sc-late"), 1, SCHOOL, new Validity(LocalDate.of(2025, 8, 1), null),
+                SupplyVoltage.HIGH_VOLTAGE, null, BasicChargeRate.of("1800"), new FixedPrice(YenPerKwh.of("20")), new PowerFactor(85),
+                FUEL, TaxTreatment.TAX_EXCLUSIVE);
+        Map<YearMonth, Integer> whole = Map.of(YearMonth.of(2025, 8), 31 * 48, YearMonth.of(2025, 9), 30 * 48);
+        assertThat(BillingDemand.historyGaps(late, OCT_2025, whole)).isEmpty();
+        assertThat(BillingDemand.historyGaps(late, OCT_2025, Map.of(YearMonth.of(2025, 9), 30 * 48)))
+                .containsExactly(new BillingDemand.HistoryGap(YearMonth.of(2025, 8), 31 * 48));
+        // Low voltage: the charge is on the contracted kW, the history does not matter.
+        assertThat(BillingDemand.historyGaps(lowVoltage(TaxTreatment.TAX_INCLUSIVE), OCT_2025, Map.of())).isEmpty();
+    }
+
+    @Test
     void roundsThirtyMinuteDemandHalfUpToWholeKilowatts() {
         // kW = slot kWh × 2: 25.250 kWh → 50.5 kW → 51; 25.249 kWh → 50.498 → 50.
         assertThat(BillingDemand.demandKilowatts(25_250)).isEqualByComparingTo("51");
