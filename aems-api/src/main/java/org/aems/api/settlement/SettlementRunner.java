@@ -80,6 +80,7 @@ public class SettlementRunner {
     }
 
     private long compute(SettlementPeriod period, String createdBy) {
+        long started = System.nanoTime();
         Instant knownAt = clock.instant();
         List<SiteSettlement> sites = new ArrayList<>(); // index = the site's number in the scan
         Set<SeriesId> seriesIds = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
@@ -111,6 +112,7 @@ public class SettlementRunner {
         DayTypeCalendar calendar = DayTypeCalendar.japan(period.from(), period.until(), Set.copyOf(settings.holidays()));
         PricingContext context = new PricingContext(calendar, prices);
         log.info("settlement run started [period: {}, sites: {}, series: {}]", period, sites.size(), seriesIds);
+        long inputsRead = System.nanoTime();
 
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -143,12 +145,17 @@ public class SettlementRunner {
                     }
                 });
                 List<SupplyBilling.Billed> bills = supply.compute(c, supplyPlan, context, knownAt);
+                long computed = System.nanoTime();
                 RunManifest manifest = manifest(knownAt, snapshotAt, seriesIds, prices.versionsUsed(), tally, certified, contractCount,
                         calendar, supplyPlan.manifest());
                 long runId = store(c, period, createdBy, manifest, snapshot.intervals(), sites, bills);
                 c.commit();
-                log.info("settlement run stored [run: {}, period: {}, statements: {}, supply bills: {}, intervals: {}]", runId,
-                        period, sites.stream().mapToInt(s -> s.accumulators().size()).sum(), bills.size(), tally.rows);
+                long stored = System.nanoTime();
+                // Where the time went, for whoever tunes a long month: contracts and prices, the interval scan, the writes.
+                log.info(String.format(java.util.Locale.ROOT, "settlement run stored [run: %d, period: %s, statements: %d, supply bills:"
+                                + " %d, intervals: %d, inputs %.2f s, intervals read and priced %.2f s, stored %.2f s]", runId, period,
+                        sites.stream().mapToInt(s -> s.accumulators().size()).sum(), bills.size(), tally.rows,
+                        (inputsRead - started) / 1e9, (computed - inputsRead) / 1e9, (stored - computed) / 1e9));
                 return runId;
             } catch (SettlementInputException e) {
                 c.rollback();
