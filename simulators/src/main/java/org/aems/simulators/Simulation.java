@@ -117,6 +117,9 @@ public final class Simulation implements AutoCloseable {
         Map<SiteId, SimulatedGateway> bySite = new HashMap<>();
         List<List<SimulatedGateway>> perLink = new ArrayList<>();
         ControlCodec control = new ControlCodec();
+        // In every client id: two simulators on one broker (two test runs, a rehearsal next to a test) must not take each
+        // other's connections over, which MQTT does to a second client with the same id. Sessions start clean, so a
+        // new id per run leaves nothing behind on the broker.
         String run = Long.toString(System.nanoTime() % 1_000_000, 36);
         for (int i = 0; i < connections; i++) {
             List<SimulatedGateway> mine = new ArrayList<>();
@@ -124,7 +127,7 @@ public final class Simulation implements AutoCloseable {
             SiteId first = sites.get(i).site().id();
             MqttLink link = dedicated
                     // Dedicated: the site's own connection, username and Last Will, exactly as docs/protocol.md.
-                    ? new MqttLink(settings.brokerUrl(), "aems-sim-" + first.value(), login.map(BrokerLogin::username).orElse(first.value()),
+                    ? new MqttLink(settings.brokerUrl(), "aems-sim-" + run + "-" + first.value(), login.map(BrokerLogin::username).orElse(first.value()),
                     login.map(BrokerLogin::password).orElse(null), Topics.status(first),
                     control.encode(new GatewayStatus(first, GatewayStatus.State.OFFLINE, settings.start())),
                     (topic, payload) -> dispatch(bySite, topic, payload), () -> lost(mine))

@@ -62,8 +62,11 @@ public final class PlanRetention implements AutoCloseable {
     }
 
     /** What one purge did: versions trimmed, and the rows deleted. */
-    public record Purged(int versionsTrimmed, int versionsDeleted, long slotRowsDeleted) {
+    public record Purged(int versionsTrimmed, int versionsDeleted, long slotRowsDeleted, long jobsDeleted) {
     }
+
+    /** Finished jobs deleted per statement. */
+    private static final int JOB_BATCH = 10_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -71,6 +74,7 @@ public final class PlanRetention implements AutoCloseable {
     private final Clock clock;
     private final Counter versionsDeleted;
     private final Counter slotRowsDeleted;
+    private final Counter jobsDeleted;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "aems-plan-retention");
         t.setDaemon(true);
@@ -84,6 +88,7 @@ public final class PlanRetention implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.versionsDeleted = rowsDeleted(metrics, "plan_version");
         this.slotRowsDeleted = rowsDeleted(metrics, "plan_slot");
+        this.jobsDeleted = rowsDeleted(metrics, "optimizer_job");
     }
 
     private static Counter rowsDeleted(MeterRegistry metrics, String table) {
@@ -130,7 +135,25 @@ public final class PlanRetention implements AutoCloseable {
                     + "deleted, {} slot rows deleted, in {} ms", createdBefore, trimmed, versions, slotRows,
                     (System.nanoTime() - startedNanos) / 1_000_000);
         }
-        return new Purged(trimmed, versions, slotRows);
+        long jobs = purgeJobs(started.minus(settings.jobMaxAge()));
+        return new Purged(trimmed, versions, slotRows, jobs);
+    }
+
+    /** Finished jobs of slots before {@code before}, a batch per statement; queued or running ones are the queue's. */
+    private long purgeJobs(Instant before) {
+        long deleted = 0;
+        int n;
+        do {
+            n = jdbc.sql("DELETE FROM optimizer_job WHERE (bank_id, slot_start) IN (SELECT bank_id, slot_start FROM optimizer_job"
+                            + " WHERE slot_start < ? AND status IN ('DONE', 'FAILED', 'SKIPPED') LIMIT ?)")
+                    .params(Timestamp.from(before), JOB_BATCH).update();
+            deleted += n;
+            jobsDeleted.increment(n);
+        } while (n == JOB_BATCH);
+        if (deleted > 0) {
+            log.info("plan retention [jobs-before: {}]: {} finished optimizer jobs deleted", before, deleted);
+        }
+        return deleted;
     }
 
     /** One transaction: the batch's rows the record does not need, then its versions left empty; returns {versions, slot rows}. */

@@ -11,22 +11,29 @@ import java.time.Duration;
  *                 version that still covers an open gate is ever considered
  * @param interval how often the purge runs
  * @param batch    versions deleted per transaction (with their ~100–400 slot rows each), so no lock is held long
+ * @param jobMaxAge finished optimizer jobs (one per bank and slot: what ran, where, with which outcome) for slots longer
+ *                  ago than this are deleted; the plans they made follow {@code maxAge}
  */
-public record PlanRetentionSettings(Boolean enabled, Duration maxAge, Duration interval, Integer batch) {
+public record PlanRetentionSettings(Boolean enabled, Duration maxAge, Duration interval, Integer batch, Duration jobMaxAge) {
 
-    public static final PlanRetentionSettings DEFAULT = new PlanRetentionSettings(null, null, null, null);
+    public static final PlanRetentionSettings DEFAULT = new PlanRetentionSettings(null, null, null, null, null);
 
     public PlanRetentionSettings {
         enabled = enabled == null || enabled;
         maxAge = maxAge == null ? Duration.ofDays(7) : maxAge;
         interval = interval == null ? Duration.ofHours(1) : interval;
         batch = batch == null ? 50 : batch;
+        jobMaxAge = jobMaxAge == null ? Duration.ofDays(30) : jobMaxAge;
         if (maxAge.compareTo(Duration.ofDays(2)) < 0) {
             throw new IllegalArgumentException("aems.optimizer.plan-retention.max-age must be at least 2 days (a plan covers up to "
                     + "the end of tomorrow), not " + maxAge);
         }
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("aems.optimizer.plan-retention.interval must be positive, not " + interval);
+        }
+        if (jobMaxAge.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("aems.optimizer.plan-retention.job-max-age must be at least a day (jobs of the"
+                    + " slots under way are the optimizer's queue), not " + jobMaxAge);
         }
         if (batch < 1 || batch > 10_000) {
             throw new IllegalArgumentException("aems.optimizer.plan-retention.batch must be 1..10000 versions, not " + batch);

@@ -68,7 +68,7 @@ class PlanRetentionIT {
         long slotRowsBefore = count(jdbc, "plan_slot");
 
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        PlanRetention retention = new PlanRetention(dataSource, new PlanRetentionSettings(true, Duration.ofDays(7), Duration.ofHours(1), 7),
+        PlanRetention retention = new PlanRetention(dataSource, new PlanRetentionSettings(true, Duration.ofDays(7), Duration.ofHours(1), 7, Duration.ofDays(30)),
                 metrics, Clock.fixed(now, ZoneOffset.UTC));
         PlanRetention.Purged purged = retention.purge();
 
@@ -110,12 +110,23 @@ class PlanRetentionIT {
         assertThat(jdbc.sql("SELECT plan_id IS NULL FROM optimizer_job WHERE bank_id = 'bank-a'").query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT plan_id FROM optimizer_job WHERE bank_id = 'bank-x'").query(Long.class).single()).isEqualTo(recorded.id());
 
-        assertThat(retention.purge()).isEqualTo(new PlanRetention.Purged(0, 0, 0));
+        assertThat(purged.jobsDeleted()).as("jobs younger than 30 days stay").isZero();
+        assertThat(retention.purge()).isEqualTo(new PlanRetention.Purged(0, 0, 0, 0));
+
+        // 31 days later the finished jobs of those slots go, and a job still queued there (a stuck queue) stays.
+        jdbc.sql("INSERT INTO optimizer_job (bank_id, slot_start, status, enqueued_at) VALUES ('bank-q', ?, 'QUEUED', ?)")
+                .params(Timestamp.from(FIRST_DAY.atStartOfDay(org.aems.core.time.Jst.ZONE).toInstant()), Timestamp.from(now)).update();
+        // (Versions kept a year here: only the jobs are this check's business.)
+        PlanRetention later = new PlanRetention(dataSource, new PlanRetentionSettings(true, Duration.ofDays(365), Duration.ofHours(1), 7,
+                Duration.ofDays(30)), metrics, Clock.fixed(now.plus(Duration.ofDays(31)), ZoneOffset.UTC));
+        assertThat(later.purge().jobsDeleted()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT bank_id FROM optimizer_job").query(String.class).list()).containsExactly("bank-q");
+        assertThat(metrics.counter("aems.optimizer.plans.purged", "table", "optimizer_job").count()).isEqualTo(2);
     }
 
     @Test
     void aRetentionShorterThanAPlansHorizonIsRefused() {
-        assertThatThrownBy(() -> new PlanRetentionSettings(true, Duration.ofDays(1), null, null))
+        assertThatThrownBy(() -> new PlanRetentionSettings(true, Duration.ofDays(1), null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("aems.optimizer.plan-retention.max-age must be at least 2 days (a plan covers up to the end of tomorrow), not PT24H");
     }
