@@ -395,6 +395,25 @@ class CertifiedIntervalsIT {
         assertThat(count("SELECT count(*) FROM certified_import_batch")).isEqualTo(batches);
     }
 
+    @Test
+    @Order(8)
+    void theBalancingPlansActualIsTheCertifiedValuesWhereEverySiteHasOne() throws Exception {
+        // Slot 1 of 1 June: d-cert's value is in (0 import, 0.1 export); the operator's file now brings the other two.
+        String rest = HEADER + "0300000000000000000032,2026-06-01,1,0.4,0\n0300000000000000000033,2026-06-01,1,0.2,0.05\n";
+        HttpJson.Response r = postCsv("/api/v1/settlement/certified-intervals?fileName=tepco-2026-06-01-rest.csv", rest, "carol");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+
+        JsonNode slots = http.get("/api/v1/balancing-plan?date=2026-06-01").json().get("slots");
+        // −100 + 400 + 150 Wh: the settled imbalance's basis, not the gateways' provisional sum.
+        assertThat(slots.get(0).get("actualSource").asString()).isEqualTo("CERTIFIED");
+        assertThat(slots.get(0).get("actualKwh").decimalValue()).isEqualByComparingTo("0.450");
+        // Slot 2 has d-cert's value only: never a partial sum as the region's actual.
+        assertThat(slots.get(1).path("actualSource").asString(null)).isNull();
+        assertThat(slots.get(1).path("actualKwh").asString(null)).isNull();
+        assertThat(http.get("/api/v1/balancing-plan/csv?date=2026-06-01").body().lines().skip(1).findFirst().orElseThrow())
+                .startsWith("2026-06-01,1,2026-06-01T00:00+09:00,,,0.450,").endsWith(",CERTIFIED");
+    }
+
     private JsonNode statement(long runId, String site) {
         HttpJson.Response r = http.get("/api/v1/settlement/runs/" + runId + "/statements/" + site);
         assertThat(r.status()).as(r.body()).isEqualTo(200);

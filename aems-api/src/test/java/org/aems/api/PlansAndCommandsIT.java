@@ -152,6 +152,7 @@ class PlansAndCommandsIT {
         assertThat(row.get("dayAheadKwh").decimalValue()).isEqualByComparingTo("-30");
         assertThat(row.get("inForceKwh").decimalValue()).isEqualByComparingTo("-40");
         assertThat(row.get("actualKwh").decimalValue()).isEqualByComparingTo("-30");
+        assertThat(row.get("actualSource").asString()).as("no certified values loaded: the meters'").isEqualTo("GATEWAY");
         assertThat(row.get("imbalanceKwh").decimalValue()).isEqualByComparingTo("10");
         // 10 kWh at the 12:00 imbalance price: 3 yen/kWh purchase x 1.5.
         assertThat(row.get("imbalanceYen").decimalValue()).isEqualByComparingTo("45.00");

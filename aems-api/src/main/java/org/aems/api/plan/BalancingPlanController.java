@@ -26,22 +26,25 @@ class BalancingPlanController {
 
     private final BalancingPlanQuery query;
     private final ImbalanceQuotes imbalancePrices;
+    private final org.aems.api.settlement.CertifiedActuals certified;
 
-    BalancingPlanController(BalancingPlanQuery query, ImbalanceQuotes imbalancePrices) {
+    BalancingPlanController(BalancingPlanQuery query, ImbalanceQuotes imbalancePrices, org.aems.api.settlement.CertifiedActuals certified) {
         this.query = query;
         this.imbalancePrices = imbalancePrices;
+        this.certified = certified;
     }
 
     @GetMapping("/api/v1/balancing-plan")
     @Operation(summary = "The balancing group's plan for a JST day, per slot",
             description = "Day-ahead value (bank plans made by 12:00 JST the day before), value in force at each slot's gate closure, "
-                    + "actual net import from the platform's meters (only when every site reported), estimated imbalance in kWh and yen "
+                    + "actual net import (actualSource CERTIFIED: the transmission operator's certified values, when every site has one; "
+                    + "else GATEWAY: the platform's meters, only when every site reported), estimated imbalance in kWh and yen "
                     + "at the newest imbalance price published for the slot (preliminary or final: the row names the series version) or "
                     + "an estimate. Covers only the sites registered in this platform.")
     BalancingPlanView day(@Parameter(description = "JST day, e.g. 2026-05-12") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                           LocalDate date) {
         Function<Slot, ImbalanceQuotes.Quote> quotes = imbalancePrices.forDay(date);
-        return BalancingPlanView.of(query.day(date, slot -> quotes.apply(slot).yenPerKwh()), quotes);
+        return BalancingPlanView.of(query.day(date, slot -> quotes.apply(slot).yenPerKwh(), certified.netImport(date)), quotes);
     }
 
     @GetMapping(value = "/api/v1/balancing-plan/csv", produces = "text/csv")
@@ -52,10 +55,11 @@ class BalancingPlanController {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("date", "slot", "start_jst", "day_ahead_kwh",
                     "in_force_kwh", "actual_kwh", "imbalance_kwh", "imbalance_yen", "banks_planned", "sites_reporting", "sites",
-                    "imbalance_price_yen_per_kwh", "imbalance_price_source").get())) {
+                    "imbalance_price_yen_per_kwh", "imbalance_price_source", "actual_source").get())) {
                 for (BalancingPlanView.Row r : plan.slots()) {
                     csv.printRecord(plan.day(), r.index(), r.start(), r.dayAheadKwh(), r.inForceKwh(), r.actualKwh(), r.imbalanceKwh(),
-                            r.imbalanceYen(), r.banksPlanned(), r.sitesReporting(), r.sites(), r.imbalancePrice(), r.imbalancePriceSource());
+                            r.imbalanceYen(), r.banksPlanned(), r.sitesReporting(), r.sites(), r.imbalancePrice(), r.imbalancePriceSource(),
+                            r.actualSource());
                 }
             }
         };

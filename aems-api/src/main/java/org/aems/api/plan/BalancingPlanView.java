@@ -13,7 +13,7 @@ public record BalancingPlanView(LocalDate day, String scope, List<Row> slots) {
 
     public record Row(String slot, int index, OffsetDateTime start, BigDecimal dayAheadKwh, BigDecimal inForceKwh, BigDecimal actualKwh,
                       BigDecimal imbalanceKwh, BigDecimal imbalanceYen, int banksPlanned, long sitesReporting, long sites,
-                      BigDecimal imbalancePrice, String imbalancePriceSource) {
+                      BigDecimal imbalancePrice, String imbalancePriceSource, String actualSource) {
     }
 
     static BalancingPlanView of(BalancingPlan plan, java.util.function.Function<org.aems.core.time.Slot, ImbalanceQuotes.Quote> quotes) {
@@ -22,7 +22,7 @@ public record BalancingPlanView(LocalDate day, String scope, List<Row> slots) {
             return new Row(r.slot().toString(), r.slot().index(), Jst.toJst(r.slot().start()).toOffsetDateTime(), kwh(r.dayAhead()),
                     kwh(r.inForce()), kwh(r.actual()), kwh(r.imbalance()),
                     r.imbalanceCost().map(y -> y.amount().setScale(2, java.math.RoundingMode.HALF_EVEN)).orElse(null), r.banksPlanned(),
-                    r.sitesReporting(), r.sites(), quote.yenPerKwh(), quote.source());
+                    r.sitesReporting(), r.sites(), quote.yenPerKwh(), quote.source(), r.actualSource().map(Enum::name).orElse(null));
         }).toList());
     }
 

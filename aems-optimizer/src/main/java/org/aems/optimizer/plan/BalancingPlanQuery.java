@@ -35,6 +35,15 @@ public final class BalancingPlanQuery {
 
     /** @param imbalancePrice yen/kWh per slot at which a deviation from the plan in force is estimated */
     public BalancingPlan day(LocalDate day, java.util.function.Function<Slot, BigDecimal> imbalancePrice) {
+        return day(day, imbalancePrice, Map.of());
+    }
+
+    /**
+     * @param imbalancePrice yen/kWh per slot at which a deviation from the plan in force is estimated
+     * @param certified      per slot start, the net import of the certified values when they cover every site; such a
+     *                       slot's actual is that (the imbalance is settled on it), the others' the gateway intervals'
+     */
+    public BalancingPlan day(LocalDate day, java.util.function.Function<Slot, BigDecimal> imbalancePrice, Map<Instant, Energy> certified) {
         Instant from = Slot.of(day, 1).start();
         Instant until = Slot.of(day.plusDays(1), 1).start();
         Instant dayAheadDue = day.minusDays(1).atTime(DAY_AHEAD_DUE).atZone(Jst.ZONE).toInstant();
@@ -57,12 +66,16 @@ public final class BalancingPlanQuery {
             Optional<Energy> planned = Optional.ofNullable(force).map(v -> Energy.ofWattHours(v[0]));
             long[] measured = actual.get(slot.start());
             // An actual counts only when every site reported: a partial sum would show as a false imbalance.
-            Optional<Energy> real = Optional.ofNullable(measured).filter(m -> m[3] == 0 && m[1] == m[2]).map(m -> Energy.ofWattHours(m[0]));
+            Optional<Energy> gateway = Optional.ofNullable(measured).filter(m -> m[3] == 0 && m[1] == m[2]).map(m -> Energy.ofWattHours(m[0]));
+            Optional<Energy> ofRecord = Optional.ofNullable(certified.get(slot.start()));
+            Optional<Energy> real = ofRecord.or(() -> gateway);
+            Optional<BalancingPlan.ActualSource> source = ofRecord.isPresent() ? Optional.of(BalancingPlan.ActualSource.CERTIFIED)
+                    : gateway.map(g -> BalancingPlan.ActualSource.GATEWAY);
             Optional<Energy> imbalance = real.flatMap(a -> planned.map(a::minus));
             Slot s = slot;
             Optional<Yen> cost = imbalance.map(e -> e.abs().times(new org.aems.core.unit.YenPerKwh(imbalancePrice.apply(s))));
             rows.add(new BalancingPlan.SlotRow(slot, ahead, planned, real, imbalance, cost, force == null ? 0 : (int) force[1],
-                    measured == null ? 0 : measured[1], sites));
+                    measured == null ? 0 : measured[1], sites, source));
         }
         return new BalancingPlan(day, "the " + sites + " sites registered in this platform; the balancing group's other members are not "
                 + "included", rows);
