@@ -47,7 +47,7 @@ class PlansAndCommandsIT {
         TestApp.onTestInfrastructure(registry, PREFIX);
         registry.add("aems.optimizer.enabled", () -> "true");
         registry.add("aems.optimizer.dispatch.client-id", () -> PREFIX + "-dispatch");
-        registry.add("aems.optimizer.dispatch.shared-group", () -> PREFIX);
+        registry.add("aems.optimizer.dispatch.shared-group", () -> TestInfrastructure.sharedGroup(PREFIX));
         registry.add("aems.optimizer.prices.purchase-series", () -> "it-jepx-tokyo");
         registry.add("aems.optimizer.prices.imbalance-series", () -> "it-imbalance");
     }

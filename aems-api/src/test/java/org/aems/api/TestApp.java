@@ -27,6 +27,6 @@ final class TestApp {
         registry.add("spring.datasource.url", TestInfrastructure::freshDatabase);
         registry.add("aems.ingest.mqtt.url", TestInfrastructure::mqttUrl);
         registry.add("aems.ingest.mqtt.client-id", () -> prefix + "-ingest");
-        registry.add("aems.ingest.mqtt.shared-group", () -> prefix);
+        registry.add("aems.ingest.mqtt.shared-group", () -> TestInfrastructure.sharedGroup(prefix));
     }
 }

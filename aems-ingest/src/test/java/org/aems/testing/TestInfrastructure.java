@@ -34,6 +34,8 @@ public final class TestInfrastructure {
 
     private static String adminJdbcUrl;
     private static String mqttUrl;
+    /** True when the broker is our embedded HiveMQ, whose QoS 1 shared subscriptions can stall for good (ADR 0020). */
+    private static boolean embeddedBroker;
 
     private TestInfrastructure() {
     }
@@ -52,6 +54,15 @@ public final class TestInfrastructure {
             mqttUrl = resolveBroker();
         }
         return mqttUrl;
+    }
+
+    /**
+     * The shared-subscription group a test should give a subscriber: {@code group} on Mosquitto, none ("", a plain
+     * subscription) on the embedded HiveMQ fallback, as the embedded default does (ADR 0020).
+     */
+    public static String sharedGroup(String group) {
+        mqttUrl();
+        return embeddedBroker ? "" : group;
     }
 
     /** A new, empty database for one test class, so tests never see each other's rows. */
@@ -127,7 +138,8 @@ public final class TestInfrastructure {
             Path dir = Files.createTempDirectory("aems-test-broker");
             EmbeddedBroker broker = EmbeddedBroker.start(dir, freePort());
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
-            log.info("[test infra] embedded HiveMQ at {}", broker.url());
+            log.info("[test infra] embedded HiveMQ at {} (plain subscriptions, ADR 0020)", broker.url());
+            embeddedBroker = true;
             return broker.url();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
