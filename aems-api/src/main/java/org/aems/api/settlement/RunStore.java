@@ -188,8 +188,9 @@ public class RunStore {
             String what = run.incompleteStatements() + " statement(s)"
                     + (run.incompleteSupplyBills() > 0 ? " and " + run.incompleteSupplyBills() + " supply bill(s)" : "");
             throw new RunStateException(409, "INCOMPLETE_STATEMENTS", "settlement run " + run.id() + " has "
-                    + what + " with missing slots (a supply bill also when its billing demand's 11 months of history lack"
-                    + " some); finalise with acceptIncomplete=true to settle them on the slots that have values, or re-run"
+                    + what + " with missing slots" + (run.incompleteSupplyBills() > 0
+                    ? " (a supply bill also when its billing demand's 11 months of history lack some)" : "")
+                    + "; finalise with acceptIncomplete=true to settle them on the slots that have values, or re-run"
                     + " the period when the data is in");
         }
     }
