@@ -59,8 +59,4 @@ public final class SimulatedTimeline {
         Instant played = start.plusMillis((long) (Duration.between(wallStart, wallNow).toMillis() * speed));
         return catchUp && played.isAfter(wallNow) ? wallNow : played;
     }
-
-    public boolean catchesUp() {
-        return catchUp;
-    }
 }
