@@ -33,10 +33,9 @@ public class CertifiedActuals {
                         SELECT c.slot_start, sum(c.import_wh - c.export_wh) FROM certified_interval c
                         JOIN sites s ON s.supply_point_number = c.supply_point_number
                         WHERE c.slot_start >= ? AND c.slot_start < ?
-                        GROUP BY c.slot_start HAVING count(*) = (SELECT count(*) FROM site WHERE valid_from <= ?
-                                                                   AND (valid_until IS NULL OR valid_until > ?))""")
+                        GROUP BY c.slot_start HAVING count(*) = (SELECT count(*) FROM sites)""")
                 .params(java.sql.Date.valueOf(day), java.sql.Date.valueOf(day), Timestamp.from(Slot.of(day, 1).start()),
-                        Timestamp.from(Slot.of(day.plusDays(1), 1).start()), java.sql.Date.valueOf(day), java.sql.Date.valueOf(day))
+                        Timestamp.from(Slot.of(day.plusDays(1), 1).start()))
                 .query(rs -> {
                     complete.put(rs.getTimestamp(1).toInstant(), Energy.ofWattHours(rs.getLong(2)));
                 });

@@ -80,11 +80,7 @@ public class ContractStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                // One lock per site: the overlap check must see every contract of the site, not just this one.
-                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                    lock.setString(1, "buyback_contract_site:" + site.value());
-                    lock.execute();
-                }
+                NextContractVersion.lockSite(c, "buyback_contract", site);
                 int next = NextContractVersion.check("contract", id, site, validity, latest(c, id).map(ContractStore::existing),
                         latestOfSite(c, site).stream().map(ContractStore::existing).toList(), expectedVersion);
                 BuybackContract contract = new BuybackContract(id, next, site, validity, tariff, tax);

@@ -21,6 +21,17 @@ final class NextContractVersion {
     }
 
     /**
+     * Takes the transaction's lock on {@code site}'s contracts of one kind ({@code table}): the checks below must see every
+     * contract of the site, not just the one being changed.
+     */
+    static void lockSite(java.sql.Connection c, String table, SiteId site) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, table + "_site:" + site.value());
+            lock.execute();
+        }
+    }
+
+    /**
      * The version number {@code id} gets next, or 409 CONTRACT_VERSION_CONFLICT, CONTRACT_SITE_CHANGE or OVERLAPPING_CONTRACTS.
      *
      * @param kind    how messages name the contract: "contract" (buy-back) or "supply contract"

@@ -68,6 +68,10 @@ public class StatementFeed {
     private record Page<T>(List<T> items, String next) {
     }
 
+    /** An item with the feed position of its run. */
+    private record Positioned<T>(long position, T item) {
+    }
+
     /**
      * Documents of FINAL runs after the cursor (feed position, site, date key), {@code limit} of them. {@code from} joins
      * the document table to {@code settlement_run r}; {@code keys} are its site and date columns, in that order.
@@ -83,7 +87,7 @@ public class StatementFeed {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("parameter 'after' is not a cursor this API returned; start again without it");
         }
-        List<Object[]> rows = runs.query("SELECT " + RUN_COLUMNS + from + " WHERE r.feed_position IS NOT NULL AND (r.feed_position, "
+        List<Positioned<T>> rows = runs.query("SELECT " + RUN_COLUMNS + from + " WHERE r.feed_position IS NOT NULL AND (r.feed_position, "
                 + keys + ") > (?, ?, ?) ORDER BY r.feed_position, " + keys + " LIMIT ?", ps -> {
             ps.setLong(1, position);
             ps.setString(2, cursor[1]);
@@ -95,13 +99,13 @@ public class StatementFeed {
             Run run = new Run(rs.getInt(2), previousId, rs.getString(4),
                     rs.getObject(5, LocalDate.class).toString(), rs.getObject(6, LocalDate.class).toString(),
                     TelemetryCodec.format(rs.getTimestamp(7).toInstant()));
-            return new Object[] {rs.getLong(1), mapper.map(run, rs)};
+            return new Positioned<>(rs.getLong(1), mapper.map(run, rs));
         });
-        @SuppressWarnings("unchecked")
-        List<T> items = rows.stream().map(r -> (T) r[1]).toList();
-        String next = rows.isEmpty() ? Cursors.encode(cursor)
-                : Cursors.encode(String.valueOf(rows.get(rows.size() - 1)[0]), siteOf.apply(items.get(items.size() - 1)),
-                dateOf.apply(items.get(items.size() - 1)));
-        return new Page<>(items, next);
+        if (rows.isEmpty()) {
+            return new Page<>(List.of(), Cursors.encode(cursor));
+        }
+        Positioned<T> last = rows.get(rows.size() - 1);
+        return new Page<>(rows.stream().map(Positioned::item).toList(),
+                Cursors.encode(String.valueOf(last.position()), siteOf.apply(last.item()), dateOf.apply(last.item())));
     }
 }

@@ -74,12 +74,10 @@ public class SupplyBillStore {
                 l.unitPrice() == null ? null : l.unitPrice().toPlainString(), l.amount().amount().toPlainString())).toList();
         String surcharge = b.line(SupplyChargeKind.RENEWABLE_SURCHARGE).unitPrice().toPlainString();
         String fuel = b.line(SupplyChargeKind.FUEL_COST_ADJUSTMENT).unitPrice().toPlainString();
-        List<DemandHistoryGap> gaps = b.demand().historyGaps().stream()
-                .map(g -> new DemandHistoryGap(g.month().toString(), g.missingSlots())).toList();
         return new SupplyBill(runId, b.site().value(), b.month().toString(), b.contract().value(), b.contractVersion(),
                 b.voltage().name(), b.taxTreatment().name(), b.energy().wattHours(), b.chargedKilowatts().toPlainString(),
                 b.demand().monthPeakKilowatts().toPlainString(), b.demand().kilowatts().toPlainString(), b.demand().setIn().toString(),
-                gaps, fuel, stored.fuelCostSeries(), stored.fuelCostVersion(), surcharge, lines, b.amount().amount().toPlainString(),
+                DemandHistoryGap.of(b.demand().historyGaps()), fuel, stored.fuelCostSeries(), stored.fuelCostVersion(), surcharge, lines, b.amount().amount().toPlainString(),
                 whole(b.amountTruncated()), whole(b.tax()), whole(b.amountExcludingTax()), whole(b.total()), b.quality().measured(),
                 b.quality().estimated(), b.quality().missing(), b.complete(), stored.maxIntervalRevision(),
                 LineDigest.format(b.lineDigest()),

@@ -25,6 +25,10 @@ public final class SupplyBillViews {
 
     /** A month of the billing demand's history without a value in {@code missingSlots} of its slots. */
     public record DemandHistoryGap(String month, int missingSlots) {
+
+        static List<DemandHistoryGap> of(List<org.aems.core.settlement.supply.BillingDemand.HistoryGap> gaps) {
+            return gaps.stream().map(g -> new DemandHistoryGap(g.month().toString(), g.missingSlots())).toList();
+        }
     }
 
     /**

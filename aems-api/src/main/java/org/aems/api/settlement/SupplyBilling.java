@@ -275,8 +275,7 @@ class SupplyBilling {
                 ps.setString(i++, b.invoice().issuerName());
                 ps.setObject(i++, b.invoice().issuedOn());
                 ps.setInt(i++, b.invoice().taxRatePercent());
-                ps.setString(i, TariffJson.JSON.writeValueAsString(b.demand().historyGaps().stream()
-                        .map(g -> new SupplyBillViews.DemandHistoryGap(g.month().toString(), g.missingSlots())).toList()));
+                ps.setString(i, TariffJson.JSON.writeValueAsString(SupplyBillViews.DemandHistoryGap.of(b.demand().historyGaps())));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -33,6 +33,10 @@ public class SupplyContractStore {
     private static final String COLUMNS = "id, version, site_id, valid_from, valid_until, voltage, contracted_kw, basic_charge,"
             + " energy_tariff::text, power_factor, fuel_cost_series, tax_treatment";
 
+    /** The latest version of every supply contract of a site (parameter 1), by start. */
+    private static final String LATEST_OF_SITE = "SELECT " + COLUMNS + ", recorded_at, recorded_by FROM (SELECT DISTINCT ON (id) *"
+            + " FROM supply_contract WHERE site_id = ? ORDER BY id, version DESC) latest ORDER BY valid_from, id";
+
     private final DataSource dataSource;
 
     public SupplyContractStore(DataSource dataSource) {
@@ -47,10 +51,7 @@ public class SupplyContractStore {
     public void record(SupplyContract contract, Instant at, String by) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "supply_contract:" + contract.id().value());
-                lock.execute();
-            }
+            NextContractVersion.lockSite(c, "supply_contract", contract.site());
             Optional<SupplyContract> latest = latest(c, contract.id());
             int expected = latest.map(l -> l.version() + 1).orElse(1);
             if (contract.version() != expected) {
@@ -81,15 +82,9 @@ public class SupplyContractStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                    lock.setString(1, "supply_contract_site:" + proposed.site().value());
-                    lock.execute();
-                }
-                List<NextContractVersion.Existing> ofSite = new ArrayList<>();
-                for (StoredSupplyContract other : query(c, "SELECT " + COLUMNS + ", recorded_at, recorded_by FROM (SELECT DISTINCT ON (id) *"
-                        + " FROM supply_contract WHERE site_id = ? ORDER BY id, version DESC) latest", proposed.site().value())) {
-                    ofSite.add(existing(other.contract()));
-                }
+                NextContractVersion.lockSite(c, "supply_contract", proposed.site());
+                List<NextContractVersion.Existing> ofSite = query(c, LATEST_OF_SITE, proposed.site().value()).stream()
+                        .map(other -> existing(other.contract())).toList();
                 int next = NextContractVersion.check("supply contract", proposed.id(), proposed.site(), proposed.validity(),
                         latest(c, proposed.id()).map(SupplyContractStore::existing), ofSite, expectedVersion);
                 SupplyContract contract = new SupplyContract(proposed.id(), next, proposed.site(), proposed.validity(),
@@ -114,8 +109,7 @@ public class SupplyContractStore {
 
     /** The latest version of every supply contract of {@code site}, by start. */
     public List<StoredSupplyContract> ofSite(SiteId site) {
-        return query("SELECT " + COLUMNS + ", recorded_at, recorded_by FROM (SELECT DISTINCT ON (id) * FROM supply_contract"
-                + " WHERE site_id = ? ORDER BY id, version DESC) latest ORDER BY valid_from, id", site.value());
+        return query(LATEST_OF_SITE, site.value());
     }
 
     private List<StoredSupplyContract> query(String sql, String parameter) {
