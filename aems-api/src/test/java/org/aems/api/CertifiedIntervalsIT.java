@@ -247,11 +247,21 @@ class CertifiedIntervalsIT {
 
     @Test
     @Order(4)
-    void finalisingWithProvisionalStatementsIsCountedNotBlocked() throws Exception {
-        HttpJson.Response done = http.as("bob").postJson("/api/v1/settlement/runs/" + run1 + "/finalise", "{}");
+    void finalisingWithProvisionalStatementsNeedsARecordedDecision() throws Exception {
+        String url = "/api/v1/settlement/runs/" + run1 + "/finalise";
+        HttpJson.Response refused = http.as("bob").postJson(url, "{}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("reason").asString()).isEqualTo("PROVISIONAL_STATEMENTS");
+        assertThat(refused.json().get("detail").asString()).startsWith("settlement run " + run1 + " has 1 statement(s) billed on"
+                + " gateway values where the transmission operator's certified values are expected;");
+        assertThat(http.get("/api/v1/settlement/runs/" + run1).json().get("status").asString()).isEqualTo("DRAFT");
+
+        HttpJson.Response done = http.as("bob").postJson(url, "{\"acceptProvisional\":true}");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().get("status").asString()).isEqualTo("FINAL");
         assertThat(done.json().get("provisionalStatements").asInt()).isEqualTo(1);
+        assertThat(done.json().get("provisionalAccepted").asBoolean()).isTrue();
+        assertThat(done.json().get("incompleteAccepted").asBoolean()).as("nothing was incomplete: no decision to record").isFalse();
         HttpJson.Bytes export = http.getBytes("/api/v1/settlement/runs/" + run1 + "/export");
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(new String(export.body(), StandardCharsets.UTF_8))).getRecords();

@@ -65,6 +65,8 @@ class SettlementIT {
     static final SeriesId JEPX = new SeriesId("jepx.spot.tokyo");
     static final String ALICE = "alice";
     static final String BOB = "bob";
+    /** Finalising on gateway values with a missing slot: both decisions, recorded on the run. */
+    static final String ACCEPT_BOTH = "{\"acceptIncomplete\":true,\"acceptProvisional\":true}";
 
     @LocalServerPort
     int port;
@@ -203,7 +205,7 @@ class SettlementIT {
 
     @Test
     @Order(3)
-    void finalisingNeedsAnotherPersonAndAnExplicitDecisionOnIncompleteStatements() throws Exception {
+    void finalisingNeedsAnotherPersonAndExplicitDecisionsOnIncompleteAndProvisionalStatements() throws Exception {
         String url = "/api/v1/settlement/runs/" + mayRun + "/finalise";
         HttpJson.Response own = http.as(ALICE).postJson(url, "{}");
         assertThat(own.status()).isEqualTo(403);
@@ -218,17 +220,31 @@ class SettlementIT {
                 + " missing slots; finalise with acceptIncomplete=true to settle them on the slots that have values, or re-run"
                 + " the period when the data is in");
 
-        HttpJson.Response done = http.as(BOB).postJson(url, "{\"acceptIncomplete\":true}");
+        // No site here has certified values (nor a 特定計量 meter): every statement is billed on gateway values.
+        HttpJson.Response provisional = http.as(BOB).postJson(url, "{\"acceptIncomplete\":true}");
+        assertThat(provisional.status()).isEqualTo(409);
+        assertThat(provisional.json().get("reason").asString()).isEqualTo("PROVISIONAL_STATEMENTS");
+        assertThat(provisional.json().get("detail").asString()).isEqualTo("settlement run " + mayRun + " has 5 statement(s)"
+                + " billed on gateway values where the transmission operator's certified values are expected; import the"
+                + " certified values (POST /api/v1/settlement/certified-intervals) and re-run the period, or finalise with"
+                + " acceptProvisional=true to settle on the gateway values");
+        JsonNode stillDraft = http.get("/api/v1/settlement/runs/" + mayRun).json();
+        assertThat(stillDraft.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(stillDraft.get("provisionalStatements").asInt()).isEqualTo(5);
+        assertThat(stillDraft.get("provisionalAccepted").asBoolean()).isFalse();
+
+        HttpJson.Response done = http.as(BOB).postJson(url, ACCEPT_BOTH);
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().get("status").asString()).isEqualTo("FINAL");
         assertThat(done.json().get("finalisedBy").asString()).isEqualTo(BOB);
         assertThat(done.json().get("incompleteAccepted").asBoolean()).isTrue();
+        assertThat(done.json().get("provisionalAccepted").asBoolean()).isTrue();
         assertThat(done.json().get("finalisedAt").asString()).endsWith("+09:00");
 
-        HttpJson.Response retried = http.as(BOB).postJson(url, "{\"acceptIncomplete\":true}");
+        HttpJson.Response retried = http.as(BOB).postJson(url, ACCEPT_BOTH);
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().get("finalisedAt").asString()).isEqualTo(done.json().get("finalisedAt").asString());
-        HttpJson.Response other = http.as("carol").postJson(url, "{\"acceptIncomplete\":true}");
+        HttpJson.Response other = http.as("carol").postJson(url, ACCEPT_BOTH);
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().get("reason").asString()).isEqualTo("RUN_ALREADY_FINAL");
 
@@ -345,8 +361,7 @@ class SettlementIT {
         assertThat(nothingNew.get("items")).isEmpty();
         assertThat(nothingNew.get("next").asString()).isEqualTo(cursor);
 
-        HttpJson.Response superseded = http.as(BOB).postJson("/api/v1/settlement/runs/" + mayRun2 + "/finalise",
-                "{\"acceptIncomplete\":true}");
+        HttpJson.Response superseded = http.as(BOB).postJson("/api/v1/settlement/runs/" + mayRun2 + "/finalise", ACCEPT_BOTH);
         assertThat(superseded.status()).as(superseded.body()).isEqualTo(200);
         JsonNode corrections = http.get("/api/v1/settlement/feed?after=" + cursor).json();
         assertThat(corrections.get("items")).hasSize(5);

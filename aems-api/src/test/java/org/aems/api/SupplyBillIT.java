@@ -58,7 +58,8 @@ import tools.jackson.databind.JsonNode;
  * ratcheted demand (a peak 9 months back counts, one 12 months back does not) with a time-of-use energy
  * charge, a power-factor discount, a negative fuel-cost adjustment (the newest series version) and the
  * FY2026 renewable surcharge, to the yen; a low-voltage shelter with missing slots is incomplete; four-eyes
- * finalisation; the export; overlapping supply contracts refused with 422 and nothing written.
+ * finalisation; the export; overlapping supply contracts refused with 422 and nothing written; the transmission
+ * operator's certified values billed as the data of record, its peak included, and a bill on gateway values provisional.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,6 +68,8 @@ class SupplyBillIT {
 
     static final SeriesId FUEL = new SeriesId("fuel-cost.high-voltage");
     static final YearMonth MAY_2026 = YearMonth.of(2026, 5);
+    static final String ACCEPT_BOTH = "{\"acceptIncomplete\":true,\"acceptProvisional\":true}";
+    static final String SCHOOL_SUPPLY_POINT = "0300000000000000000021";
 
     @LocalServerPort
     int port;
@@ -223,9 +226,18 @@ class SupplyBillIT {
         assertThat(incomplete.status()).isEqualTo(409);
         assertThat(incomplete.json().get("detail").asString()).startsWith("settlement run " + run
                 + " has 0 statement(s) and 1 supply bill(s) with missing slots (");
-        HttpJson.Response done = http.as("bob").postJson(url, "{\"acceptIncomplete\":true}");
+        // Both bills are on gateway values: the school's certified meter expects the transmission operator's values, the
+        // shelter has no meter registered.
+        HttpJson.Response provisional = http.as("bob").postJson(url, "{\"acceptIncomplete\":true}");
+        assertThat(provisional.status()).isEqualTo(409);
+        assertThat(provisional.json().get("reason").asString()).isEqualTo("PROVISIONAL_STATEMENTS");
+        assertThat(provisional.json().get("detail").asString()).startsWith("settlement run " + run
+                + " has 0 statement(s) and 2 supply bill(s) billed on gateway values where");
+        HttpJson.Response done = http.as("bob").postJson(url, ACCEPT_BOTH);
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().get("incompleteAccepted").asBoolean()).isTrue();
+        assertThat(done.json().get("provisionalAccepted").asBoolean()).isTrue();
+        assertThat(done.json().get("provisionalSupplyBills").asInt()).isEqualTo(2);
 
         HttpJson.Bytes csv = http.getBytes("/api/v1/settlement/runs/" + run + "/supply-bills/export");
         assertThat(csv.status()).isEqualTo(200);
@@ -367,7 +379,7 @@ class SupplyBillIT {
         assertThat(http.get("/api/v1/settlement/feed").json().get("items")).isEmpty();
 
         // Version 2 (the late peak of test 5) finalised: its bills come next, naming the version they replace.
-        HttpJson.Response finalised = http.as("bob").postJson("/api/v1/settlement/runs/" + run2 + "/finalise", "{\"acceptIncomplete\":true}");
+        HttpJson.Response finalised = http.as("bob").postJson("/api/v1/settlement/runs/" + run2 + "/finalise", ACCEPT_BOTH);
         assertThat(finalised.status()).as(finalised.body()).isEqualTo(200);
         JsonNode corrected = http.get("/api/v1/settlement/supply-bills/feed?after=" + cursor).json();
         assertThat(corrected.get("items")).hasSize(2);
@@ -461,8 +473,7 @@ class SupplyBillIT {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("2 supply bill(s) with missing slots (a supply bill also when"
                 + " its billing demand's 11 months of history lack some)");
-        assertThat(http.as("bob").postJson("/api/v1/settlement/runs/" + run3 + "/finalise", "{\"acceptIncomplete\":true}").status())
-                .isEqualTo(200);
+        assertThat(http.as("bob").postJson("/api/v1/settlement/runs/" + run3 + "/finalise", ACCEPT_BOTH).status()).isEqualTo(200);
         HttpJson.Bytes csv = http.getBytes("/api/v1/settlement/runs/" + run3 + "/supply-bills/export");
         CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(new String(csv.body(), StandardCharsets.UTF_8))).getRecords().get(0);
@@ -471,6 +482,88 @@ class SupplyBillIT {
         // Version 2 (FINAL) keeps its whole history: its lines read the intervals as it saw them.
         assertThat(http.get("/api/v1/settlement/runs/" + run2 + "/supply-bills/f-school/lines").json().get(0).get("bill")
                 .get("demandHistoryGaps")).isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void certifiedValuesAreTheDataOfRecordForSupplyBillsAndTheirPeak() throws Exception {
+        // June 2026: the school's gateway reads 10 kWh a slot, and 60 kWh (120 kW) in one slot, a spike of its own. The
+        // transmission operator's certified values for 1–29 June say 10 kWh and 20 kWh (40 kW) in that slot; 30 June's
+        // certified values have not come yet.
+        YearMonth june = YearMonth.of(2026, 6);
+        Slot spike = Slot.of(LocalDate.of(2026, 6, 10), 28); // a Wednesday, 13:30: day band (25 yen/kWh)
+        List<Object[]> rows = new ArrayList<>();
+        for (Slot slot : SettlementPeriod.calendarMonth(june).slots()) {
+            rows.add(new Object[] {"f-school", slot, slot.equals(spike) ? 60_000L : 10_000L, "MEASURED"});
+        }
+        insertIntervals(rows);
+        SeriesVersion fuel = new SeriesVersion(FUEL, 3, Instant.now().minusSeconds(60), "燃料費調整単価 June (test)");
+        series.recordPrices(fuel, List.of(new SeriesValue<>(june.atDay(1).atStartOfDay(Jst.ZONE).toInstant(),
+                june.plusMonths(1).atDay(1).atStartOfDay(Jst.ZONE).toInstant(), YenPerKwh.of("-1.37"), fuel)));
+        assertThat(importCertified("tepco-2026-06-01..29.csv", june.atDay(1), june.atDay(30), spike).status()).isEqualTo(201);
+
+        HttpJson.Response created = http.as("alice").postJson("/api/v1/settlement/runs", "{\"month\":\"2026-06\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long june1 = created.json().get("id").asLong();
+        assertThat(created.json().get("provisionalSupplyBills").asInt()).as("30 June is still on gateway values").isEqualTo(1);
+        JsonNode school = http.get("/api/v1/settlement/runs/" + june1 + "/supply-bills/f-school").json().get(0);
+        // 1,391 × 10 kWh + 20 kWh certified + 48 × 10 kWh gateway = 14,410 kWh (the gateway's own sum: 14,450).
+        assertThat(school.get("energyWh").asLong()).isEqualTo(14_410_000);
+        assertThat(school.get("certifiedSlots").asInt()).isEqualTo(29 * 48);
+        assertThat(school.get("gatewaySlots").asInt()).isEqualTo(48);
+        assertThat(school.get("metrologyClass").asString()).isEqualTo("CERTIFIED");
+        assertThat(school.get("provisional").asBoolean()).isTrue();
+        // The month's peak is the certified 40 kW, not the gateway's 120 kW: the billing demand stays May's 100 kW.
+        assertThat(school.get("monthPeakKw").asString()).isEqualTo("40");
+        assertThat(school.get("demandKw").asString()).isEqualTo("100");
+        assertThat(school.get("demandSetIn").asString()).isEqualTo("2026-05");
+        JsonNode lines = http.get("/api/v1/settlement/runs/" + june1 + "/supply-bills/f-school/lines").json().get(0);
+        assertThat(lines.get("reproduced").asBoolean()).isTrue();
+        JsonNode spikeLine = lines.get("lines").get(9 * 48 + 27);
+        assertThat(spikeLine.get("slot").asString()).isEqualTo("2026-06-10#28");
+        assertThat(spikeLine.get("energyWh").asLong()).isEqualTo(20_000);
+        assertThat(spikeLine.get("unitPrice").asString()).isEqualTo("25");
+        assertThat(spikeLine.get("source").asString()).isEqualTo("CERTIFIED");
+        assertThat(lines.get("lines").get(29 * 48).get("source").asString()).as("30 June #1").isEqualTo("GATEWAY");
+
+        // 30 June's file comes: version 2 bills the whole month on the data of record and is no longer provisional.
+        assertThat(importCertified("tepco-2026-06-30.csv", june.atDay(30), june.plusMonths(1).atDay(1), spike).status())
+                .isEqualTo(201);
+        HttpJson.Response again = http.as("alice").postJson("/api/v1/settlement/runs", "{\"month\":\"2026-06\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        long june2 = again.json().get("id").asLong();
+        assertThat(again.json().get("provisionalSupplyBills").asInt()).isZero();
+        JsonNode whole = http.get("/api/v1/settlement/runs/" + june2 + "/supply-bills/f-school").json().get(0);
+        assertThat(whole.get("certifiedSlots").asInt()).isEqualTo(30 * 48);
+        assertThat(whole.get("gatewaySlots").asInt()).isZero();
+        assertThat(whole.get("provisional").asBoolean()).isFalse();
+        // Version 1 still explains itself as billed: the certified values as its snapshot saw them.
+        JsonNode v1 = http.get("/api/v1/settlement/runs/" + june1 + "/supply-bills/f-school/lines").json().get(0);
+        assertThat(v1.get("reproduced").asBoolean()).isTrue();
+        assertThat(v1.get("bill").get("gatewaySlots").asInt()).isEqualTo(48);
+        // Nothing provisional is left (the shelter has no value in June at all): only the incomplete bills need a decision.
+        HttpJson.Response done = http.as("bob").postJson("/api/v1/settlement/runs/" + june2 + "/finalise", "{\"acceptIncomplete\":true}");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().get("provisionalAccepted").asBoolean()).isFalse();
+        HttpJson.Bytes csv = http.getBytes("/api/v1/settlement/runs/" + june2 + "/supply-bills/export");
+        CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(csv.body(), StandardCharsets.UTF_8))).getRecords().stream()
+                .filter(r -> r.get("site_id").equals("f-school")).findFirst().orElseThrow();
+        assertThat(row.get("certified_slots")).as(row.toString()).isEqualTo("1440");
+        assertThat(row.get("metrology_class")).isEqualTo("CERTIFIED");
+        assertThat(row.get("provisional")).isEqualTo("false");
+    }
+
+    /** The school's certified values for the JST days [from, until): 10 kWh a slot, 20 kWh in {@code peak}. */
+    private HttpJson.Response importCertified(String fileName, LocalDate from, LocalDate until, Slot peak) {
+        StringBuilder csv = new StringBuilder("supply_point_number,date,slot,import_kwh,export_kwh\n");
+        for (LocalDate day = from; day.isBefore(until); day = day.plusDays(1)) {
+            for (int i = 1; i <= Slot.SLOTS_PER_DAY; i++) {
+                csv.append(SCHOOL_SUPPLY_POINT).append(',').append(day).append(',').append(i).append(',')
+                        .append(Slot.of(day, i).equals(peak) ? "20" : "10").append(",0\n");
+            }
+        }
+        return http.as("carol").post("/api/v1/settlement/certified-intervals?fileName=" + fileName, "text/csv", csv.toString());
     }
 
     private HttpJson.Response supplyContract(String id, String body) {
@@ -502,7 +595,7 @@ class SupplyBillIT {
                             from: 2024-04-01
                             limits: [{from: 2024-04-01, reverseFlowLimitKw: 150, importLimitKw: 400}]
                             sites:
-                              - {id: f-school, name: 小田原市立 久野小学校, kind: SCHOOL, from: 2024-04-01, supplyPoint: "0300000000000000000021", assets: [{type: meter, id: meter-1, metrologyClass: CERTIFIED}]}
-                """;
+                              - {id: f-school, name: 小田原市立 久野小学校, kind: SCHOOL, from: 2024-04-01, supplyPoint: "%s", assets: [{type: meter, id: meter-1, metrologyClass: CERTIFIED}]}
+                """.formatted(SCHOOL_SUPPLY_POINT);
     }
 }

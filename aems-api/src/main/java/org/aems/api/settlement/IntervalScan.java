@@ -74,21 +74,29 @@ final class IntervalScan {
     }
 
     /**
-     * One site's certified values in [from, to) as {@code seen}, in slot order: the current ones, or per slot the value of
-     * the newest import batch the snapshot could see (every batch's values are in certified_interval_history).
+     * The certified values of the sites in a {@code text[]} parameter with slot_start in [from, to) (two more
+     * parameters), as {@code seen}: the current ones, or per slot the value of the newest import batch the snapshot
+     * could see (every batch's values are in certified_interval_history). Columns: site_id, slot_date, slot_index,
+     * slot_start, import_wh, export_wh, batch_id. A SELECT to nest; the sites are filtered inside it, so a snapshot
+     * read never sorts other sites' history.
      */
+    static String certifiedOfSites(IntervalsSeen seen) {
+        String columns = "s.id AS site_id, c.slot_date, c.slot_index, c.slot_start, c.import_wh, c.export_wh, c.batch_id";
+        String range = " WHERE s.id = ANY (?) AND c.slot_start >= ? AND c.slot_start < ?";
+        return seen.snapshot().map(snapshot -> "SELECT DISTINCT ON (s.id, c.slot_start) " + columns
+                + " FROM certified_interval_history c" + CERTIFIED_SITE_JOIN + " JOIN certified_import_batch b ON b.id = c.batch_id"
+                + range + " AND (b.written_by IS NULL OR pg_visible_in_snapshot(b.written_by, '" + snapshot + "'::pg_snapshot))"
+                + " ORDER BY s.id, c.slot_start, c.batch_id DESC")
+                .orElse("SELECT " + columns + " FROM certified_interval c" + CERTIFIED_SITE_JOIN + range);
+    }
+
+    /** One site's certified values in [from, to) as {@code seen} ({@link #certifiedOfSites}), in slot order. */
     static void certifiedSite(Connection c, IntervalsSeen seen, SiteId site, Instant from, Instant to, CertifiedRowHandler handler)
             throws SQLException {
-        String sql = seen.snapshot().map(snapshot -> "SELECT DISTINCT ON (c.slot_start) c.slot_date, c.slot_index, c.export_wh,"
-                + " c.batch_id FROM certified_interval_history c" + CERTIFIED_SITE_JOIN
-                + " JOIN certified_import_batch b ON b.id = c.batch_id WHERE s.id = ? AND c.slot_start >= ? AND c.slot_start < ?"
-                + " AND (b.written_by IS NULL OR pg_visible_in_snapshot(b.written_by, '" + snapshot + "'::pg_snapshot))"
-                + " ORDER BY c.slot_start, c.batch_id DESC").orElse("SELECT c.slot_date, c.slot_index, c.export_wh, c.batch_id"
-                + " FROM certified_interval c" + CERTIFIED_SITE_JOIN
-                + " WHERE s.id = ? AND c.slot_start >= ? AND c.slot_start < ? ORDER BY c.slot_start");
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT slot_date, slot_index, export_wh, batch_id FROM ("
+                + certifiedOfSites(seen) + ") c ORDER BY slot_start")) {
             ps.setFetchSize(2_000);
-            ps.setString(1, site.value());
+            ps.setArray(1, c.createArrayOf("text", new Object[] {site.value()}));
             ps.setTimestamp(2, Timestamp.from(from));
             ps.setTimestamp(3, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {

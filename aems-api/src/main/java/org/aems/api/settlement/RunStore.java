@@ -33,7 +33,7 @@ public class RunStore {
     private static final String RUN_COLUMNS = """
             id, kind, period_kind, period_from, period_until, version, previous_run_id, status, created_by, created_at,
             finalised_by, finalised_at, incomplete_accepted, statements, incomplete_statements, manifest::text, supply_bills,
-            incomplete_supply_bills, provisional_statements""";
+            incomplete_supply_bills, provisional_statements, provisional_supply_bills, provisional_accepted""";
     /** Serialises finalisations, so feed positions become visible in the order they were taken. */
     private static final long FEED_LOCK = 0x41454D5346454544L;
 
@@ -105,11 +105,21 @@ public class RunStore {
     }
 
     /**
-     * Makes a DRAFT run FINAL; repeating the request as the same person changes nothing. Refused when it is already final, when {@code by} created it (four eyes),
-     * when a newer version of the period exists, or when it has incomplete statements and
-     * {@code acceptIncomplete} is false.
+     * What the person finalising a run has knowingly accepted; each is recorded on the run when the run needed it.
+     *
+     * @param acceptIncomplete  settle statements and bills with missing slots on the slots that have values
+     * @param acceptProvisional settle on gateway values where certified ones are expected (ADR 0022)
      */
-    public Run finalise(long id, String by, boolean acceptIncomplete) {
+    public record Decisions(boolean acceptIncomplete, boolean acceptProvisional) {
+        public static final Decisions NONE = new Decisions(false, false);
+    }
+
+    /**
+     * Makes a DRAFT run FINAL; repeating the request as the same person changes nothing. Refused when it is already
+     * final, when {@code by} created it (four eyes), when a newer version of the period exists, when it has incomplete
+     * documents and {@code acceptIncomplete} is false, or provisional ones and {@code acceptProvisional} is false.
+     */
+    public Run finalise(long id, String by, Decisions decisions) {
         if (by == null || by.isBlank()) {
             throw new IllegalArgumentException("finalising a run needs the person who finalises it");
         }
@@ -134,14 +144,15 @@ public class RunStore {
                     c.rollback();
                     return run;
                 }
-                checkFinalisable(c, run, by, acceptIncomplete);
+                checkFinalisable(c, run, by, decisions);
                 try (PreparedStatement ps = c.prepareStatement("""
                         UPDATE settlement_run SET status = 'FINAL', finalised_by = ?, finalised_at = ?, incomplete_accepted = ?,
-                        feed_position = nextval('settlement_feed_seq') WHERE id = ?""")) {
+                        provisional_accepted = ?, feed_position = nextval('settlement_feed_seq') WHERE id = ?""")) {
                     ps.setString(1, by);
                     ps.setTimestamp(2, Timestamp.from(clock.instant()));
-                    ps.setBoolean(3, acceptIncomplete && run.incompleteStatements() + run.incompleteSupplyBills() > 0);
-                    ps.setLong(4, id);
+                    ps.setBoolean(3, decisions.acceptIncomplete() && incomplete(run) > 0);
+                    ps.setBoolean(4, decisions.acceptProvisional() && provisional(run) > 0);
+                    ps.setLong(5, id);
                     ps.executeUpdate();
                 }
                 c.commit();
@@ -160,7 +171,19 @@ public class RunStore {
         return run.status().equals("FINAL") && by.equals(run.finalisedBy());
     }
 
-    private static void checkFinalisable(Connection c, Run run, String by, boolean acceptIncomplete) throws SQLException {
+    private static int incomplete(Run run) {
+        return run.incompleteStatements() + run.incompleteSupplyBills();
+    }
+
+    private static int provisional(Run run) {
+        return run.provisionalStatements() + run.provisionalSupplyBills();
+    }
+
+    private static String documents(int statements, int supplyBills) {
+        return statements + " statement(s)" + (supplyBills > 0 ? " and " + supplyBills + " supply bill(s)" : "");
+    }
+
+    private static void checkFinalisable(Connection c, Run run, String by, Decisions decisions) throws SQLException {
         if (run.status().equals("FINAL")) {
             throw new RunStateException(409, "RUN_ALREADY_FINAL", "settlement run " + run.id() + " was finalised by "
                     + run.finalisedBy() + " at " + run.finalisedAt() + "; a FINAL run never changes, re-run the period for a new version");
@@ -184,14 +207,20 @@ public class RunStore {
                 }
             }
         }
-        if (run.incompleteStatements() + run.incompleteSupplyBills() > 0 && !acceptIncomplete) {
-            String what = run.incompleteStatements() + " statement(s)"
-                    + (run.incompleteSupplyBills() > 0 ? " and " + run.incompleteSupplyBills() + " supply bill(s)" : "");
+        if (incomplete(run) > 0 && !decisions.acceptIncomplete()) {
             throw new RunStateException(409, "INCOMPLETE_STATEMENTS", "settlement run " + run.id() + " has "
-                    + what + " with missing slots" + (run.incompleteSupplyBills() > 0
+                    + documents(run.incompleteStatements(), run.incompleteSupplyBills()) + " with missing slots"
+                    + (run.incompleteSupplyBills() > 0
                     ? " (a supply bill also when its billing demand's 11 months of history lack some)" : "")
                     + "; finalise with acceptIncomplete=true to settle them on the slots that have values, or re-run"
                     + " the period when the data is in");
+        }
+        if (provisional(run) > 0 && !decisions.acceptProvisional()) {
+            throw new RunStateException(409, "PROVISIONAL_STATEMENTS", "settlement run " + run.id() + " has "
+                    + documents(run.provisionalStatements(), run.provisionalSupplyBills()) + " billed on gateway values where"
+                    + " the transmission operator's certified values are expected; import the certified values"
+                    + " (POST /api/v1/settlement/certified-intervals) and re-run the period, or finalise with"
+                    + " acceptProvisional=true to settle on the gateway values");
         }
     }
 
@@ -226,7 +255,8 @@ public class RunStore {
                 rs.getObject(5, LocalDate.class).toString(), rs.getInt(6), previousId, rs.getString(8), rs.getString(9),
                 TelemetryCodec.format(rs.getTimestamp(10).toInstant()), rs.getString(11),
                 finalisedAt == null ? null : TelemetryCodec.format(finalisedAt.toInstant()), rs.getBoolean(13), rs.getInt(14),
-                rs.getInt(15), rs.getInt(17), rs.getInt(18), rs.getInt(19), RunManifest.fromJson(rs.getString(16)));
+                rs.getInt(15), rs.getInt(17), rs.getInt(18), rs.getInt(19), rs.getInt(20), rs.getBoolean(21),
+                RunManifest.fromJson(rs.getString(16)));
     }
 
     /** Maps {@link #STATEMENT_COLUMNS} starting at column {@code first}. */

@@ -82,7 +82,7 @@ class SettlementController {
         }
     }
 
-    record FinaliseRequest(Boolean acceptIncomplete) {
+    record FinaliseRequest(Boolean acceptIncomplete, Boolean acceptProvisional) {
     }
 
     @PostMapping("/runs")
@@ -124,13 +124,16 @@ class SettlementController {
 
     @PostMapping("/runs/{runId}/finalise")
     @Operation(summary = "DRAFT → FINAL",
-            description = "Needs another person than the creator (403 FOUR_EYES). A run with incomplete statements needs"
-                    + " acceptIncomplete=true (409 INCOMPLETE_STATEMENTS otherwise). A superseded version cannot be finalised."
+            description = "Needs another person than the creator (403 FOUR_EYES). A run with incomplete statements or supply"
+                    + " bills needs acceptIncomplete=true (409 INCOMPLETE_STATEMENTS otherwise); one with provisional ones (gateway"
+                    + " values where certified values are expected) needs acceptProvisional=true (409 PROVISIONAL_STATEMENTS"
+                    + " otherwise). Each decision is recorded on the run. A superseded version cannot be finalised."
                     + " Repeating the request as the same person returns the run unchanged.")
     Run finalise(@PathVariable long runId, java.security.Principal who, @RequestBody(required = false) FinaliseRequest request) {
         String user = who.getName();
-        boolean accept = request != null && Boolean.TRUE.equals(request.acceptIncomplete());
-        return runs.finalise(runId, user, accept);
+        RunStore.Decisions decisions = request == null ? RunStore.Decisions.NONE : new RunStore.Decisions(
+                Boolean.TRUE.equals(request.acceptIncomplete()), Boolean.TRUE.equals(request.acceptProvisional()));
+        return runs.finalise(runId, user, decisions);
     }
 
     @GetMapping("/runs/{runId}/statements")

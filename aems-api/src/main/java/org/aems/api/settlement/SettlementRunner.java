@@ -144,7 +144,7 @@ public class SettlementRunner {
                         log.info("settlement run progress [period: {}, intervals: {}]", period, tally.rows);
                     }
                 });
-                List<SupplyBilling.Billed> bills = supply.compute(c, supplyPlan, context, knownAt);
+                List<SupplyBilling.Billed> bills = supply.compute(c, supplyPlan, context, knownAt, meters);
                 long computed = System.nanoTime();
                 RunManifest manifest = manifest(knownAt, snapshotAt, seriesIds, prices.versionsUsed(), tally, certified, contractCount,
                         calendar, supplyPlan.manifest());
@@ -299,15 +299,17 @@ public class SettlementRunner {
                 provisional += MeterClasses.provisional(list.get(i).quality().gateway(), site.metrologyClass(i)) ? 1 : 0;
             }
         }
-        if (provisional > 0) {
-            log.info("settlement run has provisional statements [period: {}, statements: {}]", period, provisional);
+        int provisionalBills = (int) bills.stream().filter(SupplyBilling.Billed::provisional).count();
+        if (provisional + provisionalBills > 0) {
+            log.info("settlement run has provisional documents (gateway values where certified ones are expected; finalising"
+                    + " needs acceptProvisional) [period: {}, statements: {}, supply bills: {}]", period, provisional, provisionalBills);
         }
         long runId;
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO settlement_run (kind, period_kind, period_from, period_until, version, previous_run_id, status,
                     created_by, created_at, manifest, statements, incomplete_statements, supply_bills, incomplete_supply_bills,
-                    provisional_statements, interval_snapshot)
-                VALUES ('BUYBACK', ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::pg_snapshot) RETURNING id""")) {
+                    provisional_statements, interval_snapshot, provisional_supply_bills)
+                VALUES ('BUYBACK', ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::pg_snapshot, ?) RETURNING id""")) {
             ps.setString(1, period.kind().name());
             ps.setObject(2, period.from());
             ps.setObject(3, period.until());
@@ -322,6 +324,7 @@ public class SettlementRunner {
             ps.setInt(12, (int) bills.stream().filter(b -> !b.bill().complete()).count());
             ps.setInt(13, provisional);
             ps.setString(14, intervalSnapshot);
+            ps.setInt(15, provisionalBills);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 runId = rs.getLong(1);

@@ -17,7 +17,8 @@ public final class SettlementViews {
     public record Run(long id, String kind, String periodKind, String periodFrom, String periodUntil, int version,
                       Long previousRunId, String status, String createdBy, String createdAt, String finalisedBy,
                       String finalisedAt, boolean incompleteAccepted, int statements, int incompleteStatements,
-                      int supplyBills, int incompleteSupplyBills, int provisionalStatements, RunManifest manifest) {
+                      int supplyBills, int incompleteSupplyBills, int provisionalStatements, int provisionalSupplyBills,
+                      boolean provisionalAccepted, RunManifest manifest) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -24,13 +24,14 @@ public class SupplyBillDiffQuery {
              FULL JOIN (SELECT * FROM supply_bill WHERE run_id = ?) p ON p.site_id = n.site_id AND p.month = n.month
             WHERE (n.site_id IS NULL OR p.site_id IS NULL
                OR (n.contract_id, n.contract_version, n.energy_wh, n.charged_kw, n.demand_kw, n.demand_set_in, n.lines, n.amount,
-                   n.tax, n.total, n.measured_slots, n.estimated_slots, n.missing_slots, n.line_digest, n.demand_history_gaps)
+                   n.tax, n.total, n.measured_slots, n.estimated_slots, n.missing_slots, n.line_digest, n.demand_history_gaps,
+                   n.certified_slots, n.metrology_class)
                   IS DISTINCT FROM (p.contract_id, p.contract_version, p.energy_wh, p.charged_kw, p.demand_kw, p.demand_set_in,
                    p.lines, p.amount, p.tax, p.total, p.measured_slots, p.estimated_slots, p.missing_slots, p.line_digest,
-                   p.demand_history_gaps))
+                   p.demand_history_gaps, p.certified_slots, p.metrology_class))
               AND (COALESCE(n.site_id, p.site_id), COALESCE(n.month, p.month)) > (?, ?)
             ORDER BY 1, 2 LIMIT ?""";
-    private static final int COLUMNS = 32;
+    private static final int COLUMNS = SupplyBillStore.COLUMN_COUNT;
 
     private final RunStore runs;
 

@@ -33,7 +33,8 @@ public class SupplyBillExport {
             "demand_kw", "demand_set_in", "basic_charge", "power_factor_adjustment", "energy_charge", "fuel_cost_adjustment",
             "renewable_surcharge", "amount_full_precision", "amount_truncated_yen", "tax_rate_percent", "tax_yen",
             "amount_excluding_tax_yen", "total_yen", "measured_slots", "estimated_slots", "missing_slots", "complete",
-            "invoice_registration_number", "invoice_issuer", "issued_on", "line_digest", "demand_history_gaps"};
+            "invoice_registration_number", "invoice_issuer", "issued_on", "line_digest", "demand_history_gaps", "certified_slots",
+            "gateway_slots", "metrology_class", "provisional"};
 
     private final SupplyBillStore bills;
 
@@ -59,7 +60,8 @@ public class SupplyBillExport {
                         line.apply("RENEWABLE_SURCHARGE"), b.amount(), b.amountTruncated(), b.invoice().taxRatePercent(), b.tax(),
                         b.amountExcludingTax(), b.total(), b.measuredSlots(), b.estimatedSlots(), b.missingSlots(), b.complete(),
                         b.invoice().registrationNumber(), b.invoice().issuer(), b.invoice().issuedOn(), b.lineDigest(),
-                        b.demandHistoryGaps().stream().map(g -> g.month() + "=" + g.missingSlots()).collect(Collectors.joining(";")));
+                        b.demandHistoryGaps().stream().map(g -> g.month() + "=" + g.missingSlots()).collect(Collectors.joining(";")),
+                        b.certifiedSlots(), b.gatewaySlots(), b.metrologyClass(), b.provisional());
             }
         }
     }

@@ -11,6 +11,7 @@ import org.aems.api.settlement.SupplyBillViews.Invoice;
 import org.aems.api.settlement.SupplyBillViews.Line;
 import org.aems.api.settlement.SupplyBillViews.SupplyBill;
 import org.aems.api.settlement.SupplyBillViews.SupplyBillPage;
+import org.aems.core.grid.MetrologyClass;
 import org.aems.core.settlement.LineDigest;
 import org.aems.core.settlement.supply.SupplyChargeKind;
 import org.aems.core.unit.Yen;
@@ -25,7 +26,9 @@ public class SupplyBillStore {
             b.charged_kw, b.month_peak_kw, b.demand_kw, b.demand_set_in, b.fuel_cost_adjustment, b.fuel_cost_series,
             b.fuel_cost_version, b.renewable_surcharge, b.lines::text, b.amount, b.amount_truncated, b.tax,
             b.amount_excluding_tax, b.total, b.measured_slots, b.estimated_slots, b.missing_slots, b.max_interval_revision,
-            b.line_digest, b.invoice_registration, b.invoice_issuer, b.issued_on, b.tax_rate_percent, b.demand_history_gaps::text""";
+            b.line_digest, b.invoice_registration, b.invoice_issuer, b.issued_on, b.tax_rate_percent, b.demand_history_gaps::text,
+            b.certified_slots, b.metrology_class""";
+    static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
     private final RunStore runs;
 
@@ -59,7 +62,7 @@ public class SupplyBillStore {
     List<Exported> all(long runId) {
         return runs.query("SELECT " + COLUMNS + ", site.name, site.supply_point_number FROM supply_bill b"
                 + " LEFT JOIN site ON site.id = b.site_id WHERE b.run_id = ? ORDER BY b.site_id, b.month",
-                ps -> ps.setLong(1, runId), rs -> new Exported(bill(rs, 1), rs.getString(33), rs.getString(34)));
+                ps -> ps.setLong(1, runId), rs -> new Exported(bill(rs, 1), rs.getString(COLUMN_COUNT + 1), rs.getString(COLUMN_COUNT + 2)));
     }
 
     record Exported(SupplyBill bill, String siteName, String supplyPoint) {
@@ -67,7 +70,8 @@ public class SupplyBillStore {
 
     /**
      * The view of a bill computed again, to compare with {@code stored}: what a recompute cannot know (the
-     * fuel-cost series version, the highest interval revision read) is taken from {@code stored}.
+     * fuel-cost series version, the highest interval revision read, the meter's metrology class) is taken from
+     * {@code stored}.
      */
     static SupplyBill view(long runId, org.aems.core.settlement.supply.SupplyBill b, SupplyBill stored) {
         List<Line> lines = b.lines().stream().map(l -> new Line(l.kind().name(), l.quantity().toPlainString(), l.unit(),
@@ -79,11 +83,16 @@ public class SupplyBillStore {
                 b.demand().monthPeakKilowatts().toPlainString(), b.demand().kilowatts().toPlainString(), b.demand().setIn().toString(),
                 DemandHistoryGap.of(b.demand().historyGaps()), fuel, stored.fuelCostSeries(), stored.fuelCostVersion(), surcharge, lines, b.amount().amount().toPlainString(),
                 whole(b.amountTruncated()), whole(b.tax()), whole(b.amountExcludingTax()), whole(b.total()), b.quality().measured(),
-                b.quality().estimated(), b.quality().missing(), b.complete(), stored.maxIntervalRevision(),
+                b.quality().estimated(), b.quality().missing(), b.complete(), b.quality().certified(), b.quality().gateway(),
+                stored.metrologyClass(), provisional(b.quality().gateway(), stored.metrologyClass()), stored.maxIntervalRevision(),
                 LineDigest.format(b.lineDigest()),
                 new Invoice(b.invoice().registrationNumber(), b.invoice().issuerName(), b.invoice().issuedOn().toString(),
                         b.invoice().taxRatePercent(), whole(b.invoice().amountForRate()), b.invoice().amountTaxTreatment().name(),
                         whole(b.invoice().taxForRate())));
+    }
+
+    private static boolean provisional(int gatewaySlots, String metrologyClass) {
+        return MeterClasses.provisional(gatewaySlots, metrologyClass == null ? null : MetrologyClass.valueOf(metrologyClass));
     }
 
     private static long whole(Yen yen) {
@@ -125,11 +134,15 @@ public class SupplyBillStore {
         String issuer = rs.getString(i++);
         String issuedOn = rs.getObject(i++, LocalDate.class).toString();
         int rate = rs.getInt(i++);
-        List<DemandHistoryGap> gaps = List.of(TariffJson.JSON.readValue(rs.getString(i), DemandHistoryGap[].class));
+        List<DemandHistoryGap> gaps = List.of(TariffJson.JSON.readValue(rs.getString(i++), DemandHistoryGap[].class));
+        int certified = rs.getInt(i++);
+        String metrologyClass = rs.getString(i);
+        int gateway = measured + estimated - certified;
         long amountForRate = truncated; // the truncated total: tax-inclusive or -exclusive as the prices are
         return new SupplyBill(runId, site, month, contract, contractVersion, voltage, taxTreatment, energy, chargedKw, peakKw,
                 demandKw, setIn, gaps, fuel, fuelSeries, fuelVersion, surcharge, lines, amount, truncated, tax, excluding, total,
-                measured, estimated, missing, missing == 0 && gaps.isEmpty(), maxRevision, digest,
+                measured, estimated, missing, missing == 0 && gaps.isEmpty(), certified, gateway, metrologyClass,
+                provisional(gateway, metrologyClass), maxRevision, digest,
                 new Invoice(registration, issuer, issuedOn, rate, amountForRate, taxTreatment, tax));
     }
 }

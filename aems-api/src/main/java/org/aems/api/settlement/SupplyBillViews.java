@@ -34,14 +34,17 @@ public final class SupplyBillViews {
     /**
      * A facility's supply bill of one month in a run. {@code demandHistoryGaps}: months of a high-voltage billing demand's
      * 11-month history that lacked values (a peak may be missing); {@code complete} is false when there are any, as when
-     * the month itself has missing slots.
+     * the month itself has missing slots. {@code certifiedSlots} were billed on the transmission operator's certified
+     * values, {@code gatewaySlots} on gateway intervals; {@code metrologyClass} is the class of the facility's registered
+     * meter (null: none registered); {@code provisional}: gateway values where certified ones are expected (ADR 0022).
      */
     public record SupplyBill(long runId, String siteId, String month, String contractId, int contractVersion, String voltage,
                              String taxTreatment, long energyWh, String chargedKw, String monthPeakKw, String demandKw,
                              String demandSetIn, List<DemandHistoryGap> demandHistoryGaps, String fuelCostAdjustment, String fuelCostSeries, int fuelCostVersion,
                              String renewableSurcharge, List<Line> lines, String amount, long amountTruncated, long tax,
                              long amountExcludingTax, long total, int measuredSlots, int estimatedSlots, int missingSlots,
-                             boolean complete, Integer maxIntervalRevision, String lineDigest, Invoice invoice) {
+                             boolean complete, int certifiedSlots, int gatewaySlots, String metrologyClass, boolean provisional,
+                             Integer maxIntervalRevision, String lineDigest, Invoice invoice) {
     }
 
     /** A bill with the recomputed slot lines of its energy charge; {@code reproduced} is true, otherwise the API answers 409. */

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.aems.core.grid.MetrologyClass;
 import org.aems.core.grid.SiteId;
 import org.aems.core.series.PriceSource;
 import org.aems.core.series.SeriesId;
@@ -28,6 +29,7 @@ import org.aems.core.settlement.LineDigest;
 import org.aems.core.settlement.PricingContext;
 import org.aems.core.settlement.SettlementInputException;
 import org.aems.core.settlement.SettlementPeriod;
+import org.aems.core.settlement.ValueSource;
 import org.aems.core.settlement.supply.BillingDemand;
 import org.aems.core.settlement.supply.InvoiceIssuer;
 import org.aems.core.settlement.supply.RenewableSurchargeRates;
@@ -48,7 +50,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The supply bills (適格請求書) of a calendar-month settlement run, for the facilities with a supply contract
  * in force that month (ADR 0013). Planned before the run's transaction, so that bad input (overlapping
  * contracts, a fuel-cost value or surcharge rate missing, no invoice issuer) rejects the run together with
- * the buy-back problems; computed and stored inside it, from the same snapshot of {@code site_interval}.
+ * the buy-back problems; computed and stored inside it, from the same snapshot of the certified values (the data of
+ * record, where they have come) and {@code site_interval}.
  * Facilities are few (tens to hundreds), so their intervals are read with a plain query, not streamed.
  */
 @Component
@@ -87,8 +90,16 @@ class SupplyBilling {
         }
     }
 
-    /** A computed bill with what is stored next to it. */
-    record Billed(SupplyBill bill, SeriesValue<YenPerKwh> fuelCost, int maxRevision) {
+    /**
+     * A computed bill with what is stored next to it; {@code metrologyClass} is the weakest class of the facility's
+     * registered meters that month (null: none registered).
+     */
+    record Billed(SupplyBill bill, SeriesValue<YenPerKwh> fuelCost, int maxRevision, MetrologyClass metrologyClass) {
+
+        /** Billed partly on gateway values where certified values are expected (ADR 0022). */
+        boolean provisional() {
+            return MeterClasses.provisional(bill.quality().gateway(), metrologyClass);
+        }
     }
 
     /** Checks the month's supply input; each problem is added to {@code problems}, nothing is thrown. */
@@ -138,18 +149,21 @@ class SupplyBilling {
         return new Plan(month, List.copyOf(inForce), fuelCosts, surcharge, issuer.orElse(null));
     }
 
-    /** The bills of the plan, from the intervals visible to {@code c} (the run's REPEATABLE READ transaction). */
-    List<Billed> compute(Connection c, Plan plan, PricingContext context, Instant knownAt) throws SQLException {
+    /**
+     * The bills of the plan, from the certified values and intervals visible to {@code c} (the run's REPEATABLE READ
+     * transaction).
+     */
+    List<Billed> compute(Connection c, Plan plan, PricingContext context, Instant knownAt, MeterClasses meters) throws SQLException {
         if (plan.isEmpty()) {
             return List.of();
         }
         Map<String, SupplyBillAccumulator> bySite = new LinkedHashMap<>();
         plan.contracts().forEach(contract -> bySite.put(contract.site().value(), new SupplyBillAccumulator(contract, plan.month())));
         Map<String, Integer> maxRevision = new HashMap<>();
-        imports(c, IntervalsSeen.NOW, bySite.keySet(), plan.month(), (site, slot, importWh, quality, revision) -> {
+        imports(c, IntervalsSeen.NOW, bySite.keySet(), plan.month(), (site, slot, importWh, quality, source, revision) -> {
             maxRevision.merge(site, revision, Math::max);
             if (importWh >= 0 && quality != IntervalQuality.MISSING) { // else counted as missing, never billed as zero
-                bySite.get(site).add(slot, importWh, quality, context);
+                bySite.get(site).add(slot, importWh, quality, source, context);
             }
         });
         Map<String, DemandHistory> history = demandHistory(c, IntervalsSeen.NOW, bySite.keySet(), plan.month());
@@ -162,27 +176,56 @@ class SupplyBilling {
             SupplyBill.Inputs inputs = e.getValue().inputs(past.peaksWh(), past.slotsWithValue(), fuel.value(),
                     plan.renewableSurcharge());
             bills.add(new Billed(SupplyBill.of(contract, plan.month(), inputs, plan.issuer(), issuedOn), fuel,
-                    maxRevision.getOrDefault(e.getKey(), 0)));
+                    maxRevision.getOrDefault(e.getKey(), 0), meters.of(contract.site(), plan.month().atDay(1),
+                    plan.month().plusMonths(1).atDay(1))));
         }
         return bills;
     }
 
-    /** One interval of a supply site; {@code importWh} is -1 when it has no value (MISSING). */
+    /**
+     * One slot of a supply site: its certified value (MEASURED, source CERTIFIED) or else its gateway interval;
+     * {@code importWh} is -1 when it has no value (MISSING); {@code revision} is the gateway interval's (0 without one).
+     */
     interface ImportHandler {
-        void accept(String site, Slot slot, long importWh, IntervalQuality quality, int revision);
+        void accept(String site, Slot slot, long importWh, IntervalQuality quality, ValueSource source, int revision);
     }
 
     /**
-     * Every interval of {@code sites} in {@code month} as {@code seen}, in slot order per site: the run's and a
-     * recompute's one reader.
+     * Per slot of {@code sites} in [from, to) as {@code seen}: the certified value where there is one (the data of
+     * record), else the gateway interval. A FULL JOIN of two small sets (facilities are few); the SELECT takes the
+     * sites, from and to twice.
+     */
+    private static String slotValues(IntervalsSeen seen) {
+        return "SELECT COALESCE(c.site_id, i.site_id) AS site_id, COALESCE(c.slot_date, i.slot_date) AS slot_date,"
+                + " COALESCE(c.slot_index, i.slot_index) AS slot_index, COALESCE(c.slot_start, i.slot_start) AS slot_start,"
+                + " CASE WHEN c.site_id IS NULL THEN i.import_wh ELSE c.import_wh END AS import_wh,"
+                + " CASE WHEN c.site_id IS NULL THEN i.quality ELSE 'MEASURED' END AS quality,"
+                + " COALESCE(i.revision, 0) AS revision, c.site_id IS NOT NULL AS certified"
+                + " FROM (SELECT site_id, slot_date, slot_index, slot_start, import_wh, quality, revision FROM " + seen.table()
+                + " WHERE site_id = ANY (?) AND slot_start >= ? AND slot_start < ?) i"
+                + " FULL JOIN (" + IntervalScan.certifiedOfSites(seen) + ") c ON c.site_id = i.site_id AND c.slot_start = i.slot_start";
+    }
+
+    private static void bindSlotValues(PreparedStatement ps, Connection c, Collection<String> sites, Instant from, Instant until)
+            throws SQLException {
+        Array array = sites(c, sites);
+        for (int i = 0; i < 2; i++) {
+            ps.setArray(3 * i + 1, array);
+            ps.setTimestamp(3 * i + 2, Timestamp.from(from));
+            ps.setTimestamp(3 * i + 3, Timestamp.from(until));
+        }
+    }
+
+    /**
+     * Every slot value of {@code sites} in {@code month} as {@code seen} ({@link #slotValues}), in slot order per
+     * site: the run's and a recompute's one reader.
      */
     static void imports(Connection c, IntervalsSeen seen, Collection<String> sites, YearMonth month, ImportHandler handler)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT site_id, slot_date, slot_index, import_wh, quality, revision FROM "
-                + seen.table() + " WHERE site_id = ANY (?) AND slot_start >= ? AND slot_start < ? ORDER BY site_id, slot_start")) {
-            ps.setArray(1, sites(c, sites));
-            ps.setTimestamp(2, Timestamp.from(month.atDay(1).atStartOfDay(Jst.ZONE).toInstant()));
-            ps.setTimestamp(3, Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(Jst.ZONE).toInstant()));
+        try (PreparedStatement ps = c.prepareStatement("SELECT site_id, slot_date, slot_index, import_wh, quality, revision,"
+                + " certified FROM (" + slotValues(seen) + ") v ORDER BY site_id, slot_start")) {
+            bindSlotValues(ps, c, sites, month.atDay(1).atStartOfDay(Jst.ZONE).toInstant(),
+                    month.plusMonths(1).atDay(1).atStartOfDay(Jst.ZONE).toInstant());
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -191,7 +234,8 @@ class SupplyBilling {
                         importWh = -1;
                     }
                     handler.accept(rs.getString(1), Slot.of(rs.getObject(2, LocalDate.class), rs.getInt(3)), importWh,
-                            IntervalQuality.valueOf(rs.getString(5)), rs.getInt(6));
+                            IntervalQuality.valueOf(rs.getString(5)), rs.getBoolean(7) ? ValueSource.CERTIFIED : ValueSource.GATEWAY,
+                            rs.getInt(6));
                 }
             }
         }
@@ -204,7 +248,7 @@ class SupplyBilling {
 
     /**
      * Per site, the {@link BillingDemand#RATCHET_MONTHS} JST months before {@code month}: the history of the ratchet,
-     * derived from site_interval rather than stored.
+     * derived from the same slot values as the bills (certified where there are some) rather than stored.
      */
     static Map<String, DemandHistory> demandHistory(Connection c, IntervalsSeen seen, Collection<String> sites, YearMonth month)
             throws SQLException {
@@ -212,11 +256,8 @@ class SupplyBilling {
         Instant until = month.atDay(1).atStartOfDay(Jst.ZONE).toInstant();
         Map<String, DemandHistory> history = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT site_id, date_trunc('month', slot_date)::date, max(import_wh),"
-                + " count(*) FROM " + seen.table() + " WHERE site_id = ANY (?) AND slot_start >= ? AND slot_start < ?"
-                + " AND import_wh IS NOT NULL AND quality <> 'MISSING' GROUP BY 1, 2")) {
-            ps.setArray(1, sites(c, sites));
-            ps.setTimestamp(2, Timestamp.from(from));
-            ps.setTimestamp(3, Timestamp.from(until));
+                + " count(*) FROM (" + slotValues(seen) + ") v WHERE import_wh IS NOT NULL AND quality <> 'MISSING' GROUP BY 1, 2")) {
+            bindSlotValues(ps, c, sites, from, until);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     DemandHistory site = history.computeIfAbsent(rs.getString(1), s -> new DemandHistory(new HashMap<>(), new HashMap<>()));
@@ -239,8 +280,8 @@ class SupplyBilling {
                     charged_kw, month_peak_kw, demand_kw, demand_set_in, fuel_cost_adjustment, fuel_cost_series, fuel_cost_version,
                     renewable_surcharge, lines, amount, amount_truncated, tax, amount_excluding_tax, total, measured_slots,
                     estimated_slots, missing_slots, max_interval_revision, line_digest, invoice_registration, invoice_issuer,
-                    issued_on, tax_rate_percent, demand_history_gaps)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
+                    issued_on, tax_rate_percent, demand_history_gaps, certified_slots, metrology_class)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")) {
             for (Billed billed : bills) {
                 SupplyBill b = billed.bill();
                 int i = 1;
@@ -275,7 +316,9 @@ class SupplyBilling {
                 ps.setString(i++, b.invoice().issuerName());
                 ps.setObject(i++, b.invoice().issuedOn());
                 ps.setInt(i++, b.invoice().taxRatePercent());
-                ps.setString(i, TariffJson.JSON.writeValueAsString(SupplyBillViews.DemandHistoryGap.of(b.demand().historyGaps())));
+                ps.setString(i++, TariffJson.JSON.writeValueAsString(SupplyBillViews.DemandHistoryGap.of(b.demand().historyGaps())));
+                ps.setInt(i++, b.quality().certified());
+                ps.setString(i, billed.metrologyClass() == null ? null : billed.metrologyClass().name());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -26,9 +26,9 @@ import org.aems.ingest.store.StoreException;
 import org.springframework.stereotype.Component;
 
 /**
- * The slot lines of a stored supply bill's energy charge, recomputed from {@code site_interval}, the
- * contract version the bill names, the fuel-cost value and surcharge rate it stored and the run's holidays,
- * with the code the run used ({@link SupplyBilling#imports}, {@link SupplyBillAccumulator},
+ * The slot lines of a stored supply bill's energy charge, recomputed from the certified values and
+ * {@code site_interval}, the contract version the bill names, the fuel-cost value and surcharge rate it stored and
+ * the run's holidays, with the code the run used ({@link SupplyBilling#imports}, {@link SupplyBillAccumulator},
  * {@code SupplyBill.of}). The whole bill must come out the same (energy, every line, total, slot counts,
  * digest, billing demand). Intervals are read as the run's snapshot saw them (ADR 0021), so only a run from before
  * that can meet changed intervals: then the answer is 409 {@code INTERVALS_CHANGED} (ADR 0011, 0013).
@@ -67,12 +67,12 @@ public class SupplyLineRecomputer {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                SupplyBilling.imports(c, seen, List.of(siteId), month, (site, slot, importWh, quality, revision) -> {
+                SupplyBilling.imports(c, seen, List.of(siteId), month, (site, slot, importWh, quality, source, revision) -> {
                     if (importWh >= 0 && quality != IntervalQuality.MISSING) {
-                        YenPerKwh price = acc.add(slot, importWh, quality, context);
+                        YenPerKwh price = acc.add(slot, importWh, quality, source, context);
                         lines.add(new SettlementViews.SlotLine(slot.toString(), TelemetryCodec.format(slot.start()), importWh,
                                 price.value().toPlainString(), Energy.ofWattHours(importWh).times(price).amount().toPlainString(),
-                                quality.name(), org.aems.core.settlement.ValueSource.GATEWAY.name()));
+                                quality.name(), source.name()));
                     }
                 });
                 history = SupplyBilling.demandHistory(c, seen, List.of(siteId), month).getOrDefault(siteId,

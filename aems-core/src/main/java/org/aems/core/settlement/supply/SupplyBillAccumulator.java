@@ -12,6 +12,7 @@ import org.aems.core.settlement.IntervalQuality;
 import org.aems.core.settlement.LineDigest;
 import org.aems.core.settlement.PricingContext;
 import org.aems.core.settlement.QualityCounts;
+import org.aems.core.settlement.ValueSource;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.Energy;
 import org.aems.core.unit.Yen;
@@ -34,6 +35,7 @@ public final class SupplyBillAccumulator {
     private long peakWh;
     private int measured;
     private int estimated;
+    private int certified;
     private long digest;
 
     public SupplyBillAccumulator(SupplyContract contract, YearMonth month) {
@@ -56,11 +58,17 @@ public final class SupplyBillAccumulator {
         return month;
     }
 
-    /**
-     * Prices the slot's import with the contract's energy tariff and adds it; returns the unit price.
-     * A second value for the same slot is a bug upstream and is refused.
-     */
+    /** {@link #add(Slot, long, IntervalQuality, ValueSource, PricingContext)} for a gateway interval. */
     public YenPerKwh add(Slot slot, long importWh, IntervalQuality quality, PricingContext context) {
+        return add(slot, importWh, quality, ValueSource.GATEWAY, context);
+    }
+
+    /**
+     * Prices the slot's import with the contract's energy tariff and adds it; returns the unit price. A certified
+     * value (the data of record) is MEASURED and counted as certified; its line digests with its source, as a
+     * purchase statement's does. A second value for the same slot is a bug upstream and is refused.
+     */
+    public YenPerKwh add(Slot slot, long importWh, IntervalQuality quality, ValueSource source, PricingContext context) {
         long offset = first.until(slot);
         if (offset < 0 || offset >= slotCount) {
             throw new IllegalArgumentException("slot " + slot + " is outside " + month);
@@ -77,12 +85,16 @@ public final class SupplyBillAccumulator {
         wattHours = Math.addExact(wattHours, importWh);
         peakWh = Math.max(peakWh, importWh);
         energyCharge.add(importWh, price);
+        if (source == ValueSource.CERTIFIED && quality != IntervalQuality.MEASURED) {
+            throw new IllegalArgumentException("a certified value is MEASURED, slot " + slot + " was " + quality);
+        }
         if (quality == IntervalQuality.MEASURED) {
             measured++;
         } else {
             estimated++;
         }
-        digest += LineDigest.of(slot, importWh, price, quality);
+        certified += source == ValueSource.CERTIFIED ? 1 : 0;
+        digest += LineDigest.of(slot, importWh, price, quality, source);
         return price;
     }
 
@@ -122,6 +134,6 @@ public final class SupplyBillAccumulator {
     SupplyBill.Inputs inputs(Map<YearMonth, Long> previousPeaksWh, YenPerKwh fuelCostAdjustment, YenPerKwh renewableSurcharge) {
         BillingDemand demand = BillingDemand.ratchet(month, peakWh, previousPeaksWh);
         return new SupplyBill.Inputs(Energy.ofWattHours(wattHours), Yen.of(energyCharge.value()), demand, fuelCostAdjustment,
-                renewableSurcharge, new QualityCounts(measured, estimated, slotCount - seen.cardinality()), digest);
+                renewableSurcharge, new QualityCounts(measured, estimated, slotCount - seen.cardinality(), certified), digest);
     }
 }

@@ -19,10 +19,12 @@ import org.aems.core.settlement.FixedPrice;
 import org.aems.core.settlement.IntervalQuality;
 import org.aems.core.settlement.MarketPrices;
 import org.aems.core.settlement.PricingContext;
+import org.aems.core.settlement.QualityCounts;
 import org.aems.core.settlement.SettlementInputException;
 import org.aems.core.settlement.TaxTreatment;
 import org.aems.core.settlement.TimeOfUse;
 import org.aems.core.settlement.TouBand;
+import org.aems.core.settlement.ValueSource;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.Energy;
 import org.aems.core.unit.Yen;
@@ -206,6 +208,27 @@ class SupplyBillTest {
                 .hasMessageContaining("was added twice");
         assertThatThrownBy(() -> acc.add(Slot.of(OCT_2025.atDay(1), 3), -1, IntervalQuality.MISSING, CONTEXT))
                 .hasMessageContaining("has no billable import");
+    }
+
+    @Test
+    void countsCertifiedSlotsAsMeasuredAndDigestsTheirSource() {
+        SupplyContract contract = lowVoltage(TaxTreatment.TAX_EXCLUSIVE);
+        SupplyBillAccumulator gateway = new SupplyBillAccumulator(contract, OCT_2025);
+        SupplyBillAccumulator certified = new SupplyBillAccumulator(contract, OCT_2025);
+        Slot first = Slot.of(OCT_2025.atDay(1), 1);
+        gateway.add(first, 2_000, IntervalQuality.MEASURED, CONTEXT);
+        certified.add(first, 2_000, IntervalQuality.MEASURED, ValueSource.CERTIFIED, CONTEXT);
+        certified.add(first.next(), 1_000, IntervalQuality.ESTIMATED, ValueSource.GATEWAY, CONTEXT);
+        SupplyBill.Inputs in = certified.inputs(Map.of(), YenPerKwh.of("0"), YenPerKwh.of("3.98"));
+        assertThat(in.quality()).isEqualTo(new QualityCounts(1, 1, 1488 - 2, 1));
+        assertThat(in.quality().gateway()).isEqualTo(1);
+        SupplyBillAccumulator sameAsGateway = new SupplyBillAccumulator(contract, OCT_2025);
+        sameAsGateway.add(first, 2_000, IntervalQuality.MEASURED, ValueSource.CERTIFIED, CONTEXT);
+        assertThat(sameAsGateway.inputs(Map.of(), YenPerKwh.of("0"), YenPerKwh.of("0")).lineDigest())
+                .as("a certified value replacing an equal gateway value changes the digest")
+                .isNotEqualTo(gateway.inputs(Map.of(), YenPerKwh.of("0"), YenPerKwh.of("0")).lineDigest());
+        assertThatThrownBy(() -> certified.add(first.next().next(), 5, IntervalQuality.ESTIMATED, ValueSource.CERTIFIED, CONTEXT))
+                .hasMessage("a certified value is MEASURED, slot " + first.next().next() + " was ESTIMATED");
     }
 
     @Test
