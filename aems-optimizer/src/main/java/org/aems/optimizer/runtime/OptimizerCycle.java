@@ -39,6 +39,7 @@ import org.aems.optimizer.model.BankPlan;
 import org.aems.optimizer.model.BankProblem;
 import org.aems.optimizer.model.Planner;
 import org.aems.optimizer.plan.PlanStore;
+import org.aems.optimizer.regional.RegionalShare;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +110,7 @@ public final class OptimizerCycle {
             workers.add(() -> {
                 Optional<BankJob> job;
                 while ((job = jobs.claim(clock.instant())).isPresent()) {
-                    (plan(job.get(), islanded) ? planned : failed).incrementAndGet();
+                    (plan(job.get(), islanded, banks) ? planned : failed).incrementAndGet();
                 }
                 return null;
             });
@@ -135,8 +136,11 @@ public final class OptimizerCycle {
         return Optional.ofNullable(lastRound);
     }
 
-    /** @param open the islands in force this round (read once per round, not per bank) */
-    private boolean plan(BankJob job, List<Island> open) {
+    /**
+     * @param open  the islands in force this round (read once per round, not per bank)
+     * @param banks the balancing group's banks this round (the regional step shares deviations among them)
+     */
+    private boolean plan(BankJob job, List<Island> open, List<BankId> banks) {
         Timer.Sample sample = Timer.start(metrics);
         Instant now = clock.instant();
         try {
@@ -155,12 +159,22 @@ public final class OptimizerCycle {
             Long id = null;
             BankPlan plan = null;
             if (!known.feeders().isEmpty()) {
-                // Slots past gate closure keep the plan in force: the model pays for leaving it (imbalance).
+                // Slots past gate closure keep the plan in force, shifted by this bank's share of what other banks cannot
+                // hold (the regional step): the model pays for leaving that target (imbalance).
                 List<Energy> inForce = plans.inForce(job.bank(), horizon, now);
-                BankProblem problem = builder.build(known, inForce.isEmpty() ? Optional.empty() : Optional.of(inForce));
+                long storageWatts = storageWatts(known);
+                List<Energy> shifts = settings.regionalShare()
+                        ? RegionalShare.shifts(storageWatts, horizon.subList(0, inForce.size()), plans.otherBanks(
+                                banks.stream().filter(b -> !b.equals(job.bank())).toList(), horizon.subList(0, inForce.size()), now))
+                        : List.of();
+                List<Energy> target = new ArrayList<>(inForce.size());
+                for (int t = 0; t < inForce.size(); t++) {
+                    target.add(t < shifts.size() ? inForce.get(t).plus(shifts.get(t)) : inForce.get(t));
+                }
+                BankProblem problem = builder.build(known, target.isEmpty() ? Optional.empty() : Optional.of(target));
                 plan = planner.plan(problem, Optional.ofNullable(lastPlans.get(job.bank())));
                 lastPlans.put(job.bank(), plan);
-                id = plans.save(plan, jobs.worker(), now);
+                id = plans.save(plan, jobs.worker(), now, shifts, storageWatts);
                 setpoints.addAll(PlanCommands.forSlot(problem, plan, 0, now));
                 setpoints.addAll(CurtailmentCommands.forSlot(known, problem.feeders(), plan, 0, now));
                 Counter.builder("aems.optimizer.plans").tag("source", plan.source().name()).register(metrics).increment();
@@ -194,6 +208,12 @@ public final class OptimizerCycle {
         } finally {
             sample.stop(bankTimer);
         }
+    }
+
+    /** The power the bank's controllable batteries can move, W: each battery's larger limit (its weight in the regional step). */
+    static long storageWatts(BankInputs inputs) {
+        return inputs.feeders().stream().flatMap(f -> f.storage().stream())
+                .mapToLong(s -> Math.max(s.maxCharge().watts(), s.maxDischarge().watts())).sum();
     }
 
     /** From the slot under way to the end of tomorrow (JST), so the day-ahead plan made at 12:00 covers all of the next day. */

@@ -15,9 +15,12 @@ import java.time.Duration;
  * @param lease            a job claimed longer ago than this is taken over (its worker died)
  * @param dispatch         send the plans' setpoints to the gateways (off: plan only, e.g. shadow mode)
  * @param limitMargin      share of every reverse-flow and import limit the plans keep in reserve for forecast error
+ * @param regionalShare    after gate closure, banks with storage take over other banks' forced deviations so the
+ *                         balancing group stays on plan (default on; ADR 0023)
  */
 public record OptimizerSettings(boolean enabled, int workers, Duration delay, Duration solveTimeLimit, Duration socMaxAge,
-                                int historyDays, Duration notFollowingFor, Duration lease, Boolean dispatch, Double limitMargin) {
+                                int historyDays, Duration notFollowingFor, Duration lease, Boolean dispatch, Double limitMargin,
+                                Boolean regionalShare) {
 
     public OptimizerSettings {
         workers = workers <= 0 ? Runtime.getRuntime().availableProcessors() : workers;
@@ -29,5 +32,6 @@ public record OptimizerSettings(boolean enabled, int workers, Duration delay, Du
         lease = lease == null ? Duration.ofMinutes(5) : lease;
         dispatch = dispatch == null || dispatch;
         limitMargin = limitMargin == null ? ProblemBuilder.DEFAULT_LIMIT_MARGIN : limitMargin;
+        regionalShare = regionalShare == null || regionalShare;
     }
 }

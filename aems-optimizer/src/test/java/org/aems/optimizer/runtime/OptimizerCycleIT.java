@@ -19,6 +19,7 @@ import org.aems.core.alert.AlertKind;
 import org.aems.core.alert.AlertSink;
 import org.aems.core.grid.BankId;
 import org.aems.core.time.Slot;
+import org.aems.core.unit.Energy;
 import org.aems.ingest.registry.RegistryStore;
 import org.aems.ingest.store.TimescaleDbMigration;
 import org.aems.optimizer.dispatch.CommandStatus;
@@ -38,6 +39,7 @@ import org.aems.optimizer.model.Penalties;
 import org.aems.optimizer.model.Planner;
 import org.aems.optimizer.plan.PlanStore;
 import org.aems.optimizer.plan.StoredPlan;
+import org.aems.optimizer.regional.RegionalShare;
 import org.aems.simulators.BundledRegions;
 import org.aems.simulators.Simulation;
 import org.aems.simulators.SimulationSettings;
@@ -115,7 +117,7 @@ class OptimizerCycleIT {
             public void resolve(AlertKind kind, String subject, Instant at) {
             }
         };
-        OptimizerSettings settings = new OptimizerSettings(true, 2, null, Duration.ofSeconds(20), null, 7, null, null, true, null);
+        OptimizerSettings settings = new OptimizerSettings(true, 2, null, Duration.ofSeconds(20), null, 7, null, null, true, null, null);
         AggregatingSolver solver = new AggregatingSolver(new BankSolver("GLOP", settings.solveTimeLimit()));
         islands = new IslandStore(ds);
         pool = Executors.newFixedThreadPool(2);
@@ -223,6 +225,61 @@ class OptimizerCycleIT {
         assertThat(new PlanStore(dataSource).inForce(BankId.of("gate-bank"), horizon, now))
                 .extracting(org.aems.core.unit.Energy::wattHours).containsExactly(100L, 222L, 333L);
         assertThat(new PlanStore(dataSource).inForce(BankId.of("no-plans"), horizon, now)).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void theRegionalStepReadsWhatOtherBanksCouldNotHoldAndTheBankTakesItsShareWithinItsStorage() {
+        Slot s0 = Slot.parse("2026-05-13#25"); // 12:00 JST; at 12:10 the gates of 12:00, 12:30 and 13:00 have closed
+        Instant now = s0.start().plus(Duration.ofMinutes(10));
+        // rs-c (no storage) planned 100 kWh at each slot before the gates closed; its newest plan, made at 12:05, expects
+        // 140 kWh at 12:00 and 100 at 12:30: 40 kWh forced at 12:00. rs-b (20 kW) was asked for −8 kWh at 12:30 and its
+        // newest plan manages −5: +3 kWh forced. 13:00 has no plan in force of either.
+        long cEarly = version("rs-c", s0.start().minus(Duration.ofHours(3)));
+        long cNewest = version("rs-c", s0.start().plus(Duration.ofMinutes(5)), 0);
+        long bEarly = version("rs-b", s0.start().minus(Duration.ofHours(3)));
+        long bNewest = version("rs-b", s0.start().plus(Duration.ofMinutes(5)), 20_000);
+        for (int t = 0; t < 2; t++) {
+            planSlot(cEarly, s0.plus(t), 100_000);
+            planSlot(bEarly, s0.plus(t), 50_000);
+        }
+        planSlot(cNewest, s0, 140_000, 0);
+        planSlot(cNewest, s0.plus(1), 100_000, 0);
+        planSlot(bNewest, s0, 50_000, 0);
+        planSlot(bNewest, s0.plus(1), 45_000, -8_000);
+        long later = version("rs-b", s0.start().plus(Duration.ofMinutes(20)), 99_000); // made after now: not seen
+        planSlot(later, s0, 0, 0);
+        List<Slot> gated = List.of(s0, s0.plus(1), s0.plus(2));
+
+        List<RegionalShare.OtherBank> others = new PlanStore(dataSource).otherBanks(
+                List.of(BankId.of("rs-b"), BankId.of("rs-c"), BankId.of("rs-none")), gated, now);
+        assertThat(others).extracting(RegionalShare.OtherBank::id).containsExactly(BankId.of("rs-b"), BankId.of("rs-c"));
+        assertThat(others.get(0).storageWatts()).isEqualTo(20_000);
+        assertThat(others.get(0).slots()).containsOnlyKeys(s0, s0.plus(1));
+        assertThat(others.get(0).slots().get(s0.plus(1)).forcedWh()).isEqualTo(3_000);
+        assertThat(others.get(1).slots().get(s0).forcedWh()).isEqualTo(40_000);
+        // A bank with 60 kW: rs-c's 40 kWh is shared with rs-b 60:20 → −30 kWh, capped at 30 kWh (60 kW × ½ h); rs-b's
+        // 3 kWh is shared with rs-c (no storage) → all of it: −3 kWh.
+        List<Energy> shifts = RegionalShare.shifts(60_000, gated, others);
+        assertThat(shifts).extracting(Energy::wattHours).containsExactly(-30_000L, -3_000L, 0L);
+
+        // The rounds above stored each demo bank's weight with its plan: what the other bank's next round reads.
+        long stored = jdbc.sql("SELECT storage_w FROM plan_version WHERE bank_id = ? ORDER BY id DESC LIMIT 1").param(BANK.value())
+                .query(Long.class).single();
+        assertThat(stored).as("the controllable batteries' power of " + BANK).isGreaterThan(0);
+        assertThat(new PlanStore(dataSource).otherBanks(List.of(BANK), List.of(Slot.containing(Instant.now())), Instant.now()))
+                .extracting(RegionalShare.OtherBank::storageWatts).containsExactly(stored);
+    }
+
+    private static long version(String bank, Instant createdAt, long storageWatts) {
+        long id = version(bank, createdAt);
+        jdbc.sql("UPDATE plan_version SET storage_w = ? WHERE id = ?").params(storageWatts, id).update();
+        return id;
+    }
+
+    private static void planSlot(long plan, Slot slot, long netWh, long shiftWh) {
+        jdbc.sql("INSERT INTO plan_slot (plan_id, feeder_id, slot_start, net_wh, storage_wh, ev_wh, curtailed_wh, target_shift_wh)"
+                + " VALUES (?, '', ?, ?, 0, 0, 0, ?)").params(plan, Timestamp.from(slot.start()), netWh, shiftWh).update();
     }
 
     private static long version(String bank, Instant createdAt) {
