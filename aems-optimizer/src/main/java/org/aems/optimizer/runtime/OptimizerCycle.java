@@ -211,7 +211,7 @@ public final class OptimizerCycle {
     }
 
     /** The power the bank's controllable batteries can move, W: each battery's larger limit (its weight in the regional step). */
-    static long storageWatts(BankInputs inputs) {
+    public static long storageWatts(BankInputs inputs) {
         return inputs.feeders().stream().flatMap(f -> f.storage().stream())
                 .mapToLong(s -> Math.max(s.maxCharge().watts(), s.maxDischarge().watts())).sum();
     }

@@ -30,6 +30,7 @@ import org.aems.optimizer.model.BaselinePlanner;
 import org.aems.optimizer.model.FeederProblem;
 import org.aems.optimizer.model.Penalties;
 import org.aems.optimizer.model.Planner;
+import org.aems.optimizer.regional.RegionalShare;
 import org.aems.optimizer.runtime.BankInputs;
 import org.aems.optimizer.runtime.CurtailmentCommands;
 import org.aems.optimizer.runtime.OptimizerCycle;
@@ -79,6 +80,11 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
     @Option(names = "--limit-margin", defaultValue = "0.05", description = "share of each limit the plans keep in reserve (default: ${DEFAULT-VALUE})")
     double limitMargin;
 
+    @Option(names = "--regional-share", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "after gate closure, banks take over each other's forced deviations (the runtime's default; "
+                    + "--no-regional-share: each bank holds only its own plan)")
+    boolean regionalShare;
+
     private TimeOfDayPrices prices;
     private final List<Long> bankSolveMillis = new ArrayList<>();
     private final List<Long> roundMillis = new ArrayList<>();
@@ -126,6 +132,10 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
                             + "(breaches %.1f kWh); gap closed %.0f %%",
                     date, optimizer, baseline, optimizer < baseline ? "better" : "NOT better", perfect, perfectBreachKwh,
                     100 * (baseline - optimizer) / (baseline - perfect)));
+            gaps.add(String.format(Locale.ROOT, "%s: imbalance of the balancing group %.0f kWh (optimizer), %.0f kWh (baseline); the banks'"
+                            + " deviations summed without netting %.0f kWh and %.0f kWh", date, runs.get(Policy.OPTIMIZER).kpis().imbalanceKwh(),
+                    runs.get(Policy.BASELINE).kpis().imbalanceKwh(), runs.get(Policy.OPTIMIZER).kpis().bankImbalanceKwh(),
+                    runs.get(Policy.BASELINE).kpis().bankImbalanceKwh()));
         }
         System.out.println();
         gaps.forEach(System.out::println);
@@ -160,6 +170,10 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
         // previous day's rounds.
         Map<BankId, List<List<Double>>> rounds = new HashMap<>();
         Map<BankId, List<Double>> inForce = new HashMap<>();
+        // The regional step's bookkeeping, as the runtime stores it with each plan: per bank and round the shifts of its
+        // gate-closed slots, and per bank its storage power when it last planned.
+        Map<BankId, List<List<Long>>> shiftsMade = new HashMap<>();
+        Map<BankId, Long> storageOf = new HashMap<>();
         ForecastScore score = new ForecastScore();
         List<SlotTruth> day = new ArrayList<>();
         for (Slot slot = dayStart; slot.date().equals(date); slot = slot.next()) {
@@ -174,13 +188,20 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
                 // The gate-closed slots of this round (this one and the next two) keep the value in force.
                 List<Energy> closed = new ArrayList<>();
                 for (int k = 0; k < Slot.GATE_CLOSURE_LEAD.toMinutes() / Slot.DURATION.toMinutes() + 1 && r + k < 48; k++) {
-                    int from = r + k - 3;
-                    if (from >= 0 && from < made.size()) {
-                        closed.add(BankInputs.wh(made.get(from).get(3)));
-                    } else if (!made.isEmpty()) {
-                        closed.add(BankInputs.wh(made.get(0).get(r + k)));
+                    inForceAt(made, r + k).ifPresent(wh -> closed.add(BankInputs.wh(wh)));
+                }
+                long storageWatts = OptimizerCycle.storageWatts(inputs);
+                List<Long> shifts = new ArrayList<>();
+                if (policy == Policy.OPTIMIZER && regionalShare && !closed.isEmpty()) {
+                    List<Energy> shared = RegionalShare.shifts(storageWatts, horizon.subList(0, closed.size()),
+                            others(banks, bank.id(), rounds, shiftsMade, storageOf, r, horizon.subList(0, closed.size())));
+                    for (int k = 0; k < closed.size(); k++) {
+                        closed.set(k, closed.get(k).plus(shared.get(k)));
+                        shifts.add(shared.get(k).wattHours());
                     }
                 }
+                shiftsMade.computeIfAbsent(bank.id(), b -> new ArrayList<>()).add(shifts);
+                storageOf.put(bank.id(), storageWatts);
                 BankProblem problem = builder.build(inputs, closed.isEmpty() ? Optional.empty() : Optional.of(closed));
                 BankPlan planned;
                 if (policy == Policy.BASELINE) {
@@ -281,6 +302,44 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
                     * Penalties.DEFAULT.curtailment().value().doubleValue();
         }
         return total;
+    }
+
+    /**
+     * The bank net in force for slot {@code index} of the day, from the plans of the rounds so far: the plan of round
+     * index - 3 (the newest made before the gate closed), the day's first plan for the first three slots.
+     */
+    private static Optional<Double> inForceAt(List<List<Double>> made, int index) {
+        int from = index - 3;
+        if (from >= 0 && from < made.size()) {
+            return Optional.of(made.get(from).get(3));
+        }
+        return made.isEmpty() ? Optional.empty() : Optional.of(made.get(0).get(index));
+    }
+
+    /** The other banks as the runtime's PlanStore.otherBanks reads them, from the rounds so far (round r: slot r of the day). */
+    private static List<RegionalShare.OtherBank> others(List<Bank> banks, BankId self, Map<BankId, List<List<Double>>> rounds,
+                                                        Map<BankId, List<List<Long>>> shiftsMade, Map<BankId, Long> storageOf,
+                                                        int r, List<Slot> gated) {
+        List<RegionalShare.OtherBank> others = new ArrayList<>();
+        for (Bank other : banks) {
+            List<List<Double>> theirs = rounds.get(other.id());
+            if (other.id().equals(self) || theirs == null || theirs.isEmpty()) {
+                continue;
+            }
+            int newest = theirs.size() - 1;
+            Map<Slot, RegionalShare.BankSlot> slots = new HashMap<>();
+            for (int k = 0; k < gated.size(); k++) {
+                int offset = r + k - newest; // the newest plan starts at its own round's slot
+                Optional<Double> planned = inForceAt(theirs, r + k);
+                if (planned.isPresent() && offset >= 0 && offset < theirs.get(newest).size()) {
+                    List<Long> asked = shiftsMade.get(other.id()).get(newest);
+                    slots.put(gated.get(k), new RegionalShare.BankSlot(Math.round(planned.get()), Math.round(theirs.get(newest).get(offset)),
+                            offset < asked.size() ? asked.get(offset) : 0));
+                }
+            }
+            others.add(new RegionalShare.OtherBank(other.id(), storageOf.get(other.id()), slots));
+        }
+        return others;
     }
 
     private static List<Double> wattHours(BankPlan plan, int slots) {

@@ -19,15 +19,16 @@ import org.aems.optimizer.runtime.SlotPrices;
 
 /**
  * A policy's day scored on ground truth. Money: each bank's net import bought at the slot's purchase price,
- * its net export sold at the sale price; imbalance (bank net away from the plan in force at the slot's gate
- * closure) at the slot's imbalance price; limit breaches at the breach penalty and curtailed PV at the
+ * its net export sold at the sale price; imbalance (the balancing group's net away from its plan in force at the
+ * slot's gate closure: the sum over banks, as it is settled) at the slot's imbalance price ({@code bankImbalanceKwh}:
+ * the banks' deviations summed without netting, for comparison); limit breaches at the breach penalty and curtailed PV at the
  * curtailment penalty (both in the "penalty yen" column). Local consumption per
  * core's KPI, with demand at the meters plus PV (so energy put into batteries counts as used where it was
  * made, and their discharge is not counted twice).
  */
 record DayKpis(double localConsumption, double selfSufficiency, int breaches, double breachKwh, double curtailedKwh,
                double imbalanceKwh, double imbalanceYen, double energyYen, double penaltyYen, double co2AvoidedT,
-               List<String> breachList) {
+               List<String> breachList, double bankImbalanceKwh) {
 
     static final EmissionFactor GRID_CO2 = EmissionFactor.of("0.441"); // kg-CO2/kWh, illustrative Tokyo-area factor
 
@@ -42,6 +43,7 @@ record DayKpis(double localConsumption, double selfSufficiency, int breaches, do
         double energyYen = 0;
         double imbalanceKwh = 0;
         double imbalanceYen = 0;
+        double bankImbalanceKwh = 0;
         List<SlotEnergy> energies = new ArrayList<>();
         List<String> breachList = new ArrayList<>();
         double trueDemand = 0;
@@ -49,6 +51,7 @@ record DayKpis(double localConsumption, double selfSufficiency, int breaches, do
             SlotTruth s = day.get(t);
             double purchase = prices.purchase(s.slot).value().doubleValue();
             double sale = prices.sale(s.slot).value().doubleValue();
+            double groupOffWh = 0;
             for (Bank bank : banks) {
                 double bankNet = 0;
                 for (Feeder feeder : bank.feeders()) {
@@ -70,10 +73,12 @@ record DayKpis(double localConsumption, double selfSufficiency, int breaches, do
                 }
                 breachKwh += excess / 1000;
                 energyYen += Math.max(0, bankNet) / 1000 * purchase - Math.max(0, -bankNet) / 1000 * sale;
-                double off = Math.abs(bankNet - submittedWh.get(bank.id()).get(t)) / 1000;
-                imbalanceKwh += off;
-                imbalanceYen += off * prices.imbalance(s.slot).value().doubleValue();
+                double offWh = bankNet - submittedWh.get(bank.id()).get(t);
+                groupOffWh += offWh;
+                bankImbalanceKwh += Math.abs(offWh) / 1000;
             }
+            imbalanceKwh += Math.abs(groupOffWh) / 1000;
+            imbalanceYen += Math.abs(groupOffWh) / 1000 * prices.imbalance(s.slot).value().doubleValue();
             double pv = 0;
             double used = 0;
             for (int f = 0; f < feederOrder.size(); f++) {
@@ -90,7 +95,7 @@ record DayKpis(double localConsumption, double selfSufficiency, int breaches, do
         return new DayKpis(kpi.localConsumptionRatio().map(r -> r.value().doubleValue()).orElse(Double.NaN),
                 trueDemand == 0 ? Double.NaN : localUseKwh * 1000 / trueDemand, breaches, breachKwh, curtailedKwh, imbalanceKwh, imbalanceYen,
                 energyYen, breachYen + curtailmentYen, GRID_CO2.avoided(kpi.localUse()).divide(BigDecimal.valueOf(1000)).doubleValue(),
-                List.copyOf(breachList));
+                List.copyOf(breachList), bankImbalanceKwh);
     }
 
     /** Energy beyond a limit in one slot: reverse flow past the reverse-flow limit, or import past the import limit. */
