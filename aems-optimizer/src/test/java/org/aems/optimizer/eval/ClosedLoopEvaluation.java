@@ -77,7 +77,7 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     double imbalanceFactor;
 
-    @Option(names = "--limit-margin", defaultValue = "0.05", description = "share of each limit the plans keep in reserve (default: ${DEFAULT-VALUE})")
+    @Option(names = "--limit-margin", defaultValue = "0.07", description = "share of each limit the plans keep in reserve (default: ${DEFAULT-VALUE})")
     double limitMargin;
 
     @Option(names = "--regional-share", negatable = true, defaultValue = "true", fallbackValue = "true",
