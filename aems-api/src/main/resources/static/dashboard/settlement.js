@@ -99,6 +99,10 @@
     cell(row, 'v' + run.version + (run.previousRunId ? ' (' + t('diffTo') + ' #' + run.previousRunId + ')' : ''), null);
     cell(row, run.status, 'status', run.status);
     cell(row, String(run.statements), 'statements', String(run.statements));
+    // Statements and supply bills on gateway values where certified ones are expected; a FINAL run shows whether
+    // that was accepted when it was finalised (ADR 0022).
+    const provisional = run.provisionalStatements + run.provisionalSupplyBills;
+    cell(row, String(provisional) + (run.provisionalAccepted ? ' (' + t('accepted') + ')' : ''), 'provisional', String(provisional));
     cell(row, run.createdBy, null);
     const exports = cell(row, '', null);
     if (run.status === 'FINAL') {

@@ -389,6 +389,10 @@ class DashboardIT {
         browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-refreshes") != null);
         WebElement row = browser.driver.findElement(By.cssSelector("tr[data-run='" + runId + "']"));
         assertThat(row.findElement(By.cssSelector("[data-key=status]")).getText()).isEqualTo("DRAFT");
+        // The simulated gateways' values, no certified ones: every statement with a value is provisional, as the run says.
+        int provisional = run.json().get("provisionalStatements").asInt() + run.json().get("provisionalSupplyBills").asInt();
+        assertThat(provisional).isPositive();
+        assertThat(row.findElement(By.cssSelector("[data-key=provisional]")).getDomAttribute("data-value")).isEqualTo(Integer.toString(provisional));
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=statements] tbody tr"))).hasSize(statements.size());
         assertThat(value("statements-payment")).isEqualTo(Long.toString(payment));
         assertThat(text("statements-payment")).isEqualTo(NumberFormat.getIntegerInstance(Locale.JAPAN).format(payment) + " 円");
