@@ -1,6 +1,7 @@
 package org.aems.optimizer.runtime;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -158,6 +159,7 @@ public final class OptimizerCycle {
             known = known.without(islanded);
             Long id = null;
             BankPlan plan = null;
+            long regionalShift = 0;
             if (!known.feeders().isEmpty()) {
                 // Slots past gate closure keep the plan in force, shifted by this bank's share of what other banks cannot
                 // hold (the regional step): the model pays for leaving that target (imbalance).
@@ -175,6 +177,10 @@ public final class OptimizerCycle {
                 plan = planner.plan(problem, Optional.ofNullable(lastPlans.get(job.bank())));
                 lastPlans.put(job.bank(), plan);
                 id = plans.save(plan, jobs.worker(), now, shifts, storageWatts);
+                regionalShift = shifts.stream().mapToLong(Energy::wattHours).sum();
+                DistributionSummary.builder("aems.optimizer.regional.shift").baseUnit("Wh")
+                        .description("A bank's regional-step shift over its gate-closed slots, Wh (- = less import than its plan in force)")
+                        .register(metrics).record(Math.abs(regionalShift));
                 setpoints.addAll(PlanCommands.forSlot(problem, plan, 0, now));
                 setpoints.addAll(CurtailmentCommands.forSlot(known, problem.feeders(), plan, 0, now));
                 Counter.builder("aems.optimizer.plans").tag("source", plan.source().name()).register(metrics).increment();
@@ -183,9 +189,9 @@ public final class OptimizerCycle {
             jobs.done(job, id, clock.instant());
             if (plan != null) {
                 log.info("bank {} slot {}: plan {} ({}, {} slots, objective {} yen, {} breaches, {} ms), {} setpoints sent, {} batteries left "
-                                + "alone, {} feeders islanded", job.bank(), job.slot(), id, plan.source(), horizon.size(),
+                                + "alone, {} feeders islanded, regional shift {} Wh", job.bank(), job.slot(), id, plan.source(), horizon.size(),
                         plan.objective().amount().toBigInteger(), plan.breaches().size(), plan.solveTime().toMillis(), sent,
-                        known.feeders().stream().mapToInt(f -> f.uncontrolled().size()).sum(), islanded.size());
+                        known.feeders().stream().mapToInt(f -> f.uncontrolled().size()).sum(), islanded.size(), regionalShift);
             } else {
                 log.info("bank {} slot {}: every feeder islanded, {} setpoints sent", job.bank(), job.slot(), sent);
             }
