@@ -22,7 +22,9 @@ public record RunManifest(String inputsKnownAt, List<String> holidays, List<Seri
 
     static final String DATA_OF_RECORD = "per site and slot: the current certified value (certified_interval, the"
             + " transmission operator's 30-minute value by supply point number) where there is one, the gateway interval"
-            + " (site_interval) otherwise; statements count certified and gateway slots";
+            + " (site_interval) otherwise, for statements and supply bills alike; both count certified and gateway slots;"
+            + " finalising a run with provisional ones (gateway values where certified ones are expected) needs"
+            + " acceptProvisional=true, recorded in provisional_accepted";
 
     static final String ROUNDING = "per statement: sum of slot amounts at full precision, truncated to whole yen once"
             + " (RoundingMode.DOWN); consumption tax 10 % once per statement on that total, truncated"
@@ -32,7 +34,8 @@ public record RunManifest(String inputsKnownAt, List<String> holidays, List<Seri
             + " incomplete statements needs acceptIncomplete=true, recorded in incomplete_accepted";
 
     static final String SUPPLY_DEMAND = "high voltage: basic charge on max(this month's highest 30-minute demand, the highest"
-            + " of the previous 11 months), demand = slot import kWh x 2 rounded half-up to whole kW, from site_interval;"
+            + " of the previous 11 months), demand = slot import kWh x 2 rounded half-up to whole kW, from the data of record"
+            + " (certified values where there are some, else site_interval);"
             + " low voltage: the contracted kW";
     static final String SUPPLY_ROUNDING = "per bill: every line at full precision (renewable surcharge included), their sum"
             + " truncated to whole yen once (RoundingMode.DOWN); consumption tax 10 % once per bill on that total, truncated";
