@@ -26,6 +26,11 @@ final class MeterClasses {
         return gatewaySlots > 0 && meter != MetrologyClass.SPECIFIED_MEASUREMENT;
     }
 
+    /** {@link #provisional(int, MetrologyClass)} for a stored class name (null: no meter registered). */
+    static boolean provisional(int gatewaySlots, String storedClass) {
+        return provisional(gatewaySlots, storedClass == null ? null : MetrologyClass.valueOf(storedClass));
+    }
+
     private record Meter(MetrologyClass metrologyClass, LocalDate from, LocalDate until) {
     }
 

@@ -17,7 +17,6 @@ import org.aems.api.settlement.SettlementViews.RunPage;
 import org.aems.api.settlement.SettlementViews.RunTotals;
 import org.aems.api.settlement.SettlementViews.Statement;
 import org.aems.api.settlement.SettlementViews.StatementPage;
-import org.aems.core.grid.MetrologyClass;
 import org.aems.core.telemetry.TelemetryCodec;
 import org.aems.ingest.store.StoreException;
 import org.springframework.stereotype.Component;
@@ -284,7 +283,7 @@ public class RunStore {
         int certified = rs.getInt(i++);
         String metrologyClass = rs.getString(i);
         int gateway = measured + estimated - certified;
-        boolean provisional = MeterClasses.provisional(gateway, metrologyClass == null ? null : MetrologyClass.valueOf(metrologyClass));
+        boolean provisional = MeterClasses.provisional(gateway, metrologyClass);
         return new Statement(runId, site, from, until, contract, contractVersion, tax, energy, amount.toPlainString(), truncated,
                 taxYen, excluding, payment, measured, estimated, missing, missing == 0, maxRevision, digest, certified, gateway,
                 metrologyClass, provisional);

@@ -11,7 +11,6 @@ import org.aems.api.settlement.SupplyBillViews.Invoice;
 import org.aems.api.settlement.SupplyBillViews.Line;
 import org.aems.api.settlement.SupplyBillViews.SupplyBill;
 import org.aems.api.settlement.SupplyBillViews.SupplyBillPage;
-import org.aems.core.grid.MetrologyClass;
 import org.aems.core.settlement.LineDigest;
 import org.aems.core.settlement.supply.SupplyChargeKind;
 import org.aems.core.unit.Yen;
@@ -84,15 +83,11 @@ public class SupplyBillStore {
                 DemandHistoryGap.of(b.demand().historyGaps()), fuel, stored.fuelCostSeries(), stored.fuelCostVersion(), surcharge, lines, b.amount().amount().toPlainString(),
                 whole(b.amountTruncated()), whole(b.tax()), whole(b.amountExcludingTax()), whole(b.total()), b.quality().measured(),
                 b.quality().estimated(), b.quality().missing(), b.complete(), b.quality().certified(), b.quality().gateway(),
-                stored.metrologyClass(), provisional(b.quality().gateway(), stored.metrologyClass()), stored.maxIntervalRevision(),
+                stored.metrologyClass(), MeterClasses.provisional(b.quality().gateway(), stored.metrologyClass()), stored.maxIntervalRevision(),
                 LineDigest.format(b.lineDigest()),
                 new Invoice(b.invoice().registrationNumber(), b.invoice().issuerName(), b.invoice().issuedOn().toString(),
                         b.invoice().taxRatePercent(), whole(b.invoice().amountForRate()), b.invoice().amountTaxTreatment().name(),
                         whole(b.invoice().taxForRate())));
-    }
-
-    private static boolean provisional(int gatewaySlots, String metrologyClass) {
-        return MeterClasses.provisional(gatewaySlots, metrologyClass == null ? null : MetrologyClass.valueOf(metrologyClass));
     }
 
     private static long whole(Yen yen) {
@@ -142,7 +137,7 @@ public class SupplyBillStore {
         return new SupplyBill(runId, site, month, contract, contractVersion, voltage, taxTreatment, energy, chargedKw, peakKw,
                 demandKw, setIn, gaps, fuel, fuelSeries, fuelVersion, surcharge, lines, amount, truncated, tax, excluding, total,
                 measured, estimated, missing, missing == 0 && gaps.isEmpty(), certified, gateway, metrologyClass,
-                provisional(gateway, metrologyClass), maxRevision, digest,
+                MeterClasses.provisional(gateway, metrologyClass), maxRevision, digest,
                 new Invoice(registration, issuer, issuedOn, rate, amountForRate, taxTreatment, tax));
     }
 }

@@ -164,14 +164,15 @@ public final class OptimizerCycle {
                 // Slots past gate closure keep the plan in force, shifted by this bank's share of what other banks cannot
                 // hold (the regional step): the model pays for leaving that target (imbalance).
                 List<Energy> inForce = plans.inForce(job.bank(), horizon, now);
+                List<Slot> gated = horizon.subList(0, inForce.size());
                 long storageWatts = storageWatts(known);
                 List<Energy> shifts = settings.regionalShare()
-                        ? RegionalShare.shifts(storageWatts, horizon.subList(0, inForce.size()), plans.otherBanks(
-                                banks.stream().filter(b -> !b.equals(job.bank())).toList(), horizon.subList(0, inForce.size()), now))
-                        : List.of();
+                        ? RegionalShare.shifts(storageWatts, gated, plans.otherBanks(
+                                banks.stream().filter(b -> !b.equals(job.bank())).toList(), gated, now))
+                        : java.util.Collections.nCopies(gated.size(), Energy.ZERO);
                 List<Energy> target = new ArrayList<>(inForce.size());
                 for (int t = 0; t < inForce.size(); t++) {
-                    target.add(t < shifts.size() ? inForce.get(t).plus(shifts.get(t)) : inForce.get(t));
+                    target.add(inForce.get(t).plus(shifts.get(t)));
                 }
                 BankProblem problem = builder.build(known, target.isEmpty() ? Optional.empty() : Optional.of(target));
                 plan = planner.plan(problem, Optional.ofNullable(lastPlans.get(job.bank())));
