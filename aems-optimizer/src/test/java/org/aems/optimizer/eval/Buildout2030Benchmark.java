@@ -132,6 +132,7 @@ public final class Buildout2030Benchmark {
         System.out.printf("per-asset setpoints: %,d battery slots checked, %d outside their power limits, %d outside 0..capacity;"
                         + " %,d EVs, %d short at departure (%.1f kWh)%n", check.batterySlots, check.powerViolations, check.energyViolations,
                 check.evs, check.shortEvs, check.shortKwh);
+        feederScaling(problems, aggregating);
         if (exact) {
             BankSolver solver = new BankSolver("GLOP", java.time.Duration.ofMinutes(30));
             double exactYen = 0;
@@ -148,6 +149,39 @@ public final class Buildout2030Benchmark {
                     + " %.4f%n", exactMs, exactYen, aggregatedYen / exactYen);
         }
         System.exit(0);
+    }
+
+    /**
+     * How the aggregated solve grows with feeders inside one bank (banks are independent problems, so across banks it is
+     * linear by construction): the first n of the region's feeders, with their 2030 assets, as one bank whose limit is
+     * 90 % of their limits' sum so it binds too. Median of three solves each.
+     */
+    private static void feederScaling(List<BankProblem> problems, AggregatingSolver aggregating) {
+        List<FeederProblem> all = problems.stream().flatMap(p -> p.feeders().stream()).toList();
+        BankProblem first = problems.get(0);
+        System.out.println("| feeders in one bank | batteries | EVs | aggregated solve ms (median of 3) | ms per feeder |");
+        System.out.println("|---:|---:|---:|---:|---:|");
+        for (int n : new int[] {1, 2, 5, 10, all.size()}) {
+            List<FeederProblem> feeders = all.subList(0, Math.min(n, all.size()));
+            List<org.aems.core.grid.FlowLimits> limits = new ArrayList<>();
+            for (int t = 0; t < first.slots().size(); t++) {
+                final int slot = t;
+                limits.add(new org.aems.core.grid.FlowLimits(
+                        Power.ofWatts(Math.round(0.9 * feeders.stream().mapToLong(f -> f.limits().get(slot).reverseFlowLimit().watts()).sum())),
+                        Power.ofWatts(Math.round(0.9 * feeders.stream().mapToLong(f -> f.limits().get(slot).importLimit().watts()).sum()))));
+            }
+            BankProblem merged = new BankProblem(first.bank(), first.slots(), limits, feeders, first.purchase(), first.sale(), Optional.empty(),
+                    first.penalties());
+            long[] ms = new long[3];
+            for (int k = 0; k < ms.length; k++) {
+                long t0 = System.nanoTime();
+                aggregating.solve(merged).orElseThrow();
+                ms[k] = (System.nanoTime() - t0) / 1_000_000;
+            }
+            java.util.Arrays.sort(ms);
+            System.out.printf("| %d | %,d | %,d | %,d | %.0f |%n", feeders.size(), feeders.stream().mapToInt(f -> f.storage().size()).sum(),
+                    feeders.stream().mapToInt(f -> f.evs().size()).sum(), ms[1], (double) ms[1] / feeders.size());
+        }
     }
 
     private static StorageUnit battery(String id, Random random) {
