@@ -40,6 +40,12 @@ public final class BankInputsQuery {
     /** Charger and vehicle battery together, one way; the registry does not carry it per charger yet. */
     private static final Efficiency EV_EFFICIENCY = Efficiency.of(0.92);
 
+    /**
+     * What a booked vehicle not yet back is assumed to hold when it plugs in, as a share of its battery: the booking
+     * says what it needs at departure, not what it returns with. Only the plan until it plugs in rests on this.
+     */
+    static final double ASSUMED_ARRIVAL_SHARE = 0.5;
+
     private final JdbcClient jdbc;
     private final BookingStore bookings;
     private final CurtailmentOrderStore orders;
@@ -135,16 +141,17 @@ public final class BankInputsQuery {
     }
 
     /**
-     * Plugged vehicles with a booking on this feeder's dispatchable chargers: steered from now to the slot their
-     * departure falls in, needing what the booking requires less what their last state of charge says they hold.
-     * A booked vehicle not (yet) plugged in is planned once it is; a plugged one without a booking charges on plug-in.
+     * Booked vehicles on this feeder's dispatchable chargers, each steered over its own window: one plugged in now
+     * from this slot to the slot its departure falls in, needing what the booking requires less what its last state
+     * of charge says it holds; one still to come back from the slot of its plug-in, needing the booking's energy less
+     * {@link #ASSUMED_ARRIVAL_SHARE} of its battery (replanned with the measured state once it is plugged). Their
+     * charging is modelled, never learned: {@link #history} leaves booked windows' EV energy out of the demand. A
+     * plugged vehicle without a booking charges on plug-in, part of the learned demand.
      */
     private List<EvBooking> evs(FeederId feeder, List<Slot> slots, Instant now, Set<SiteId> notFollowing, Map<String, String> uncontrolled) {
-        Map<String, Booking> bookings = new HashMap<>();
+        Map<String, List<Booking>> bookings = new HashMap<>();
         for (Booking b : this.bookings.active(now, slots.get(slots.size() - 1).end())) {
-            if (!b.pluggedFrom().isAfter(now)) {
-                bookings.putIfAbsent(b.site().value() + "/" + b.charger().value(), b);
-            }
+            bookings.computeIfAbsent(b.site().value() + "/" + b.charger().value(), k -> new ArrayList<>()).add(b);
         }
         List<EvBooking> evs = new ArrayList<>();
         jdbc.sql("""
@@ -160,31 +167,56 @@ public final class BankInputsQuery {
                         feeder.value(), Date.valueOf(slots.get(0).date()), Date.valueOf(slots.get(0).date()))
                 .query(rs -> {
                     String id = rs.getString(1) + "/" + rs.getString(2);
-                    Booking booking = bookings.get(id);
+                    List<Booking> booked = bookings.getOrDefault(id, List.of());
                     double plugged = rs.getDouble(7);
                     boolean pluggedKnown = !rs.wasNull();
                     double soc = rs.getDouble(8);
                     boolean socKnown = !rs.wasNull();
-                    if (booking == null) {
+                    if (booked.isEmpty()) {
                         return; // no booking: charges on plug-in, part of the learned demand
                     }
                     if (!rs.getBoolean(3)) {
                         uncontrolled.put(id, "EV charger not dispatchable (curtailable: false in the registry)");
-                    } else if (notFollowing.contains(SiteId.of(rs.getString(1)))) {
+                        return;
+                    }
+                    if (notFollowing.contains(SiteId.of(rs.getString(1)))) {
                         uncontrolled.put(id, "its site refused or did not answer a recent command");
-                    } else if (!pluggedKnown || plugged < 0.5 || !socKnown) {
-                        uncontrolled.put(id, "booking " + booking.id() + ": vehicle not reported plugged in with its state of charge");
-                    } else {
-                        int departure = 0;
-                        while (departure < slots.size() && !slots.get(departure).end().isAfter(booking.departure())) {
-                            departure++;
+                        return;
+                    }
+                    Power maxCharge = Power.ofWatts(rs.getLong(4));
+                    Power maxDischarge = rs.getBoolean(6) ? Power.ofWatts(rs.getLong(5)) : Power.ZERO;
+                    boolean current = false;
+                    for (Booking booking : booked) {
+                        int departure = slotIndex(slots, booking.departure());
+                        if (booking.pluggedFrom().isAfter(now)) {
+                            int from = slotIndex(slots, booking.pluggedFrom());
+                            Energy needed = Energy.ofWattHours(Math.max(0, booking.required().wattHours()
+                                    - Math.round(booking.capacity().wattHours() * ASSUMED_ARRIVAL_SHARE)));
+                            if (from < departure) {
+                                evs.add(new EvBooking(id, from, departure, needed, maxCharge, maxDischarge, EV_EFFICIENCY));
+                            }
+                        } else if (!current) {
+                            current = true;
+                            if (!pluggedKnown || plugged < 0.5 || !socKnown) {
+                                uncontrolled.put(id, "booking " + booking.id() + ": vehicle not reported plugged in with its state of charge");
+                                continue;
+                            }
+                            long held = Math.round(booking.capacity().wattHours() * Math.min(100, Math.max(0, soc)) / 100);
+                            evs.add(new EvBooking(id, 0, departure, Energy.ofWattHours(Math.max(0, booking.required().wattHours() - held)),
+                                    maxCharge, maxDischarge, EV_EFFICIENCY));
                         }
-                        long held = Math.round(booking.capacity().wattHours() * Math.min(100, Math.max(0, soc)) / 100);
-                        evs.add(new EvBooking(id, 0, departure, Energy.ofWattHours(Math.max(0, booking.required().wattHours() - held)),
-                                Power.ofWatts(rs.getLong(4)), rs.getBoolean(6) ? Power.ofWatts(rs.getLong(5)) : Power.ZERO, EV_EFFICIENCY));
                     }
                 });
         return evs;
+    }
+
+    /** Index of the slot {@code at} falls in (the slot that starts at it, at a boundary); the horizon's length past its end. */
+    private static int slotIndex(List<Slot> slots, Instant at) {
+        int i = 0;
+        while (i < slots.size() && !slots.get(i).end().isAfter(at)) {
+            i++;
+        }
+        return i;
     }
 
     private List<FlowLimits> limitsPerSlot(String table, String key, String id, List<Slot> slots) {
@@ -207,20 +239,37 @@ public final class BankInputsQuery {
         return perSlot;
     }
 
-    /** Demand without our batteries, and PV, per slot over the last {@code historyDays} days before {@code until}. */
+    /**
+     * Demand without our batteries and without the vehicles booked on dispatchable chargers, and PV, per slot over the
+     * last {@code historyDays} days before {@code until}. Booked charging is left out because the model plans it
+     * (see {@link #evs}); learning it as demand too would count it twice. Per site: a station's slot in a booking's
+     * window loses all of its EV energy.
+     */
     private SlotSeries[] history(FeederId feeder, Slot until) {
         TreeMap<Slot, Double> load = new TreeMap<>();
         TreeMap<Slot, Double> pv = new TreeMap<>();
-        Instant from = until.start().minus(Duration.ofDays(historyDays));
+        Timestamp from = Timestamp.from(until.start().minus(Duration.ofDays(historyDays)));
+        Timestamp to = Timestamp.from(until.start());
         jdbc.sql("""
-                        SELECT slot_start, net_import_wh, coalesce(pv_wh, 0), coalesce(battery_charge_wh, 0) - coalesce(battery_discharge_wh, 0)
-                        FROM feeder_interval WHERE feeder_id = ? AND slot_start >= ? AND slot_start < ? AND net_import_wh IS NOT NULL
-                        ORDER BY slot_start""")
-                .params(feeder.value(), Timestamp.from(from), Timestamp.from(until.start()))
+                        WITH booked AS (
+                            SELECT si.slot_start, sum(coalesce(si.ev_charge_wh, 0) - coalesce(si.ev_discharge_wh, 0)) AS ev_wh
+                            FROM site_interval si
+                            WHERE si.slot_start >= ? AND si.slot_start < ?
+                              AND si.site_id IN (SELECT s.id FROM site s WHERE s.feeder_id = ?)
+                              AND EXISTS (SELECT 1 FROM ev_booking b JOIN asset a ON a.site_id = b.site_id AND a.device_id = b.device_id
+                                          WHERE b.site_id = si.site_id AND NOT b.cancelled AND a.kind = 'EV_CHARGER' AND a.curtailable
+                                            AND b.plugged_from < si.slot_start + interval '30 minutes' AND b.departure > si.slot_start)
+                            GROUP BY si.slot_start)
+                        SELECT fi.slot_start, fi.net_import_wh, coalesce(fi.pv_wh, 0),
+                               coalesce(fi.battery_charge_wh, 0) - coalesce(fi.battery_discharge_wh, 0), coalesce(b.ev_wh, 0)
+                        FROM feeder_interval fi LEFT JOIN booked b ON b.slot_start = fi.slot_start
+                        WHERE fi.feeder_id = ? AND fi.slot_start >= ? AND fi.slot_start < ? AND fi.net_import_wh IS NOT NULL
+                        ORDER BY fi.slot_start""")
+                .params(from, to, feeder.value(), feeder.value(), from, to)
                 .query(rs -> {
                     Slot slot = Slot.containing(rs.getTimestamp(1).toInstant());
                     double pvWh = rs.getLong(3);
-                    load.put(slot, rs.getLong(2) + pvWh - rs.getLong(4));
+                    load.put(slot, rs.getLong(2) + pvWh - rs.getLong(4) - rs.getLong(5));
                     pv.put(slot, pvWh);
                 });
         return new SlotSeries[] {new SlotSeries(feeder.value() + " demand", "Wh", load), new SlotSeries(feeder.value() + " pv", "Wh", pv)};
