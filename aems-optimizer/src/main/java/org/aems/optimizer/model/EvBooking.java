@@ -7,9 +7,10 @@ import org.aems.core.unit.Power;
 
 /**
  * A vehicle plugged in for slots {@code [pluggedFrom, departure)} of the horizon (indices), needing
- * {@code needed} more energy in its battery by departure. {@code maxDischarge} is zero unless V2X.
+ * {@code needed} more energy in its battery by departure, and able to take at most {@code room} more (its capacity less
+ * what it holds): a full vehicle absorbs no surplus. {@code maxDischarge} is zero unless V2X.
  */
-public record EvBooking(String id, int pluggedFrom, int departure, Energy needed, Power maxCharge, Power maxDischarge,
+public record EvBooking(String id, int pluggedFrom, int departure, Energy needed, Energy room, Power maxCharge, Power maxDischarge,
                         Efficiency efficiency) {
     public EvBooking {
         Objects.requireNonNull(id, "id");
@@ -17,7 +18,7 @@ public record EvBooking(String id, int pluggedFrom, int departure, Energy needed
             throw new IllegalArgumentException("EV booking " + id + ": plugged from slot " + pluggedFrom + " to departure "
                     + departure + " is not a window");
         }
-        if (needed.isNegative() || maxCharge.isNegative() || maxDischarge.isNegative()) {
+        if (needed.isNegative() || room.isNegative() || maxCharge.isNegative() || maxDischarge.isNegative()) {
             throw new IllegalArgumentException("EV booking " + id + ": energy and power must be >= 0");
         }
     }

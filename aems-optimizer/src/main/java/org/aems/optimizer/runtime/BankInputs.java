@@ -1,5 +1,6 @@
 package org.aems.optimizer.runtime;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,5 +82,23 @@ public record BankInputs(BankId bank, List<Slot> slots, List<FlowLimits> bankLim
     /** Energy of one slot from kWh as doubles (forecasts), rounded to whole Wh. */
     public static Energy wh(double wattHours) {
         return Energy.ofWattHours(Math.round(wattHours));
+    }
+
+    /** Index of the slot {@code at} falls in (the slot that starts at it, at a boundary); the horizon's length past its end. */
+    public static int slotIndex(List<Slot> slots, Instant at) {
+        int i = 0;
+        while (i < slots.size() && !slots.get(i).end().isAfter(at)) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Index of the first slot that starts at or after {@code at}: a vehicle plugging in during a slot is steered from
+     * the next one, so no command ever reaches a charger before its vehicle does.
+     */
+    public static int firstSlotFrom(List<Slot> slots, Instant at) {
+        int i = slotIndex(slots, at);
+        return i < slots.size() && slots.get(i).start().isBefore(at) ? i + 1 : i;
     }
 }

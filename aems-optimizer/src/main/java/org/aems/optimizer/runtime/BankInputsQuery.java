@@ -38,13 +38,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class BankInputsQuery {
 
     /** Charger and vehicle battery together, one way; the registry does not carry it per charger yet. */
-    private static final Efficiency EV_EFFICIENCY = Efficiency.of(0.92);
+    public static final Efficiency EV_EFFICIENCY = Efficiency.of(0.92);
 
     /**
      * What a booked vehicle not yet back is assumed to hold when it plugs in, as a share of its battery: the booking
      * says what it needs at departure, not what it returns with. Only the plan until it plugs in rests on this.
      */
-    static final double ASSUMED_ARRIVAL_SHARE = 0.5;
+    public static final double ASSUMED_ARRIVAL_SHARE = 0.5;
 
     private final JdbcClient jdbc;
     private final BookingStore bookings;
@@ -143,7 +143,8 @@ public final class BankInputsQuery {
     /**
      * Booked vehicles on this feeder's dispatchable chargers, each steered over its own window: one plugged in now
      * from this slot to the slot its departure falls in, needing what the booking requires less what its last state
-     * of charge says it holds; one still to come back from the slot of its plug-in, needing the booking's energy less
+     * of charge says it holds; one still to come back from the first slot it is there for from its start, needing the
+     * booking's energy less
      * {@link #ASSUMED_ARRIVAL_SHARE} of its battery (replanned with the measured state once it is plugged). Their
      * charging is modelled, never learned: {@link #history} leaves booked windows' EV energy out of the demand. A
      * plugged vehicle without a booking charges on plug-in, part of the learned demand.
@@ -187,13 +188,13 @@ public final class BankInputsQuery {
                     Power maxDischarge = rs.getBoolean(6) ? Power.ofWatts(rs.getLong(5)) : Power.ZERO;
                     boolean current = false;
                     for (Booking booking : booked) {
-                        int departure = slotIndex(slots, booking.departure());
+                        int departure = BankInputs.slotIndex(slots, booking.departure());
                         if (booking.pluggedFrom().isAfter(now)) {
-                            int from = slotIndex(slots, booking.pluggedFrom());
-                            Energy needed = Energy.ofWattHours(Math.max(0, booking.required().wattHours()
-                                    - Math.round(booking.capacity().wattHours() * ASSUMED_ARRIVAL_SHARE)));
+                            int from = BankInputs.firstSlotFrom(slots, booking.pluggedFrom());
+                            long held = Math.round(booking.capacity().wattHours() * ASSUMED_ARRIVAL_SHARE);
                             if (from < departure) {
-                                evs.add(new EvBooking(id, from, departure, needed, maxCharge, maxDischarge, EV_EFFICIENCY));
+                                evs.add(new EvBooking(id, from, departure, Energy.ofWattHours(Math.max(0, booking.required().wattHours() - held)),
+                                        Energy.ofWattHours(booking.capacity().wattHours() - held), maxCharge, maxDischarge, EV_EFFICIENCY));
                             }
                         } else if (!current) {
                             current = true;
@@ -203,20 +204,11 @@ public final class BankInputsQuery {
                             }
                             long held = Math.round(booking.capacity().wattHours() * Math.min(100, Math.max(0, soc)) / 100);
                             evs.add(new EvBooking(id, 0, departure, Energy.ofWattHours(Math.max(0, booking.required().wattHours() - held)),
-                                    maxCharge, maxDischarge, EV_EFFICIENCY));
+                                    Energy.ofWattHours(Math.max(0, booking.capacity().wattHours() - held)), maxCharge, maxDischarge, EV_EFFICIENCY));
                         }
                     }
                 });
         return evs;
-    }
-
-    /** Index of the slot {@code at} falls in (the slot that starts at it, at a boundary); the horizon's length past its end. */
-    private static int slotIndex(List<Slot> slots, Instant at) {
-        int i = 0;
-        while (i < slots.size() && !slots.get(i).end().isAfter(at)) {
-            i++;
-        }
-        return i;
     }
 
     private List<FlowLimits> limitsPerSlot(String table, String key, String id, List<Slot> slots) {

@@ -75,7 +75,7 @@ public final class Buildout2030Benchmark {
                 Penalties.DEFAULT);
         List<Bank> banks = model.region().banks();
         int sites = banks.stream().flatMap(b -> b.feeders().stream()).mapToInt(f -> f.sites().size()).sum();
-        List<BankInputs> today = banks.stream().map(b -> known.inputs(b, horizon, play.socPercent(), Map.of())).toList();
+        List<BankInputs> today = banks.stream().map(b -> known.inputs(b, horizon, play.socPercent(), Map.of(), Map.of())).toList();
         int existing = today.stream().flatMap(i -> i.feeders().stream()).mapToInt(f -> f.storage().size()).sum();
         Random random = new Random(seed);
         List<BankProblem> problems = new ArrayList<>();
@@ -202,7 +202,7 @@ public final class Buildout2030Benchmark {
         int departure = Math.min(slots, from + 6 + random.nextInt(34));
         long possibleWh = Math.round(6_000 * 0.92 * (departure - from) * Slot.DURATION.toMinutes() / 60.0);
         long needed = Math.min(5_000 + 1_000L * random.nextInt(21), Math.round(0.8 * possibleWh));
-        return new EvBooking(id, from, departure, Energy.ofWattHours(needed), Power.ofWatts(6_000),
+        return new EvBooking(id, from, departure, Energy.ofWattHours(needed), Energy.ofWattHours(40_000 - 8_000), Power.ofWatts(6_000),
                 k % 3 == 0 ? Power.ofWatts(6_000) : Power.ZERO, Efficiency.of(0.92));
     }
 

@@ -16,6 +16,7 @@ import org.aems.core.telemetry.CommandAck;
 import org.aems.core.telemetry.Quantity;
 import org.aems.core.telemetry.Reading;
 import org.aems.core.time.Slot;
+import org.aems.simulators.ev.EvModel;
 import org.aems.simulators.region.RegionModel;
 import org.aems.simulators.site.SiteModel;
 import org.aems.simulators.site.SiteStep;
@@ -53,6 +54,26 @@ final class RegionPlay {
             bySite.put(site.site().id(), site);
             feederOfSite[s] = index.get(model.region().feederOf(site.site().id()).orElseThrow().id());
         }
+    }
+
+    /** The shared vehicles, keyed {@code siteId/chargerId} as the registry names their chargers. */
+    Map<String, EvModel> evs() {
+        Map<String, EvModel> evs = new HashMap<>();
+        for (SiteModel site : sites) {
+            site.evs().forEach(ev -> evs.put(site.site().id().value() + "/" + ev.charger().id().value(), ev));
+        }
+        return evs;
+    }
+
+    /** Departures so far over all vehicles, and those that left with less than their member booked. */
+    int[] evDepartures() {
+        int[] sum = new int[2];
+        for (SiteModel site : sites) {
+            int[] d = site.evDepartures();
+            sum[0] += d[0];
+            sum[1] += d[1];
+        }
+        return sum;
     }
 
     List<FeederId> feeders() {
@@ -99,6 +120,7 @@ final class RegionPlay {
                 truth.pvWh[f] += r.pvW() * hours;
                 truth.loadWh[f] += (r.loadW() + r.evW()) * hours;
                 truth.batteryWh[f] += r.batteryW() * hours;
+                truth.evWh[f] += r.evW() * hours;
                 if (i == steps) {
                     for (Reading reading : r.readings()) {
                         if (reading.quantity() == Quantity.BATTERY_SOC) {

@@ -4,7 +4,7 @@ import org.aems.core.time.Slot;
 
 /**
  * What really happened on each feeder in one slot, Wh: grid net (+ import), PV, demand (load and EV
- * charging) and battery net charging.
+ * charging), battery net charging, and the shared EVs' net charging (part of the demand).
  */
 final class SlotTruth {
 
@@ -13,6 +13,7 @@ final class SlotTruth {
     final double[] pvWh;
     final double[] loadWh;
     final double[] batteryWh;
+    final double[] evWh;
 
     SlotTruth(Slot slot, int feeders) {
         this.slot = slot;
@@ -20,5 +21,6 @@ final class SlotTruth {
         this.pvWh = new double[feeders];
         this.loadWh = new double[feeders];
         this.batteryWh = new double[feeders];
+        this.evWh = new double[feeders];
     }
 }

@@ -42,7 +42,7 @@ class BankSolverTest {
     void anEvIsChargedInTheCheapestSlotsOfItsWindowAndLeavesWithWhatItNeeds() {
         // Plugged for slots 1-3 (leaves at the start of slot 4), needs 2 kWh, 1.5 kWh per slot at most.
         // Slots 2 and 3 cost 10 yen: 2 kWh x 10 = 20 yen; nothing in slot 1 (30 yen) or after departure.
-        EvBooking ev = new EvBooking("ev-1", 0, 3, Energy.ofWattHours(2_000), Power.ofWatts(3_000), Power.ZERO, Efficiency.of(1));
+        EvBooking ev = new EvBooking("ev-1", 0, 3, Energy.ofWattHours(2_000), Energy.ofWattHours(40_000), Power.ofWatts(3_000), Power.ZERO, Efficiency.of(1));
         BankPlan plan = solver.solve(bank(yen("30", "10", "10", "30"), yen("0", "0", "0", "0"),
                 feeder("f1", WIDE, kwh(0, 0, 0, 0), List.of(), List.of(ev)))).orElseThrow();
 
@@ -57,7 +57,7 @@ class BankSolverTest {
     @Test
     void anEvWhoseWindowIsTooShortGetsAllItCanAndTheShortfallIsPriced() {
         // Needs 5 kWh, the window gives at most 3 x 1.5 = 4.5: 45 + 15 + 15 = 75 yen, plus 0.5 kWh x 500 = 250.
-        EvBooking ev = new EvBooking("ev-1", 0, 3, Energy.ofWattHours(5_000), Power.ofWatts(3_000), Power.ZERO, Efficiency.of(1));
+        EvBooking ev = new EvBooking("ev-1", 0, 3, Energy.ofWattHours(5_000), Energy.ofWattHours(40_000), Power.ofWatts(3_000), Power.ZERO, Efficiency.of(1));
         BankPlan plan = solver.solve(bank(yen("30", "10", "10", "30"), yen("0", "0", "0", "0"),
                 feeder("f1", WIDE, kwh(0, 0, 0, 0), List.of(), List.of(ev)))).orElseThrow();
 
@@ -65,6 +65,24 @@ class BankSolverTest {
         assertThat(schedule.delivered()).isEqualTo(Energy.ofWattHours(4_500));
         assertThat(schedule.shortfall()).isEqualTo(Energy.ofWattHours(500));
         assertThat(plan.objective().amount().doubleValue()).isCloseTo(325, within(1e-6));
+    }
+
+    @Test
+    void aNearlyFullEvTakesOnlyWhatItsBatteryHasRoomForAndTheRestOfTheSurplusIsABreach() {
+        // 10 kWh surplus in one slot, 5 kWh may flow back. The plugged EV needs nothing and could charge 3 kWh in the
+        // slot, but its battery has room for 2: it takes 2, 8 kWh flow back, 3 kWh over the limit (charging it 3
+        // would have made the breach 2 kWh, into a battery that cannot hold it). V2X or not, the same.
+        for (Power v2x : List.of(Power.ZERO, Power.ofWatts(6_000))) {
+            EvBooking ev = new EvBooking("ev-1", 0, 1, Energy.ZERO, Energy.ofWattHours(2_000), Power.ofWatts(6_000), v2x, Efficiency.of(1));
+            BankPlan plan = solver.solve(bank(yen("20"), yen("0"), feeder("f1", limits(5, 100), kwh(-10), List.of(), List.of(ev)))).orElseThrow();
+
+            assertThat(plan.feeders().get(0).evs().get(0).delivered()).isEqualTo(Energy.ofWattHours(2_000));
+            assertThat(plan.feeders().get(0).net()).containsExactly(Energy.ofWattHours(-8_000));
+            assertThat(plan.breaches()).singleElement().satisfies(breach -> {
+                assertThat(breach.kind()).isEqualTo(LimitKind.REVERSE_FLOW);
+                assertThat(breach.excess()).isEqualTo(Energy.ofWattHours(3_000));
+            });
+        }
     }
 
     @Test

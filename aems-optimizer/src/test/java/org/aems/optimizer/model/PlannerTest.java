@@ -81,7 +81,7 @@ class PlannerTest {
     void theBaselineChargesFromSurplusDischargesForDeficitAndChargesEvsOnPlugIn() {
         // Surplus 1.5 kWh then deficit 1 kWh; battery 1 kWh per slot, 100 %: charges 1, gives 1 back.
         // The EV plugged in slot 2 needing 1 kWh charges at once at up to 1.5 kWh per slot.
-        EvBooking ev = new EvBooking("ev-1", 1, 2, Energy.ofWattHours(1_000), Power.ofWatts(3_000), Power.ZERO,
+        EvBooking ev = new EvBooking("ev-1", 1, 2, Energy.ofWattHours(1_000), Energy.ofWattHours(40_000), Power.ofWatts(3_000), Power.ZERO,
                 org.aems.core.unit.Efficiency.of(1));
         BankProblem problem = bank(yen("10", "30"), yen("5", "5"),
                 feeder("f1", limits(0.4, 100), kwh(-1.5, 1), List.of(battery("b1", 5, 1, 1, 0)), List.of(ev)));

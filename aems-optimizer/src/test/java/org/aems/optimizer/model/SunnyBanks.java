@@ -51,7 +51,7 @@ public final class SunnyBanks {
             List<EvBooking> evs = new ArrayList<>();
             for (int e = 0; e < evsPerFeeder; e++) {
                 int from = 18 + random.nextInt(8);
-                evs.add(new EvBooking("ev-" + f + "-" + e, from, Math.min(n, from + 6 + random.nextInt(20)), kwhE(5 + random.nextInt(20)),
+                evs.add(new EvBooking("ev-" + f + "-" + e, from, Math.min(n, from + 6 + random.nextInt(20)), kwhE(5 + random.nextInt(20)), kwhE(32),
                         Power.ofWatts(6_000), e % 3 == 0 ? Power.ofWatts(6_000) : Power.ZERO, Efficiency.of(0.92)));
             }
             list.add(new FeederProblem(FeederId.of("feeder-" + f), Collections.nCopies(n, new FlowLimits(Power.ofKilowatts(600), Power.ofKilowatts(2_000))),

@@ -89,6 +89,9 @@ class BookedEvInputsIT {
                 Energy.ofWattHours(30_000), capacity, false), now);
         bookings.put(new Booking("later", station, DeviceId.of("ev-2"), current.start().plus(Duration.ofHours(2)),
                 current.start().plus(Duration.ofHours(6)), Energy.ofWattHours(32_000), capacity, false), now);
+        // ev-1 again after its trip, back 10 minutes into a slot: steered from the next slot, never before it is there.
+        bookings.put(new Booking("after-trip", station, DeviceId.of("ev-1"), current.start().plus(Duration.ofMinutes(250)),
+                current.start().plus(Duration.ofHours(8)), Energy.ofWattHours(25_000), capacity, false), now);
         bookings.put(new Booking("cancelled", station, DeviceId.of("ev-2"), booked.start().plus(Duration.ofHours(6)),
                 booked.start().plus(Duration.ofHours(8)), Energy.ofWattHours(30_000), capacity, true), now);
         jdbc.update("""
@@ -112,12 +115,16 @@ class BookedEvInputsIT {
         // The cancelled booking's window keeps its charging as demand.
         assertThat(f2.load().at(afterWindow.next().next().next().next()).orElseThrow()).isEqualTo(10_000);
 
-        assertThat(f2.evs()).extracting(EvBooking::id, EvBooking::pluggedFrom, EvBooking::departure, e -> e.needed().wattHours())
+        assertThat(f2.evs()).extracting(EvBooking::id, EvBooking::pluggedFrom, EvBooking::departure, e -> e.needed().wattHours(),
+                        e -> e.room().wattHours())
                 .containsExactlyInAnyOrder(
-                        // plugged now: 30 kWh less the 20 kWh its 50 % holds, until the slot its departure falls in (3 h = 6 slots)
-                        org.assertj.core.groups.Tuple.tuple("demo-020/ev-1", 0, 6, 10_000L),
+                        // plugged now: 30 kWh less the 20 kWh its 50 % holds, until the slot its departure falls in (3 h = 6
+                        // slots); room for the other 20 kWh of its 40
+                        org.assertj.core.groups.Tuple.tuple("demo-020/ev-1", 0, 6, 10_000L, 20_000L),
                         // back in 2 h (slot 4) and away 4 h later: 32 kWh less half its battery, assumed on arrival
-                        org.assertj.core.groups.Tuple.tuple("demo-020/ev-2", 4, 12, 12_000L));
+                        org.assertj.core.groups.Tuple.tuple("demo-020/ev-2", 4, 12, 12_000L, 20_000L),
+                        // back at +4 h 10 min (inside slot 8): from slot 9 to its departure at +8 h (slot 16)
+                        org.assertj.core.groups.Tuple.tuple("demo-020/ev-1", 9, 16, 5_000L, 20_000L));
         assertThat(f2.uncontrolled()).doesNotContainKeys("demo-020/ev-1", "demo-020/ev-2");
     }
 }

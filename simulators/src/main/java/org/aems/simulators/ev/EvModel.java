@@ -2,9 +2,13 @@ package org.aems.simulators.ev;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.aems.core.grid.EvCharger;
+import org.aems.core.time.Jst;
 import org.aems.simulators.control.Controllable;
 import org.aems.simulators.control.Fallback;
 import org.aems.simulators.control.SetpointHolder;
@@ -98,6 +102,31 @@ public final class EvModel implements Controllable {
 
     public boolean plugged() {
         return out == null;
+    }
+
+    /** When the vehicle now out on a trip comes back; empty while it is plugged in. */
+    public Optional<Instant> backAt() {
+        return Optional.ofNullable(out).map(Booking::returnAt);
+    }
+
+    /**
+     * The trips departing in {@code [from, until)}, in order: what the car-sharing system knows ahead and would tell
+     * the platform (departure, return, energy asked for), for evaluations that play the platform's side.
+     */
+    public List<Booking> tripsDeparting(Instant from, Instant until) {
+        List<Booking> trips = new ArrayList<>();
+        for (LocalDate day = from.atZone(Jst.ZONE).toLocalDate(); !day.atStartOfDay(Jst.ZONE).toInstant().isAfter(until); day = day.plusDays(1)) {
+            for (Booking b : bookings.on(day)) {
+                if (!b.departure().isBefore(from) && b.departure().isBefore(until)) {
+                    trips.add(b);
+                }
+            }
+        }
+        return trips;
+    }
+
+    public double capacityWh() {
+        return capacityWh;
     }
 
     public double socPercent() {

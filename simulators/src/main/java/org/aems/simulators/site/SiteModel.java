@@ -304,6 +304,11 @@ public final class SiteModel {
         }
     }
 
+    /** The site's shared vehicles, one per charger (read them between steps). */
+    public List<EvModel> evs() {
+        return java.util.Collections.unmodifiableList(evs);
+    }
+
     /** Departures so far and those with less energy than booked, over all the site's vehicles. */
     public synchronized int[] evDepartures() {
         int all = 0;
