@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.aems.core.grid.DeviceId;
 import org.aems.core.grid.SiteId;
@@ -150,7 +149,7 @@ public final class CommandStore {
     public Set<SiteId> sitesNotFollowingSince(Instant since) {
         return jdbc.sql("SELECT DISTINCT site_id FROM dispatch_command WHERE issued_at >= ? AND status IN ('REJECTED', 'FAILED', 'NO_ACK')")
                 .param(Timestamp.from(since))
-                .query((rs, n) -> SiteId.of(rs.getString(1))).stream().collect(Collectors.toUnmodifiableSet());
+                .query((rs, n) -> SiteId.of(rs.getString(1))).set(); // set(), not stream(): an unclosed stream keeps its connection
     }
 
     private static Command command(ResultSet rs) throws SQLException {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.aems.core.telemetry.Command;
 import org.aems.core.time.Slot;
@@ -50,7 +49,7 @@ public final class IslandRound {
 
     public List<Command> plan(Island island, BankInputs.FeederInputs feeder, ProblemBuilder builder, List<Slot> slots, Instant now) {
         Set<String> shelters = jdbc.sql("SELECT id FROM site WHERE feeder_id = ? AND kind = 'EVACUATION_SHELTER'")
-                .param(feeder.id().value()).query(String.class).stream().collect(Collectors.toSet());
+                .param(feeder.id().value()).query(String.class).set();
         ProblemBuilder.FeederForecast forecast = builder.forecast(feeder, slots);
         double[] demand = forecast.demandWh();
         double[] pv = forecast.pvWh();

@@ -55,7 +55,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -77,8 +76,14 @@ class OptimizerCycleIT {
 
     @BeforeAll
     static void start() throws Exception {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(TestInfrastructure.freshDatabase());
+        // A small pool, as the application has one: a round that kept a connection (an unclosed JdbcClient stream did,
+        // two a round) runs the pool dry within a few rounds and the later tests fail waiting for one.
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(TestInfrastructure.freshDatabase());
+        config.setMaximumPoolSize(4);
+        config.setConnectionTimeout(3_000);
+        config.setPoolName("optimizer-cycle-it");
+        com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(config);
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").javaMigrations(new TimescaleDbMigration()).load().migrate();
         dataSource = ds;
         jdbc = JdbcClient.create(ds);
