@@ -39,11 +39,11 @@ import com.zaxxer.hikari.HikariDataSource;
  * The ingest pipeline wired by hand against a fresh database and the real broker, exactly as the
  * auto-configuration wires it, with a test-unique client id.
  */
-final class IngestHarness implements AutoCloseable {
+public final class IngestHarness implements AutoCloseable {
 
-    final DataSource dataSource;
-    final RegistryStore registry;
-    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    public final DataSource dataSource;
+    public final RegistryStore registry;
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final String clientId = "it-ingest-" + UUID.randomUUID().toString().substring(0, 8);
     private final Clock clock;
     private TelemetrySubscriber subscriber;
@@ -51,7 +51,7 @@ final class IngestHarness implements AutoCloseable {
 
     private final String brokerUrl;
 
-    IngestHarness(Clock clock) {
+    public IngestHarness(Clock clock) {
         this(clock, TestInfrastructure.freshDatabase(), TestInfrastructure.mqttUrl());
     }
 
@@ -63,7 +63,7 @@ final class IngestHarness implements AutoCloseable {
         // backend start-up on this machine, which throttled a 50-site backlog to ~20 messages/s (CarrierOutageIT).
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(jdbcUrl);
-        pool.setMaximumPoolSize(4);
+        pool.setMaximumPoolSize(8); // the transport evaluation runs the optimizer, dispatcher and rollup on it too
         pool.setConnectionTimeout(2_000); // fail fast while a fault test has the database down, like a direct connect
         pool.setPoolName("ingest-harness");
         HikariDataSource ds = new HikariDataSource(pool);
@@ -80,7 +80,7 @@ final class IngestHarness implements AutoCloseable {
     }
 
     /** Starts subscriber and writer; waits until subscribed. */
-    void start() {
+    public void start() {
         MqttSettings settings = new MqttSettings(brokerUrl, clientId, null, null, "", Duration.ofHours(1),
                 100, Duration.ofSeconds(30), Duration.ofSeconds(10));
         BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
@@ -101,7 +101,7 @@ final class IngestHarness implements AutoCloseable {
         sleep(300); // the SUBACK follows the CONNACK
     }
 
-    BatchWriter writer() {
+    public BatchWriter writer() {
         return writer;
     }
 

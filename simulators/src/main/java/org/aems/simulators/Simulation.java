@@ -6,6 +6,7 @@ import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.aems.simulators.site.SiteStep;
 import org.aems.simulators.site.StepContext;
 import org.aems.simulators.truth.GroundTruth;
 import org.aems.simulators.weather.ReplayedWeather;
+import org.aems.simulators.weather.Sky;
 import org.aems.simulators.weather.Weather;
 import org.aems.simulators.weather.WeatherSource;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -60,6 +62,7 @@ public final class Simulation implements AutoCloseable {
     private final SimulationSettings settings;
     private final Clock wallClock;
     private final Optional<BrokerLogin> login;
+    private final Map<LocalDate, Sky> forcedDays;
     private final RunStats stats = new RunStats();
     private final List<SimulatedGateway> gateways = new ArrayList<>();
     private final List<MqttLink> links = new ArrayList<>();
@@ -84,10 +87,20 @@ public final class Simulation implements AutoCloseable {
      * ADR 0017); without, a dedicated connection uses its site id as username and no password, as before.
      */
     public Simulation(Scenario scenario, SimulationSettings settings, Clock wallClock, Optional<BrokerLogin> login) {
+        this(scenario, settings, wallClock, login, Map.of());
+    }
+
+    /**
+     * @param forcedDays with the seeded weather (no {@code sky} in the settings): these days get the sky given, the
+     *                   others the seed's (an evaluation's sunny day after a fortnight of ordinary weather)
+     */
+    public Simulation(Scenario scenario, SimulationSettings settings, Clock wallClock, Optional<BrokerLogin> login,
+                      Map<LocalDate, Sky> forcedDays) {
         this.scenario = scenario;
         this.settings = settings;
         this.wallClock = wallClock;
         this.login = login;
+        this.forcedDays = Map.copyOf(forcedDays);
     }
 
     /** A region file read without its simulation sections: every site behaves as the default of its kind. */
@@ -98,7 +111,7 @@ public final class Simulation implements AutoCloseable {
     /** Connects every gateway and starts publishing; returns when all are connected and subscribed. */
     public void start() throws MqttException {
         Weather seeded = settings.sky().map(sky -> new Weather(settings.seed(), sky))
-                .orElseGet(() -> new Weather(settings.seed()));
+                .orElseGet(() -> new Weather(settings.seed(), forcedDays));
         WeatherSource weather = settings.replay().<WeatherSource>map(record -> new ReplayedWeather(record, seeded)).orElse(seeded);
         model = new RegionModel(scenario, settings.maxSites(), settings.seed(), weather, settings.physics());
         truth = settings.truth().map(GroundTruth::new).orElse(null);

@@ -143,9 +143,9 @@ public final class BankInputsQuery {
     /**
      * Booked vehicles on this feeder's dispatchable chargers, each steered over its own window: one plugged in now
      * from this slot to the slot its departure falls in, needing what the booking requires less what its last state
-     * of charge says it holds; one still to come back from the first slot it is there for from its start, needing the
-     * booking's energy less
-     * {@link #ASSUMED_ARRIVAL_SHARE} of its battery (replanned with the measured state once it is plugged). Their
+     * of charge says it holds; one still to come back from the first slot that starts after its plug-in, needing the
+     * booking's energy less {@link #ASSUMED_ARRIVAL_SHARE} of its battery (replanned with the measured state once it is
+     * plugged). Each within its battery's room (capacity less what it holds or is assumed to hold). Their
      * charging is modelled, never learned: {@link #history} leaves booked windows' EV energy out of the demand. A
      * plugged vehicle without a booking charges on plug-in, part of the learned demand.
      */
