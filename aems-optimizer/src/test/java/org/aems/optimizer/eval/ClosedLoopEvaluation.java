@@ -2,7 +2,6 @@ package org.aems.optimizer.eval;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.aems.core.alert.Alert;
-import org.aems.core.alert.AlertKind;
 import org.aems.core.alert.AlertSink;
 import org.aems.core.grid.Bank;
 import org.aems.core.grid.BankId;
@@ -44,6 +41,7 @@ import org.aems.simulators.weather.Sky;
 import org.aems.simulators.weather.Weather;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,19 +61,8 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
     @Option(names = "--sites", defaultValue = "0", description = "first N sites only (0 = all)")
     int sites;
 
-    @Option(names = "--seed", defaultValue = "20261123", description = "random seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
     @Option(names = "--warmup-days", defaultValue = "14", description = "days played before each day, as forecast history (default: ${DEFAULT-VALUE})")
     int warmupDays;
-
-    @Option(names = "--day", split = ",", description = "DATE:SKY days to evaluate (default: a sunny spring Sunday, a rainy June "
-            + "weekday, a winter weekday)")
-    List<String> days = List.of("2026-05-10:CLEAR", "2026-06-17:RAIN", "2026-01-21:PARTLY_CLOUDY");
-
-    @Option(names = "--imbalance-factor", defaultValue = "1.5", description = "imbalance price = this × the slot's purchase price "
-            + "(default: ${DEFAULT-VALUE})")
-    double imbalanceFactor;
 
     @Option(names = "--limit-margin", defaultValue = "0.07", description = "share of each limit the plans keep in reserve (default: ${DEFAULT-VALUE})")
     double limitMargin;
@@ -84,6 +71,9 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
             description = "after gate closure, banks take over each other's forced deviations (the runtime's default; "
                     + "--no-regional-share: each bank holds only its own plan)")
     boolean regionalShare;
+
+    @Mixin
+    EvaluationOptions options;
 
     private TimeOfDayPrices prices;
     private final List<Long> bankSolveMillis = new ArrayList<>();
@@ -101,16 +91,19 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario scenario = BundledRegions.scenario(region);
-        prices = new TimeOfDayPrices(TimeOfDayPrices.DEFAULT.purchase(), TimeOfDayPrices.DEFAULT.sale(), java.math.BigDecimal.valueOf(imbalanceFactor));
+        List<EvaluationOptions.Day> evaluated = options.daysOrExplain();
+        if (evaluated.isEmpty()) {
+            return 2;
+        }
+        prices = options.prices();
         boolean allBetter = true;
         System.out.println("| day | policy | 地産地消率 | 自給率 | breaches | breach kWh | curtailed kWh | imbalance kWh | imbalance yen "
                 + "| energy yen | penalty yen | total yen | CO2 avoided t | commands ok/refused | EVs short/departures |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<String> gaps = new ArrayList<>();
-        for (String spec : days) {
-            String[] parts = spec.split(":");
-            LocalDate date = LocalDate.parse(parts[0]);
-            Sky sky = Sky.valueOf(parts[1]);
+        for (EvaluationOptions.Day day : evaluated) {
+            LocalDate date = day.date();
+            Sky sky = day.sky();
             Map<Policy, DayRun> runs = new HashMap<>();
             for (Policy policy : Policy.values()) {
                 long started = System.nanoTime();
@@ -151,7 +144,7 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
     }
 
     private DayRun runDay(Scenario scenario, LocalDate date, Sky sky, Policy policy) {
-        RegionModel model = new RegionModel(scenario, sites, seed, new Weather(seed, Map.of(date, sky)), PhysicsOptions.DEFAULT);
+        RegionModel model = new RegionModel(scenario, sites, options.seed, new Weather(options.seed, Map.of(date, sky)), PhysicsOptions.DEFAULT);
         RegionPlay play = new RegionPlay(model);
         RegionInputs known = new RegionInputs(model.region());
         Slot dayStart = Slot.of(date, 1);
@@ -165,7 +158,7 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
         ProblemBuilder builder = new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(), prices, Penalties.DEFAULT,
                 org.aems.optimizer.runtime.IntradayCorrection.DEFAULT, limitMargin);
         AggregatingSolver solver = new AggregatingSolver(new BankSolver("GLOP", Duration.ofSeconds(20)));
-        Planner planner = new Planner(p -> solver.solve(p).map(AggregatingSolver.Result::plan), new BaselinePlanner(), SILENT, Clock.systemUTC());
+        Planner planner = new Planner(p -> solver.solve(p).map(AggregatingSolver.Result::plan), new BaselinePlanner(), ALERTS, Clock.systemUTC());
         Map<BankId, BankPlan> last = new HashMap<>();
         // Every round's bank net per bank (round r = slot r of the day), and per slot the value in force at its gate
         // closure: the plan of round r - 3, the newest made before the gate closed (rounds run just after a slot
@@ -361,14 +354,5 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
 
-    private static final AlertSink SILENT = new AlertSink() {
-        @Override
-        public void raise(Alert alert) {
-            System.err.println("[evaluate] alert " + alert.kind() + ": " + alert.message());
-        }
-
-        @Override
-        public void resolve(AlertKind kind, String subject, Instant at) {
-        }
-    };
+    private static final AlertSink ALERTS = new PrintedAlerts("evaluate");
 }

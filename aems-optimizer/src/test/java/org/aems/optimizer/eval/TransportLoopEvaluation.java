@@ -20,8 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
-import org.aems.core.alert.Alert;
-import org.aems.core.alert.AlertKind;
 import org.aems.core.alert.AlertSink;
 import org.aems.core.grid.Bank;
 import org.aems.core.grid.BankId;
@@ -66,6 +64,7 @@ import org.aems.testing.TestInfrastructure;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -89,20 +88,12 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
     @Option(names = "--region", defaultValue = "demo", description = "bundled region or file (default: ${DEFAULT-VALUE})")
     String region;
 
-    @Option(names = "--seed", defaultValue = "20261123", description = "random seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
     @Option(names = "--warmup-days", defaultValue = "7", description = "days played before each day, the forecasts' history; the "
             + "optimizer's rounds start on the last of them (default: ${DEFAULT-VALUE})")
     int warmupDays;
 
-    @Option(names = "--day", split = ",", description = "DATE:SKY days to evaluate (default: a sunny spring Sunday, a rainy June "
-            + "weekday, a winter weekday)")
-    List<String> days = List.of("2026-05-10:CLEAR", "2026-06-17:RAIN", "2026-01-21:PARTLY_CLOUDY");
-
-    @Option(names = "--imbalance-factor", defaultValue = "1.5", description = "imbalance price = this × the slot's purchase price "
-            + "(default: ${DEFAULT-VALUE})")
-    double imbalanceFactor;
+    @Mixin
+    EvaluationOptions options;
 
     private TimeOfDayPrices prices;
 
@@ -120,17 +111,20 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario scenario = BundledRegions.scenario(region);
-        prices = new TimeOfDayPrices(TimeOfDayPrices.DEFAULT.purchase(), TimeOfDayPrices.DEFAULT.sale(), java.math.BigDecimal.valueOf(imbalanceFactor));
+        List<EvaluationOptions.Day> evaluated = options.daysOrExplain();
+        if (evaluated.isEmpty()) {
+            return 2;
+        }
+        prices = options.prices();
         List<FeederId> feeders = scenario.region().feeders().stream().map(Feeder::id).toList();
         List<Bank> banks = scenario.region().banks();
         System.out.println("| day | policy | 地産地消率 | 自給率 | breaches | breach kWh | curtailed kWh | imbalance kWh | imbalance yen "
                 + "| energy yen | penalty yen | total yen | CO2 avoided t | telemetry messages | commands accepted/not | wall s |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         boolean allBetter = true;
-        for (String spec : days) {
-            String[] parts = spec.split(":");
-            LocalDate date = LocalDate.parse(parts[0]);
-            Sky sky = Sky.valueOf(parts[1]);
+        for (EvaluationOptions.Day day : evaluated) {
+            LocalDate date = day.date();
+            Sky sky = day.sky();
             Map<Policy, Played> runs = new HashMap<>();
             for (Policy policy : Policy.values()) {
                 runs.put(policy, play(scenario, date, sky, policy, feeders));
@@ -179,7 +173,7 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
             await("the dispatcher to connect to " + broker, dispatcher::connected);
             OptimizerCycle cycle = cycle(ingest, commands, policy, dispatcher, clock, metrics, pool);
             // 5-minute physics steps (30 ms × 10,000), played only as far as the clock: the loop sets it.
-            SimulationSettings settings = new SimulationSettings(broker, 0, Duration.ofMillis(30), 10_000, first.start(), seed, 0,
+            SimulationSettings settings = new SimulationSettings(broker, 0, Duration.ofMillis(30), 10_000, first.start(), options.seed, 0,
                     FaultRates.NONE, Optional.of(truthDir), Optional.empty(), Optional.empty(), PhysicsOptions.DEFAULT, Optional.empty(), true);
             try (Simulation simulation = new Simulation(scenario, settings, clock, Optional.empty(), Map.of(date, sky))) {
                 simulation.start();
@@ -317,14 +311,5 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
         }
     }
 
-    private static final AlertSink ALERTS = new AlertSink() {
-        @Override
-        public void raise(Alert alert) {
-            System.err.println("[transport] alert " + alert.kind() + ": " + alert.message());
-        }
-
-        @Override
-        public void resolve(AlertKind kind, String subject, Instant at) {
-        }
-    };
+    private static final AlertSink ALERTS = new PrintedAlerts("transport");
 }
