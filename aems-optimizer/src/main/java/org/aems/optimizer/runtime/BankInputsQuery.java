@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class BankInputsQuery {
 
     /** Charger and vehicle battery together, one way; the registry does not carry it per charger yet. */
-    public static final Efficiency EV_EFFICIENCY = Efficiency.of(0.92);
+    private static final Efficiency EV_EFFICIENCY = Efficiency.of(0.92);
 
     /**
      * What a booked vehicle not yet back is assumed to hold when it plugs in, as a share of its battery: the booking
@@ -191,10 +191,9 @@ public final class BankInputsQuery {
                         int departure = BankInputs.slotIndex(slots, booking.departure());
                         if (booking.pluggedFrom().isAfter(now)) {
                             int from = BankInputs.firstSlotFrom(slots, booking.pluggedFrom());
-                            long held = Math.round(booking.capacity().wattHours() * ASSUMED_ARRIVAL_SHARE);
+                            Energy held = Energy.ofWattHours(Math.round(booking.capacity().wattHours() * ASSUMED_ARRIVAL_SHARE));
                             if (from < departure) {
-                                evs.add(new EvBooking(id, from, departure, Energy.ofWattHours(Math.max(0, booking.required().wattHours() - held)),
-                                        Energy.ofWattHours(booking.capacity().wattHours() - held), maxCharge, maxDischarge, EV_EFFICIENCY));
+                                evs.add(window(id, from, departure, booking.required(), booking.capacity(), held, maxCharge, maxDischarge));
                             }
                         } else if (!current) {
                             current = true;
@@ -202,13 +201,22 @@ public final class BankInputsQuery {
                                 uncontrolled.put(id, "booking " + booking.id() + ": vehicle not reported plugged in with its state of charge");
                                 continue;
                             }
-                            long held = Math.round(booking.capacity().wattHours() * Math.min(100, Math.max(0, soc)) / 100);
-                            evs.add(new EvBooking(id, 0, departure, Energy.ofWattHours(Math.max(0, booking.required().wattHours() - held)),
-                                    Energy.ofWattHours(Math.max(0, booking.capacity().wattHours() - held)), maxCharge, maxDischarge, EV_EFFICIENCY));
+                            Energy held = Energy.ofWattHours(Math.round(booking.capacity().wattHours() * Math.min(100, Math.max(0, soc)) / 100));
+                            evs.add(window(id, 0, departure, booking.required(), booking.capacity(), held, maxCharge, maxDischarge));
                         }
                     }
                 });
         return evs;
+    }
+
+    /**
+     * A booked vehicle's window {@code [from, departure)}: it needs the booking's energy less what it holds, and its
+     * battery has room for its capacity less that.
+     */
+    public static EvBooking window(String id, int from, int departure, Energy required, Energy capacity, Energy held, Power maxCharge,
+                                   Power maxDischarge) {
+        return new EvBooking(id, from, departure, Energy.ofWattHours(Math.max(0, required.wattHours() - held.wattHours())),
+                Energy.ofWattHours(Math.max(0, capacity.wattHours() - held.wattHours())), maxCharge, maxDischarge, EV_EFFICIENCY);
     }
 
     private List<FlowLimits> limitsPerSlot(String table, String key, String id, List<Slot> slots) {

@@ -130,9 +130,8 @@ final class RegionInputs {
                 int from = pluggedNow ? 0 : BankInputs.firstSlotFrom(slots, back);
                 int departure = BankInputs.slotIndex(slots, trip.departure());
                 if (from < departure) {
-                    out.add(new EvBooking(id, from, departure, BankInputs.wh(Math.max(0, trip.energyNeededWh() - held)),
-                            BankInputs.wh(Math.max(0, vehicle.capacityWh() - held)), charger.maxCharge(),
-                            charger.v2x() ? charger.maxDischarge() : Power.ZERO, BankInputsQuery.EV_EFFICIENCY));
+                    out.add(BankInputsQuery.window(id, from, departure, BankInputs.wh(trip.energyNeededWh()), BankInputs.wh(vehicle.capacityWh()),
+                            BankInputs.wh(held), charger.maxCharge(), charger.v2x() ? charger.maxDischarge() : Power.ZERO));
                 }
             }
             back = trip.returnAt();

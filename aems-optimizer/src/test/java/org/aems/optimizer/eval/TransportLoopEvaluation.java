@@ -243,11 +243,12 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
     /** Per bank, per slot of the day: the bank-total value of its newest plan made before the slot's gate closure. */
     private static Map<BankId, List<Double>> inForce(IngestHarness ingest, List<Bank> banks, LocalDate date) {
         Map<BankId, List<Double>> inForce = new HashMap<>();
+        JdbcClient jdbc = JdbcClient.create(ingest.dataSource);
         for (Bank bank : banks) {
             List<Double> values = new ArrayList<>();
             for (Slot s = Slot.of(date, 1); s.date().equals(date); s = s.next()) {
                 Slot slot = s;
-                values.add(JdbcClient.create(ingest.dataSource).sql("""
+                values.add(jdbc.sql("""
                                 SELECT ps.net_wh FROM plan_slot ps JOIN plan_version pv ON pv.id = ps.plan_id
                                 WHERE pv.bank_id = ? AND ps.feeder_id = '' AND ps.slot_start = ? AND pv.created_at <= ?
                                 ORDER BY pv.created_at DESC, pv.id DESC LIMIT 1""")
