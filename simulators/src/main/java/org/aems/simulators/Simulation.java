@@ -23,6 +23,7 @@ import org.aems.core.grid.SiteId;
 import org.aems.core.telemetry.ControlCodec;
 import org.aems.core.telemetry.GatewayStatus;
 import org.aems.core.telemetry.Topics;
+import org.aems.simulators.ev.EvModel;
 import org.aems.simulators.meter.RegisterMemory;
 import org.aems.simulators.mqtt.BrokerLogin;
 import org.aems.simulators.mqtt.MqttLink;
@@ -207,6 +208,27 @@ public final class Simulation implements AutoCloseable {
 
     public int sites() {
         return gateways.size();
+    }
+
+    /**
+     * The shared vehicles, keyed {@code siteId/chargerId}: for a harness that plays the car-sharing system's side (their
+     * trips as bookings). Read them only while no step runs, e.g. once {@link #simulatedTime()} has reached a wanted time.
+     */
+    public Map<String, EvModel> vehicles() {
+        Map<String, EvModel> out = new HashMap<>();
+        gateways.forEach(g -> g.model().evsInto(out));
+        return out;
+    }
+
+    /** Departures so far over all vehicles, and those that left with less than their member booked. */
+    public int[] evDepartures() {
+        int[] sum = new int[2];
+        for (SimulatedGateway g : gateways) {
+            int[] d = g.model().evDepartures();
+            sum[0] += d[0];
+            sum[1] += d[1];
+        }
+        return sum;
     }
 
     /** Simulated end of the last step published. */

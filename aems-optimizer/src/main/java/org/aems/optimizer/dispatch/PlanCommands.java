@@ -1,6 +1,7 @@
 package org.aems.optimizer.dispatch;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +19,26 @@ import org.aems.optimizer.model.StorageSchedule;
 /**
  * Turns one slot of a bank's plan into setpoint commands: SET_POWER for every battery, and for every EV
  * charger whose vehicle is plugged in during the slot (an unplugged one would refuse it). Each command is
- * valid for exactly that slot, so a device whose next command does not arrive falls back to its own
- * default at the slot's end instead of holding a stale setpoint. Ids are derived from the slot, the plan's
+ * valid from the slot's start until {@link #HANDOVER} after its end ({@link #validUntil}): the next round's
+ * command replaces it within that time, so a device never drops to its default at a boundary, and a device whose
+ * next command does not arrive falls back to its own default soon after instead of holding a stale setpoint. Ids are derived from the slot, the plan's
  * issue time and the device: dispatching the same plan twice sends nothing new, a re-plan sends new ids.
  */
 public final class PlanCommands {
 
+    /**
+     * How long a slot's setpoints stay valid into the next slot. The next round runs {@code aems.optimizer.delay}
+     * (default 60 s) after the boundary and its commands replace these; were they valid only to the boundary, every
+     * device would run its default mode from the boundary until the new command arrived, in every slot.
+     */
+    public static final Duration HANDOVER = Duration.ofMinutes(5);
+
     private PlanCommands() {
+    }
+
+    /** When a command for {@code slot} lapses: {@link #HANDOVER} after the slot ends. */
+    public static Instant validUntil(Slot slot) {
+        return slot.end().plus(HANDOVER);
     }
 
     public static List<Command> forSlot(BankProblem problem, BankPlan plan, int slot, Instant planIssuedAt) {
@@ -64,6 +78,6 @@ public final class PlanCommands {
         AssetRef asset = AssetRef.parse(modelId);
         String id = commandId("opt", slot, issuedAt, asset);
         return new Command(id, asset.site(), asset.device(), Command.Action.SET_POWER,
-                BigDecimal.valueOf(setpoint.watts()), slot.start(), slot.end(), issuedAt);
+                BigDecimal.valueOf(setpoint.watts()), slot.start(), validUntil(slot), issuedAt);
     }
 }

@@ -106,14 +106,14 @@ public final class IslandRound {
         for (StorageSchedule s : plan.storage()) {
             AssetRef asset = AssetRef.parse(s.id());
             commands.add(new Command(id(slot, now, asset), asset.site(), asset.device(), Command.Action.SET_POWER,
-                    BigDecimal.valueOf(s.setpoints().get(0).watts()), slot.start(), slot.end(), now));
+                    BigDecimal.valueOf(s.setpoints().get(0).watts()), slot.start(), PlanCommands.validUntil(slot), now));
         }
         double peak = feeder.curtailable().stream().mapToLong(p -> p.peak().watts()).sum();
         double watts = plan.pvUsed().get(0).wattHours() / (Slot.DURATION.toMinutes() / 60.0);
         for (BankInputs.CurtailablePv pv : feeder.curtailable()) {
             AssetRef asset = AssetRef.parse(pv.id());
             commands.add(new Command(id(slot, now, asset), asset.site(), asset.device(), Command.Action.LIMIT_PV,
-                    BigDecimal.valueOf(Math.round(watts * pv.peak().watts() / peak)), slot.start(), slot.end(), now));
+                    BigDecimal.valueOf(Math.round(watts * pv.peak().watts() / peak)), slot.start(), PlanCommands.validUntil(slot), now));
         }
         return commands;
     }

@@ -48,7 +48,7 @@ public final class CurtailmentCommands {
                 AssetRef asset = AssetRef.parse(pv.id());
                 String id = PlanCommands.commandId("opt", target, issuedAt, asset);
                 commands.add(new Command(id, asset.site(), asset.device(), Command.Action.LIMIT_PV, BigDecimal.valueOf(Math.round(watts)),
-                        target.start(), target.end(), issuedAt));
+                        target.start(), PlanCommands.validUntil(target), issuedAt));
             }
         }
         return commands;

@@ -59,9 +59,7 @@ final class RegionPlay {
     /** The shared vehicles, keyed {@code siteId/chargerId} as the registry names their chargers. */
     Map<String, EvModel> evs() {
         Map<String, EvModel> evs = new HashMap<>();
-        for (SiteModel site : sites) {
-            site.evs().forEach(ev -> evs.put(site.site().id().value() + "/" + ev.charger().id().value(), ev));
-        }
+        sites.forEach(site -> site.evsInto(evs));
         return evs;
     }
 

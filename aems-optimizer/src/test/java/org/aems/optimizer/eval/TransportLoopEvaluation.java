@@ -35,6 +35,7 @@ import org.aems.optimizer.dispatch.CommandStatus;
 import org.aems.optimizer.dispatch.CommandStore;
 import org.aems.optimizer.dispatch.DispatchSettings;
 import org.aems.optimizer.dispatch.Dispatcher;
+import org.aems.optimizer.ev.BookingStore;
 import org.aems.optimizer.forecast.ClearSkyPvForecaster;
 import org.aems.optimizer.forecast.ProfileForecaster;
 import org.aems.optimizer.island.IslandRound;
@@ -84,6 +85,8 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
     /** When a round runs after its slot begins: the runtime's schedule waits for the boundary readings too. */
     private static final Duration ROUND_DELAY = Duration.ofMinutes(2);
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** How far ahead the car-sharing system tells the platform its bookings: beyond the end of tomorrow, the horizon. */
+    private static final Duration BOOKING_HORIZON = Duration.ofHours(48);
 
     @Option(names = "--region", defaultValue = "demo", description = "bundled region or file (default: ${DEFAULT-VALUE})")
     String region;
@@ -105,7 +108,7 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
 
     /** One policy's day: its KPIs, the commands the gateways answered, and its PV per slot (for curtailment). */
     record Played(List<SlotTruth> day, Map<BankId, List<Double>> inForce, long accepted, long refused, long messages, double[] pvWh,
-                  Duration wall) {
+                  int evDepartures, int evShort, long bookings, Duration wall) {
     }
 
     @Override
@@ -119,8 +122,9 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
         List<FeederId> feeders = scenario.region().feeders().stream().map(Feeder::id).toList();
         List<Bank> banks = scenario.region().banks();
         System.out.println("| day | policy | 地産地消率 | 自給率 | breaches | breach kWh | curtailed kWh | imbalance kWh | imbalance yen "
-                + "| energy yen | penalty yen | total yen | CO2 avoided t | telemetry messages | commands accepted/not | wall s |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| energy yen | penalty yen | total yen | CO2 avoided t | telemetry messages | commands accepted/not | bookings "
+                + "| EVs short / departures | wall s |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         boolean allBetter = true;
         for (EvaluationOptions.Day day : evaluated) {
             LocalDate date = day.date();
@@ -140,10 +144,10 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
                 DayKpis k = DayKpis.score(p.day(), feeders, banks, p.inForce(), prices, curtailed);
                 totals.put(policy, k.totalYen());
                 System.out.printf(Locale.ROOT, "| %s %s %s | %s | %.1f %% | %.1f %% | %d | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.3f "
-                                + "| %,d | %d/%d | %.0f |%n", date, date.getDayOfWeek().toString().substring(0, 3), sky, policy,
+                                + "| %,d | %d/%d | %,d | %d / %d | %.0f |%n", date, date.getDayOfWeek().toString().substring(0, 3), sky, policy,
                         100 * k.localConsumption(), 100 * k.selfSufficiency(), k.breaches(), k.breachKwh(), k.curtailedKwh(), k.imbalanceKwh(),
                         k.imbalanceYen(), k.energyYen(), k.penaltyYen(), k.totalYen(), k.co2AvoidedT(), p.messages(), p.accepted(), p.refused(),
-                        p.wall().toMillis() / 1000.0);
+                        p.bookings(), p.evShort(), p.evDepartures(), p.wall().toMillis() / 1000.0);
             }
             allBetter &= totals.get(Policy.OPTIMIZER) < totals.get(Policy.BASELINE);
         }
@@ -167,6 +171,7 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
             IntervalRollup rollup = new IntervalRollup(ingest.dataSource, clock, new RollupSettings(null, null, null, null, null, 0, 0),
                     new RollupMetrics(metrics));
             CommandStore commands = new CommandStore(ingest.dataSource);
+            BookingFeed carSharing = new BookingFeed(new BookingStore(ingest.dataSource));
             Dispatcher dispatcher = new Dispatcher(commands, new DispatchSettings(broker, "transport-eval-" + System.nanoTime(), null, null, "",
                     Duration.ofSeconds(30), Duration.ofMillis(200), null), metrics, clock);
             dispatcher.start();
@@ -178,11 +183,18 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
             try (Simulation simulation = new Simulation(scenario, settings, clock, Optional.empty(), Map.of(date, sky))) {
                 simulation.start();
                 long slots = 0;
+                long bookings = 0;
+                int[] departedBefore = null;
                 long total = Duration.between(first.start(), end.start()).toMinutes() / 30;
                 for (Slot slot = first; slot.compareTo(end) < 0; slot = slot.next()) {
+                    if (slot.equals(Slot.of(date, 1))) {
+                        departedBefore = simulation.evDepartures();
+                    }
                     advance(clock, slot.start().plus(ROUND_DELAY), simulation, ingest);
                     rollup.run();
                     if (slot.compareTo(roundsFrom) >= 0) {
+                        // Both policies get the bookings: the baseline plans their charging on plug-in, the optimizer steers it.
+                        bookings += carSharing.send(simulation.vehicles(), clock.instant(), clock.instant().plus(BOOKING_HORIZON));
                         cycle.run();
                         await("the gateways to answer the round's setpoints", () -> commands.count(Optional.empty(), Optional.of(CommandStatus.PENDING))
                                 + commands.count(Optional.empty(), Optional.of(CommandStatus.SENT)) == 0);
@@ -194,6 +206,7 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
                     }
                 }
                 long messages = simulation.messagesPublished();
+                int[] departed = simulation.evDepartures();
                 long accepted = commands.count(Optional.empty(), Optional.of(CommandStatus.ACCEPTED));
                 long refused = java.util.stream.Stream.of(CommandStatus.REJECTED, CommandStatus.FAILED, CommandStatus.NO_ACK, CommandStatus.EXPIRED)
                         .mapToLong(status -> commands.count(Optional.empty(), Optional.of(status))).sum();
@@ -202,7 +215,7 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
                 List<SlotTruth> day = truth(truthDir.resolve("sites.csv"), scenario, feeders, date);
                 double[] pv = day.stream().mapToDouble(t -> java.util.Arrays.stream(t.pvWh).sum()).toArray();
                 return new Played(day, inForce(ingest, scenario.region().banks(), date), accepted, refused, messages, pv,
-                        Duration.ofNanos(System.nanoTime() - started));
+                        departed[0] - departedBefore[0], departed[1] - departedBefore[1], bookings, Duration.ofNanos(System.nanoTime() - started));
             }
         } finally {
             pool.shutdownNow();

@@ -176,7 +176,8 @@ class OptimizerCycleIT {
         assertThat(sent).extracting(c -> c.command().siteId().value()).doesNotContain("demo-002", "demo-007");
         assertThat(sent).allSatisfy(c -> {
             assertThat(c.command().validFrom()).isEqualTo(first.start());
-            assertThat(c.command().validUntil()).isEqualTo(first.end());
+            // Valid into the next slot, so the device holds it until the next round's command replaces it.
+            assertThat(c.command().validUntil()).isEqualTo(first.end().plus(Duration.ofMinutes(5)));
             assertThat(c.bank().orElseThrow()).isIn("odw-east-b1", "odw-east-b2");
         });
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(new CommandStore(dataSource)

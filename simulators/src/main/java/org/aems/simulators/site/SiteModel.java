@@ -309,6 +309,11 @@ public final class SiteModel {
         return java.util.Collections.unmodifiableList(evs);
     }
 
+    /** Puts the site's shared vehicles into {@code out}, keyed {@code siteId/chargerId} as the registry names chargers. */
+    public void evsInto(Map<String, EvModel> out) {
+        evs.forEach(ev -> out.put(site.id().value() + "/" + ev.charger().id().value(), ev));
+    }
+
     /** Departures so far and those with less energy than booked, over all the site's vehicles. */
     public synchronized int[] evDepartures() {
         int all = 0;

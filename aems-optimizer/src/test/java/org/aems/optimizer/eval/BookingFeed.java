@@ -1,0 +1,46 @@
+package org.aems.optimizer.eval;
+
+import java.time.Instant;
+import java.util.Map;
+import org.aems.core.grid.DeviceId;
+import org.aems.core.grid.SiteId;
+import org.aems.core.unit.Energy;
+import org.aems.optimizer.ev.Booking;
+import org.aems.optimizer.ev.BookingStore;
+import org.aems.simulators.ev.EvModel;
+
+/**
+ * Plays the car-sharing system for the transport loop: before each round it (re-)sends every shared vehicle's trips
+ * that depart within the planning horizon to the platform's booking table, as the operator's system would through the
+ * booking API. A booking runs from the vehicle's return (or now, when it is plugged in) to the trip's departure and asks
+ * for the energy the member booked. Ids are stable per trip, so re-sending replaces rather than duplicates.
+ */
+final class BookingFeed {
+
+    private final BookingStore store;
+
+    BookingFeed(BookingStore store) {
+        this.store = store;
+    }
+
+    /** Sends the trips departing in {@code [now, until)}; returns how many bookings were new. */
+    int send(Map<String, EvModel> vehicles, Instant now, Instant until) {
+        int added = 0;
+        for (Map.Entry<String, EvModel> e : vehicles.entrySet()) {
+            EvModel vehicle = e.getValue();
+            String[] siteAndCharger = e.getKey().split("/", 2);
+            Instant back = vehicle.plugged() ? now : vehicle.backAt().orElse(now);
+            Energy capacity = Energy.ofWattHours(Math.round(vehicle.capacityWh()));
+            for (org.aems.simulators.ev.Booking trip : vehicle.tripsDeparting(now, until)) {
+                if (trip.departure().isAfter(back)) {
+                    Energy needed = Energy.ofWattHours(Math.min(Math.round(trip.energyNeededWh()), capacity.wattHours()));
+                    Booking booking = new Booking(e.getKey() + "@" + trip.departure().getEpochSecond(), SiteId.of(siteAndCharger[0]),
+                            DeviceId.of(siteAndCharger[1]), back, trip.departure(), needed, capacity, false);
+                    added += store.put(booking, now) ? 1 : 0;
+                }
+                back = trip.returnAt();
+            }
+        }
+        return added;
+    }
+}
