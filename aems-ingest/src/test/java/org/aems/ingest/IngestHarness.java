@@ -55,6 +55,11 @@ public final class IngestHarness implements AutoCloseable {
         this(clock, TestInfrastructure.freshDatabase(), TestInfrastructure.mqttUrl());
     }
 
+    /** On a fresh database, subscribed to a broker the caller owns (an evaluation's own Mosquitto). */
+    public static IngestHarness onBroker(Clock clock, String brokerUrl) {
+        return new IngestHarness(clock, TestInfrastructure.freshDatabase(), brokerUrl);
+    }
+
     /** Against a database and broker the test owns (fault tests). */
     IngestHarness(Clock clock, String jdbcUrl, String brokerUrl) {
         this.clock = clock;
