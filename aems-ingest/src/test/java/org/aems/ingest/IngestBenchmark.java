@@ -62,7 +62,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class IngestBenchmark {
 
-    private static final int SITES = 200;
+    /** Sites the messages come from ({@code -Dsites}, default 200); the city has 10,526. */
+    private static final int SITES = Integer.getInteger("sites", 200);
 
     private final int messages;
     private final Duration latencyRun;
@@ -232,7 +233,7 @@ public final class IngestBenchmark {
         BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
         TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, queue, Clock.systemUTC());
         ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(new RegistryStore(ds)::siteOf,
-                Duration.ofMinutes(1), 10_000), Clock.systemUTC(), new ValidationSettings(null, null));
+                Duration.ofMinutes(1), 200_000), Clock.systemUTC(), new ValidationSettings(null, null));
         BatchWriter writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(ds), validator, new JdbcReadingStore(ds), message -> {
             onCommit.accept(message);
             subscriber.acknowledge(message);
@@ -294,7 +295,7 @@ public final class IngestBenchmark {
             BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
             TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, queue, Clock.systemUTC());
             ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(new RegistryStore(ds)::siteOf,
-                    Duration.ofMinutes(1), 10_000), Clock.systemUTC(), new ValidationSettings(null, null));
+                    Duration.ofMinutes(1), 200_000), Clock.systemUTC(), new ValidationSettings(null, null));
             BatchWriter writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(ds), validator,
                     new JdbcReadingStore(ds), m -> {
                         committed.incrementAndGet();

@@ -148,6 +148,9 @@ public final class MosquittoProcess implements AutoCloseable {
         try {
             process = new ProcessBuilder(binary, "-c", dir.resolve("mosquitto.conf").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+            // A JVM stopped by a signal (an evaluation interrupted) does not run close(): do not leave the broker behind.
+            Process started = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "mosquitto-" + port + "-stop"));
         } catch (IOException e) {
             throw new IOException("cannot start mosquitto: install it (apt-get install mosquitto): " + e.getMessage(), e);
         }
