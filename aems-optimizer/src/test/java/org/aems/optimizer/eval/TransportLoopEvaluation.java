@@ -74,8 +74,9 @@ import picocli.CommandLine.Option;
  * runtime's {@link OptimizerCycle} plans every bank from them and its {@link Dispatcher} sends the setpoints over MQTT,
  * and the gateways obey and acknowledge them. One clock for everything, moved slot by slot (lockstep): each slot's
  * round runs two minutes after the boundary, once every reading up to then is stored, as the runtime's schedule does.
- * Each policy plays from a fresh database (same seed, same weather); the KPIs come from the simulator's ground-truth
- * file, the plans in force from the plan tables. {@link ClosedLoopEvaluation} plays the same code in process for the
+ * Each policy plays from a fresh database (same seed, same weather) on its own Mosquitto; before each round the car-sharing
+ * system's side ({@link BookingFeed}) sends the vehicles' trips as bookings. The KPIs come from the simulator's
+ * ground-truth file, the plans in force from the plan tables. {@link ClosedLoopEvaluation} plays the same code in process for the
  * city and days at a time; this one shows the loop holds through the real transport. docs/benchmarks.md has the figures.
  */
 @Command(name = "aems-evaluate-transport", mixinStandardHelpOptions = true,
