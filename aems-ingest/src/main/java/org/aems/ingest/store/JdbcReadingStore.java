@@ -138,7 +138,7 @@ public final class JdbcReadingStore implements ReadingStore {
     public static final Duration DEFAULT_COMMIT_TIMEOUT = Duration.ofSeconds(10);
 
     private final DataSource dataSource;
-    private final String statementTimeout;
+    private final String batchSettings;
 
     public JdbcReadingStore(DataSource dataSource) {
         this(dataSource, DEFAULT_COMMIT_TIMEOUT);
@@ -149,7 +149,7 @@ public final class JdbcReadingStore implements ReadingStore {
         // JIT off for the batch: its statements are short, but on a table whose statistics lag its growth (a new
         // database, a city's first hours) their estimated cost passes jit_above_cost and PostgreSQL spent ~90 ms
         // compiling each one, every batch: with the city's 10,526 sites that cut the write path to a fifth.
-        this.statementTimeout = "SET LOCAL statement_timeout = " + Math.max(1, commitTimeout.toMillis()) + "; SET LOCAL jit = off";
+        this.batchSettings = "SET LOCAL statement_timeout = " + Math.max(1, commitTimeout.toMillis()) + "; SET LOCAL jit = off";
     }
 
     @Override
@@ -159,7 +159,7 @@ public final class JdbcReadingStore implements ReadingStore {
             connection.setAutoCommit(false);
             try {
                 try (Statement s = connection.createStatement()) {
-                    s.execute(statementTimeout);
+                    s.execute(batchSettings);
                 }
                 int inserted = 0;
                 int conflicts = 0;

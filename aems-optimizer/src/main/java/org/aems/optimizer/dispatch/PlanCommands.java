@@ -21,8 +21,9 @@ import org.aems.optimizer.model.StorageSchedule;
  * charger whose vehicle is plugged in during the slot (an unplugged one would refuse it). Each command is
  * valid from the slot's start until {@link #HANDOVER} after its end ({@link #validUntil}): the next round's
  * command replaces it within that time, so a device never drops to its default at a boundary, and a device whose
- * next command does not arrive falls back to its own default soon after instead of holding a stale setpoint. Ids are derived from the slot, the plan's
- * issue time and the device: dispatching the same plan twice sends nothing new, a re-plan sends new ids.
+ * next command does not arrive falls back to its own default soon after instead of holding a stale setpoint
+ * (ADR 0025). Ids are derived from the slot, the plan's issue time and the device: dispatching the same plan twice
+ * sends nothing new, a re-plan sends new ids.
  */
 public final class PlanCommands {
 
