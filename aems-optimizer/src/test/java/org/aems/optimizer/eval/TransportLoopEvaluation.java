@@ -127,34 +127,35 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
                 + "| EVs short / departures | wall s |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         boolean allBetter = true;
-        // Its own broker with the repository's queue settings: a broker with Mosquitto's default queue (1,000 messages)
-        // drops QoS 1 messages for a subscriber that lags, as ingest does for seconds after each step of the city.
-        try (MosquittoProcess broker = MosquittoProcess.start()) {
-            for (EvaluationOptions.Day day : evaluated) {
-                LocalDate date = day.date();
-                Sky sky = day.sky();
-                Map<Policy, Played> runs = new HashMap<>();
-                for (Policy policy : Policy.values()) {
+        for (EvaluationOptions.Day day : evaluated) {
+            LocalDate date = day.date();
+            Sky sky = day.sky();
+            Map<Policy, Played> runs = new HashMap<>();
+            for (Policy policy : Policy.values()) {
+                // A broker per run, with the repository's queue settings: Mosquitto's default queue (1,000 messages) drops
+                // QoS 1 messages for a subscriber that lags, as ingest does for seconds after each step of the city; and
+                // a shared broker kept queueing for the persistent sessions of the runs before (ingest's, the dispatcher's).
+                try (MosquittoProcess broker = MosquittoProcess.start()) {
                     runs.put(policy, play(scenario, date, sky, policy, feeders, broker.url()));
                 }
-                double[] basePv = runs.get(Policy.BASELINE).pvWh();
-                Map<Policy, Double> totals = new HashMap<>();
-                for (Policy policy : Policy.values()) {
-                    Played p = runs.get(policy);
-                    double curtailed = 0;
-                    for (int t = 0; t < basePv.length; t++) {
-                        curtailed += Math.max(0, basePv[t] - p.pvWh()[t]) / 1000;
-                    }
-                    DayKpis k = DayKpis.score(p.day(), feeders, banks, p.inForce(), prices, curtailed);
-                    totals.put(policy, k.totalYen());
-                    System.out.printf(Locale.ROOT, "| %s %s %s | %s | %.1f %% | %.1f %% | %d | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.3f "
-                                    + "| %,d | %d/%d | %,d | %d / %d | %.0f |%n", date, date.getDayOfWeek().toString().substring(0, 3), sky, policy,
-                            100 * k.localConsumption(), 100 * k.selfSufficiency(), k.breaches(), k.breachKwh(), k.curtailedKwh(), k.imbalanceKwh(),
-                            k.imbalanceYen(), k.energyYen(), k.penaltyYen(), k.totalYen(), k.co2AvoidedT(), p.messages(), p.accepted(), p.refused(),
-                            p.bookings(), p.evShort(), p.evDepartures(), p.wall().toMillis() / 1000.0);
-                }
-                allBetter &= totals.get(Policy.OPTIMIZER) < totals.get(Policy.BASELINE);
             }
+            double[] basePv = runs.get(Policy.BASELINE).pvWh();
+            Map<Policy, Double> totals = new HashMap<>();
+            for (Policy policy : Policy.values()) {
+                Played p = runs.get(policy);
+                double curtailed = 0;
+                for (int t = 0; t < basePv.length; t++) {
+                    curtailed += Math.max(0, basePv[t] - p.pvWh()[t]) / 1000;
+                }
+                DayKpis k = DayKpis.score(p.day(), feeders, banks, p.inForce(), prices, curtailed);
+                totals.put(policy, k.totalYen());
+                System.out.printf(Locale.ROOT, "| %s %s %s | %s | %.1f %% | %.1f %% | %d | %.1f | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.3f "
+                                + "| %,d | %d/%d | %,d | %d / %d | %.0f |%n", date, date.getDayOfWeek().toString().substring(0, 3), sky, policy,
+                        100 * k.localConsumption(), 100 * k.selfSufficiency(), k.breaches(), k.breachKwh(), k.curtailedKwh(), k.imbalanceKwh(),
+                        k.imbalanceYen(), k.energyYen(), k.penaltyYen(), k.totalYen(), k.co2AvoidedT(), p.messages(), p.accepted(), p.refused(),
+                        p.bookings(), p.evShort(), p.evDepartures(), p.wall().toMillis() / 1000.0);
+            }
+            allBetter &= totals.get(Policy.OPTIMIZER) < totals.get(Policy.BASELINE);
         }
         return allBetter ? 0 : 1;
     }
