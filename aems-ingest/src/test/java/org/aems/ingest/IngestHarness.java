@@ -50,8 +50,8 @@ public final class IngestHarness implements AutoCloseable {
     private BatchWriter writer;
 
     private final String brokerUrl;
-    /** Test sizing by default (a small flight window, a registry cache that sees a site imported a second ago). */
-    private boolean productionSizing;
+    /** Else test sizing (a small flight window, a registry cache that sees a site imported a second ago). */
+    private final boolean productionSizing;
 
     public IngestHarness(Clock clock) {
         this(clock, TestInfrastructure.freshDatabase(), TestInfrastructure.mqttUrl());
@@ -63,15 +63,18 @@ public final class IngestHarness implements AutoCloseable {
      * sizing, 10,526 sites missed the 1,000-site cache on every message and 100 messages in flight capped each commit.
      */
     public static IngestHarness onBroker(Clock clock, String brokerUrl) {
-        IngestHarness harness = new IngestHarness(clock, TestInfrastructure.freshDatabase(), brokerUrl);
-        harness.productionSizing = true;
-        return harness;
+        return new IngestHarness(clock, TestInfrastructure.freshDatabase(), brokerUrl, true);
     }
 
     /** Against a database and broker the test owns (fault tests). */
     IngestHarness(Clock clock, String jdbcUrl, String brokerUrl) {
+        this(clock, jdbcUrl, brokerUrl, false);
+    }
+
+    private IngestHarness(Clock clock, String jdbcUrl, String brokerUrl, boolean productionSizing) {
         this.clock = clock;
         this.brokerUrl = brokerUrl;
+        this.productionSizing = productionSizing;
         // Pooled, as the application's DataSource is: a connection per registry lookup or batch costs 20-30 ms of
         // backend start-up on this machine, which throttled a 50-site backlog to ~20 messages/s (CarrierOutageIT).
         HikariConfig pool = new HikariConfig();

@@ -222,13 +222,7 @@ public final class Simulation implements AutoCloseable {
 
     /** Departures so far over all vehicles, and those that left with less than their member booked. */
     public int[] evDepartures() {
-        int[] sum = new int[2];
-        for (SimulatedGateway g : gateways) {
-            int[] d = g.model().evDepartures();
-            sum[0] += d[0];
-            sum[1] += d[1];
-        }
-        return sum;
+        return SiteModel.evDepartures(gateways.stream().map(SimulatedGateway::model).toList());
     }
 
     /** Simulated end of the last step published. */

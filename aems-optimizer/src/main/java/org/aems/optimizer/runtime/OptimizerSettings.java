@@ -26,8 +26,9 @@ public record OptimizerSettings(boolean enabled, int workers, Duration delay, Du
     public OptimizerSettings {
         workers = workers <= 0 ? Runtime.getRuntime().availableProcessors() : workers;
         delay = delay == null ? Duration.ofSeconds(60) : delay;
-        if (delay.isNegative() || delay.compareTo(PlanCommands.HANDOVER.minusMinutes(1)) > 0) {
-            throw new IllegalArgumentException("aems.optimizer.delay must lie within 0..4 min (the setpoints of a slot stay valid "
+        Duration latest = PlanCommands.HANDOVER.minusMinutes(1);
+        if (delay.isNegative() || delay.compareTo(latest) > 0) {
+            throw new IllegalArgumentException("aems.optimizer.delay must lie within 0.." + latest.toMinutes() + " min (the setpoints of a slot stay valid "
                     + PlanCommands.HANDOVER.toMinutes() + " min into the next, and its round must replace them before), was " + delay);
         }
         solveTimeLimit = solveTimeLimit == null ? Duration.ofSeconds(20) : solveTimeLimit;

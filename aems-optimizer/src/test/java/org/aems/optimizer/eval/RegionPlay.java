@@ -65,13 +65,7 @@ final class RegionPlay {
 
     /** Departures so far over all vehicles, and those that left with less than their member booked. */
     int[] evDepartures() {
-        int[] sum = new int[2];
-        for (SiteModel site : sites) {
-            int[] d = site.evDepartures();
-            sum[0] += d[0];
-            sum[1] += d[1];
-        }
-        return sum;
+        return SiteModel.evDepartures(sites);
     }
 
     List<FeederId> feeders() {

@@ -314,6 +314,17 @@ public final class SiteModel {
         evs.forEach(ev -> out.put(site.id().value() + "/" + ev.charger().id().value(), ev));
     }
 
+    /** Departures so far and those with less energy than booked, over all the vehicles of these sites. */
+    public static int[] evDepartures(Iterable<SiteModel> sites) {
+        int[] sum = new int[2];
+        for (SiteModel site : sites) {
+            int[] d = site.evDepartures();
+            sum[0] += d[0];
+            sum[1] += d[1];
+        }
+        return sum;
+    }
+
     /** Departures so far and those with less energy than booked, over all the site's vehicles. */
     public synchronized int[] evDepartures() {
         int all = 0;
