@@ -22,6 +22,7 @@ import org.aems.optimizer.forecast.ClearSkyPvForecaster;
 import org.aems.optimizer.forecast.DayAheadForecaster;
 import org.aems.optimizer.forecast.ProfileForecaster;
 import org.aems.optimizer.forecast.SlotSeries;
+import org.aems.optimizer.runtime.HeldBack;
 import org.aems.optimizer.runtime.HorizonForecast;
 import org.aems.optimizer.runtime.IntradayCorrection;
 import org.aems.optimizer.runtime.NotEnoughHistoryException;
@@ -96,8 +97,8 @@ class SiteForecastController {
         for (Slot s = first; !s.date().isAfter(Jst.toJst(issued).toLocalDate().plusDays(1)); s = s.next()) {
             slots.add(s);
         }
-        double[] d = horizon.over(demand, new SlotSeries(siteId + " demand", "Wh", load), slots, 0);
-        double[] g = horizon.over(pv, new SlotSeries(siteId + " pv", "Wh", generation), slots, 0);
+        double[] d = horizon.over(demand, new SlotSeries(siteId + " demand", "Wh", load), slots, HeldBack.NONE);
+        double[] g = horizon.over(pv, new SlotSeries(siteId + " pv", "Wh", generation), slots, HeldBack.NONE);
         List<Row> rows = new ArrayList<>(slots.size());
         for (int t = 0; t < slots.size(); t++) {
             rows.add(new Row(slots.get(t).toString(), Jst.toJst(slots.get(t).start()).toOffsetDateTime(), kwh(d[t]), kwh(g[t])));

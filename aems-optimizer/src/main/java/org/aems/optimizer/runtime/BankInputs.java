@@ -36,17 +36,18 @@ public record BankInputs(BankId bank, List<Slot> slots, List<FlowLimits> bankLim
      * @param uncontrolled  batteries left to their own default mode (no recent state of charge, or their site
      *                      did not follow its last commands), with why
      * @param curtailable   the PV inverters the platform may curtail, ids {@code siteId/deviceId}
-     * @param curtailedLastSlot what our own LIMIT_PV commands held back in the slot just measured (planned), so
-     *                      the nowcast does not mistake our curtailment for clouds
+     * @param heldBackLastSlot what our own LIMIT_PV commands held back in the slot just measured, so the nowcast
+     *                      does not mistake our curtailment for clouds
      * @param evs           plugged shared vehicles with a booking: steered so each has its energy by departure
      * @param pvCap         per slot, the share of the feeder's PV peak power the transmission operator's curtailment
      *                      orders allow (1 = no order, 0 = stop)
      */
     public record FeederInputs(FeederId id, List<FlowLimits> limits, SlotSeries load, SlotSeries pv, double curtailableShare,
                                List<StorageUnit> storage, Map<String, String> uncontrolled, Power pvPeak,
-                               List<CurtailablePv> curtailable, Energy curtailedLastSlot, List<EvBooking> evs, List<Double> pvCap) {
+                               List<CurtailablePv> curtailable, HeldBack heldBackLastSlot, List<EvBooking> evs, List<Double> pvCap) {
         public FeederInputs {
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(heldBackLastSlot, "heldBackLastSlot");
             limits = List.copyOf(limits);
             storage = List.copyOf(storage);
             evs = List.copyOf(evs);
@@ -59,8 +60,16 @@ public record BankInputs(BankId bank, List<Slot> slots, List<FlowLimits> bankLim
         }
     }
 
-    /** A PV inverter the platform may curtail, with its peak power (its share of the feeder's curtailable PV). */
-    public record CurtailablePv(String id, Power peak) {
+    /**
+     * A PV inverter the platform may curtail: its array's peak power, the inverter's AC limit and the array's tilt and
+     * azimuth (compass, 180 = south), which decide its share of the feeder's curtailable PV at each hour.
+     */
+    public record CurtailablePv(String id, Power peak, Power inverterLimit, double tiltDegrees, double azimuthDegrees) {
+        public CurtailablePv {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(peak, "peak");
+            Objects.requireNonNull(inverterLimit, "inverterLimit");
+        }
     }
 
     /** The same bank without the given feeders (islanded ones, planned on their own). */

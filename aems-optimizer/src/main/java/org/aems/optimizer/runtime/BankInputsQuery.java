@@ -116,12 +116,13 @@ public final class BankInputsQuery {
                             WHERE s.feeder_id = ? AND a.kind = 'PV' AND a.valid_from <= ? AND (a.valid_until IS NULL OR a.valid_until > ?)""")
                     .params(feeder.value(), Date.valueOf(firstDay), Date.valueOf(firstDay)).query(Long.class).single();
             List<BankInputs.CurtailablePv> curtailable = jdbc.sql("""
-                            SELECT a.site_id || '/' || a.device_id, a.pv_peak_w FROM asset a JOIN site s ON s.id = a.site_id
+                            SELECT a.site_id || '/' || a.device_id, a.pv_peak_w, a.pv_inverter_limit_w, a.pv_tilt_deg, a.pv_azimuth_deg FROM asset a JOIN site s ON s.id = a.site_id
                             WHERE s.feeder_id = ? AND a.kind = 'PV' AND a.curtailable AND a.valid_from <= ? AND (a.valid_until IS NULL OR a.valid_until > ?)
                               AND NOT (s.id = ANY (?)) ORDER BY 1""")
                     .params(feeder.value(), Date.valueOf(firstDay), Date.valueOf(firstDay),
                             notFollowing.stream().map(SiteId::value).toArray(String[]::new))
-                    .query((rs, n) -> new BankInputs.CurtailablePv(rs.getString(1), Power.ofWatts(rs.getLong(2)))).list();
+                    .query((rs, n) -> new BankInputs.CurtailablePv(rs.getString(1), Power.ofWatts(rs.getLong(2)),
+                            Power.ofWatts(rs.getLong(3)), rs.getDouble(4), rs.getDouble(5))).list();
             SlotSeries[] history = history(feeder, slots.get(0));
             Slot last = slots.get(0).previous();
             // What the plan that dispatched the last slot curtailed there (the round made during that slot).
@@ -131,9 +132,15 @@ public final class BankInputsQuery {
                             ORDER BY pv.created_at DESC, pv.id DESC LIMIT 1""")
                     .params(bank.value(), feeder.value(), Timestamp.from(last.start()), Timestamp.from(last.start()))
                     .query(Long.class).optional().orElse(0L);
+            // Limits in force there without planned curtailment (an export guard, an order) held back an unmeasured amount.
+            boolean capped = heldBack < CurtailmentCommands.MIN_WH && jdbc.sql("""
+                            SELECT EXISTS (SELECT 1 FROM dispatch_command dc JOIN site s ON s.id = dc.site_id
+                            WHERE s.feeder_id = ? AND dc.action = 'LIMIT_PV' AND dc.issued_by = 'optimizer' AND dc.valid_from = ?
+                              AND dc.status IN ('SENT', 'ACCEPTED'))""")
+                    .params(feeder.value(), Timestamp.from(last.start())).query(Boolean.class).single();
             inputs.add(new BankInputs.FeederInputs(feeder, limitsPerSlot("feeder_limit", "feeder_id", feeder.value(), slots), history[0],
                     history[1], pvPeak == 0 ? 0 : (double) curtailable.stream().mapToLong(c -> c.peak().watts()).sum() / pvPeak, storage, uncontrolled,
-                    Power.ofWatts(pvPeak), curtailable, Energy.ofWattHours(heldBack), evs(feeder, slots, now, notFollowing, uncontrolled),
+                    Power.ofWatts(pvPeak), curtailable, new HeldBack(Energy.ofWattHours(heldBack), capped), evs(feeder, slots, now, notFollowing, uncontrolled),
                     slots.stream().map(slot -> orders.stream().filter(o -> o.covers(feeder, slot)).mapToDouble(CurtailmentOrder::maxShare)
                             .min().orElse(1.0)).toList()));
         }

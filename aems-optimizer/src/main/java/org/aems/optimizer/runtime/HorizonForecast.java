@@ -17,10 +17,10 @@ import org.aems.optimizer.forecast.SlotSeries;
 public record HorizonForecast(IntradayCorrection correction) {
 
     /**
-     * @param heldBackLastSlot energy the last measured slot would have had without our own action (curtailed PV), added
-     *                         back so the correction does not learn our curtailment as weather
+     * @param heldBack what our own action held back from the last measured slot (curtailed PV), so the correction does
+     *                 not learn our curtailment as weather
      */
-    public double[] over(DayAheadForecaster forecaster, SlotSeries history, List<Slot> slots, double heldBackLastSlot) {
+    public double[] over(DayAheadForecaster forecaster, SlotSeries history, List<Slot> slots, HeldBack heldBack) {
         Slot issuedAt = slots.get(0);
         Map<LocalDate, double[]> days = new HashMap<>();
         double[] values = new double[slots.size()];
@@ -32,6 +32,6 @@ public record HorizonForecast(IntradayCorrection correction) {
         double lastForecast = days.computeIfAbsent(last.date(), day -> forecaster.forecast(history, day, issuedAt))[last.index() - 1];
         OptionalDouble measured = history.at(last);
         return correction.apply(values, lastForecast,
-                measured.isPresent() ? OptionalDouble.of(measured.getAsDouble() + heldBackLastSlot) : measured);
+                measured.isPresent() ? OptionalDouble.of(measured.getAsDouble() + heldBack.planned().wattHours()) : measured, heldBack.capped());
     }
 }

@@ -20,6 +20,14 @@ public record IntradayCorrection(double halfLifeSlots, double minRatio, double m
      * @param lastActual   what was measured in it, if known
      */
     public double[] apply(double[] forecast, double lastForecast, OptionalDouble lastActual) {
+        return apply(forecast, lastForecast, lastActual, false);
+    }
+
+    /**
+     * @param lowerBound the measurement is only a lower bound of the truth (PV under our limits): it may raise the
+     *                   forecast but not lower it, or the plan would learn its own curtailment as clouds and curtail more
+     */
+    public double[] apply(double[] forecast, double lastForecast, OptionalDouble lastActual, boolean lowerBound) {
         double peak = 0;
         for (double v : forecast) {
             peak = Math.max(peak, Math.abs(v));
@@ -27,7 +35,7 @@ public record IntradayCorrection(double halfLifeSlots, double minRatio, double m
         if (lastActual.isEmpty() || Math.abs(lastForecast) < minShareOfPeak * Math.max(peak, Math.abs(lastForecast)) || lastForecast == 0) {
             return forecast;
         }
-        double ratio = Math.max(minRatio, Math.min(maxRatio, lastActual.getAsDouble() / lastForecast));
+        double ratio = Math.max(lowerBound ? 1 : minRatio, Math.min(maxRatio, lastActual.getAsDouble() / lastForecast));
         double[] corrected = new double[forecast.length];
         for (int t = 0; t < forecast.length; t++) {
             corrected[t] = forecast[t] * (1 + (ratio - 1) * Math.pow(0.5, t / halfLifeSlots));

@@ -183,7 +183,7 @@ public final class OptimizerCycle {
                         .description("A bank's regional-step shift over its gate-closed slots, Wh (- = less import than its plan in force)")
                         .register(metrics).record(Math.abs(regionalShift));
                 setpoints.addAll(PlanCommands.forSlot(problem, plan, 0, now));
-                setpoints.addAll(CurtailmentCommands.forSlot(known, problem.feeders(), plan, 0, now));
+                setpoints.addAll(CurtailmentCommands.forSlot(known, problem, plan, 0, now));
                 Counter.builder("aems.optimizer.plans").tag("source", plan.source().name()).register(metrics).increment();
             }
             int sent = dispatcher.map(d -> d.dispatch(setpoints, "optimizer", Optional.of(job.bank().value()))).orElse(0);

@@ -110,15 +110,15 @@ public final class ProblemBuilder {
                     + issuedAt + "; the optimizer needs at least a day (48) of feeder_interval rows from ingest's rollup to forecast it, "
                     + "and plans it from then on");
         }
-        return new FeederForecast(forecast(demand, f.load(), slots, 0), forecast(pv, f.pv(), slots, f.curtailedLastSlot().wattHours()));
+        return new FeederForecast(forecast(demand, f.load(), slots, HeldBack.NONE), forecast(pv, f.pv(), slots, f.heldBackLastSlot()));
     }
 
     /** A demand forecast over {@code slots} from any history (e.g. a feeder's evacuation shelters), nowcast-corrected. */
     public double[] demand(SlotSeries history, List<Slot> slots) {
-        return forecast(demand, history, slots, 0);
+        return forecast(demand, history, slots, HeldBack.NONE);
     }
 
-    private double[] forecast(DayAheadForecaster forecaster, SlotSeries history, List<Slot> slots, double heldBackLastSlot) {
-        return horizon.over(forecaster, history, slots, heldBackLastSlot);
+    private double[] forecast(DayAheadForecaster forecaster, SlotSeries history, List<Slot> slots, HeldBack heldBack) {
+        return horizon.over(forecaster, history, slots, heldBack);
     }
 }

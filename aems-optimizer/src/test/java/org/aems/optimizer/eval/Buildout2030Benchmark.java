@@ -98,7 +98,7 @@ public final class Buildout2030Benchmark {
                     addedEvs++;
                 }
                 feeders.add(new BankInputs.FeederInputs(now.id(), now.limits(), now.load(), now.pv(), now.curtailableShare(), storage,
-                        now.uncontrolled(), now.pvPeak(), now.curtailable(), now.curtailedLastSlot(), bookings, now.pvCap()));
+                        now.uncontrolled(), now.pvPeak(), now.curtailable(), now.heldBackLastSlot(), bookings, now.pvCap()));
             }
             problems.add(builder.build(new BankInputs(today.get(b).bank(), horizon, today.get(b).bankLimits(), feeders), Optional.empty()));
         }

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.aems.core.alert.AlertSink;
 import org.aems.core.grid.Bank;
@@ -30,6 +32,7 @@ import org.aems.optimizer.model.Planner;
 import org.aems.optimizer.regional.RegionalShare;
 import org.aems.optimizer.runtime.BankInputs;
 import org.aems.optimizer.runtime.CurtailmentCommands;
+import org.aems.optimizer.runtime.HeldBack;
 import org.aems.optimizer.runtime.OptimizerCycle;
 import org.aems.optimizer.runtime.ProblemBuilder;
 import org.aems.optimizer.runtime.TimeOfDayPrices;
@@ -171,14 +174,19 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
         Map<BankId, List<List<Long>>> shiftsMade = new HashMap<>();
         Map<BankId, Long> storageOf = new HashMap<>();
         ForecastScore score = new ForecastScore();
+        Set<org.aems.core.grid.FeederId> limitedNow = new HashSet<>();
         List<SlotTruth> day = new ArrayList<>();
         for (Slot slot = dayStart; slot.date().equals(date); slot = slot.next()) {
             int r = day.size();
+            // Feeders whose PV the last round limited: the runtime finds them in dispatch_command.
+            Set<org.aems.core.grid.FeederId> limited = limitedNow;
+            limitedNow = new HashSet<>();
             List<Slot> horizon = OptimizerCycle.horizon(slot);
             long roundStart = System.nanoTime();
             for (Bank bank : banks) {
-                Map<org.aems.core.grid.FeederId, Long> heldBack = new HashMap<>();
-                Optional.ofNullable(last.get(bank.id())).ifPresent(p -> p.feeders().forEach(f -> heldBack.put(f.id(), f.curtailed().get(0).wattHours())));
+                Map<org.aems.core.grid.FeederId, HeldBack> heldBack = new HashMap<>();
+                Optional.ofNullable(last.get(bank.id())).ifPresent(p -> p.feeders().forEach(f -> heldBack.put(f.id(),
+                        new HeldBack(f.curtailed().get(0), f.curtailed().get(0).wattHours() < 10 && limited.contains(f.id())))));
                 BankInputs inputs = known.inputs(bank, horizon, play.socPercent(), heldBack, vehicles);
                 List<List<Double>> made = rounds.computeIfAbsent(bank.id(), b -> new ArrayList<>());
                 // The gate-closed slots of this round (this one and the next two) keep the value in force.
@@ -214,8 +222,9 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
                     for (org.aems.core.telemetry.Command c : PlanCommands.forSlot(problem, planned, 0, slot.start())) {
                         play.command(c, slot.start());
                     }
-                    for (org.aems.core.telemetry.Command c : CurtailmentCommands.forSlot(inputs, problem.feeders(), planned, 0, slot.start())) {
+                    for (org.aems.core.telemetry.Command c : CurtailmentCommands.forSlot(inputs, problem, planned, 0, slot.start())) {
                         play.command(c, slot.start());
+                        limitedNow.add(model.region().feederOf(c.siteId()).orElseThrow().id());
                     }
                 }
                 last.put(bank.id(), planned);

@@ -23,6 +23,7 @@ import org.aems.optimizer.forecast.SlotSeries;
 import org.aems.optimizer.model.EvBooking;
 import org.aems.optimizer.model.StorageUnit;
 import org.aems.optimizer.runtime.BankInputs;
+import org.aems.optimizer.runtime.HeldBack;
 import org.aems.optimizer.runtime.BankInputsQuery;
 import org.aems.simulators.ev.Booking;
 import org.aems.simulators.ev.EvModel;
@@ -61,8 +62,8 @@ final class RegionInputs {
         }
     }
 
-    /** @param heldBackWh what our curtailment held back per feeder in the slot just played */
-    BankInputs inputs(Bank bank, List<Slot> slots, Map<String, Double> socPercent, Map<FeederId, Long> heldBackWh,
+    /** @param heldBack what our PV limits held back per feeder in the slot just played */
+    BankInputs inputs(Bank bank, List<Slot> slots, Map<String, Double> socPercent, Map<FeederId, HeldBack> heldBack,
                       Map<String, EvModel> vehicles) {
         LocalDate day = slots.get(0).date();
         List<BankInputs.FeederInputs> feeders = new ArrayList<>();
@@ -85,7 +86,8 @@ final class RegionInputs {
                 for (PvArray array : site.assetsOf(PvArray.class)) {
                     pvPeak += array.peakPower().watts();
                     if (array.curtailable()) {
-                        curtailable.add(new BankInputs.CurtailablePv(site.id().value() + "/" + array.id().value(), array.peakPower()));
+                        curtailable.add(new BankInputs.CurtailablePv(site.id().value() + "/" + array.id().value(), array.peakPower(),
+                                array.inverterLimit(), array.tiltDegrees(), array.azimuthDegrees()));
                     }
                 }
                 for (Battery b : site.assetsOf(Battery.class)) {
@@ -106,7 +108,7 @@ final class RegionInputs {
                     new SlotSeries(feeder.id().value() + " demand", "Wh", load.get(feeder.id())),
                     new SlotSeries(feeder.id().value() + " pv", "Wh", pv.get(feeder.id())),
                     pvPeak == 0 ? 0 : (double) curtailable.stream().mapToLong(c -> c.peak().watts()).sum() / pvPeak, storage, uncontrolled, Power.ofWatts(pvPeak), curtailable,
-                    Energy.ofWattHours(heldBackWh.getOrDefault(feeder.id(), 0L)), evs, java.util.Collections.nCopies(slots.size(), 1.0)));
+                    heldBack.getOrDefault(feeder.id(), HeldBack.NONE), evs, java.util.Collections.nCopies(slots.size(), 1.0)));
         }
         return new BankInputs(bank.id(), slots, slots.stream().map(s -> limit(bank.limits().at(s.date()).orElse(null), bank.id().value(), s))
                 .toList(), feeders);

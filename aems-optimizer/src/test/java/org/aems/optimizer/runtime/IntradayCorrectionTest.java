@@ -32,4 +32,11 @@ class IntradayCorrectionTest {
         // Dawn: 2 Wh forecast against a 100 Wh day; 20 Wh measured is no reason to multiply the day by 3.
         assertThat(IntradayCorrection.DEFAULT.apply(FLAT, 2, OptionalDouble.of(20))).containsExactly(FLAT);
     }
+
+    @Test
+    void aSlotUnderOurOwnPvLimitsMayRaiseTheForecastButNeverLowerIt() {
+        // Limits held the PV to 80 of a forecast 100: clouds or our own limits, nobody measured which.
+        assertThat(IntradayCorrection.DEFAULT.apply(FLAT, 100, OptionalDouble.of(80), true)).containsExactly(FLAT);
+        assertThat(IntradayCorrection.DEFAULT.apply(FLAT, 100, OptionalDouble.of(120), true)[0]).isCloseTo(120, within(1e-9));
+    }
 }
