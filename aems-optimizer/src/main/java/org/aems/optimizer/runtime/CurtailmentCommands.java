@@ -37,9 +37,9 @@ public final class CurtailmentCommands {
     }
 
     /**
-     * A guard is sent where PV this much above the forecast of curtailable PV would cross the limit the plan
-     * aims at. The slot under way is forecast within ~5 % (nMAE) on the evaluation's days, with single feeders and
-     * slots off by 10-20 %; a larger surprise is rare enough not to be worth a command to every inverter.
+     * A guard is sent where PV this much above the forecast of curtailable PV would cross a registered limit. Limits
+     * bind on clear days, when the slot under way is forecast within ~4 % (nMAE, the city's sunny evaluation day);
+     * a surprise of half again the forecast is not worth a command to every inverter of the feeder.
      */
     static final double GUARDED_SURPRISE = 0.5;
 

@@ -10,10 +10,12 @@ import org.aems.optimizer.ev.BookingStore;
 import org.aems.simulators.ev.EvModel;
 
 /**
- * Plays the car-sharing system for the transport loop: before each round it (re-)sends every shared vehicle's trips
- * that depart within the planning horizon to the platform's booking table, as the operator's system would through the
- * booking API. A booking runs from the vehicle's return (or now, when it is plugged in) to the trip's departure and asks
- * for the energy the member booked. Ids are stable per trip, so re-sending replaces rather than duplicates.
+ * Plays the car-sharing system for the transport loop: before each round it sends every shared vehicle's trips that
+ * depart within the planning horizon and are not booked yet to the platform's booking table, as the operator's system
+ * would through the booking API. A booking runs from the vehicle's return (or now, when it is plugged in as the trip is
+ * first seen) to the trip's departure and asks for the energy the member booked. Each trip is sent once: re-sent
+ * every round, a plugged vehicle's booking started at each round's time, which shrank the window ingest's history
+ * leaves out of the learned demand (ADR 0024) and let the earlier hours' charging count as demand.
  */
 final class BookingFeed {
 
@@ -23,7 +25,7 @@ final class BookingFeed {
         this.store = store;
     }
 
-    /** Sends the trips departing in {@code [now, until)}; returns how many bookings were new. */
+    /** Sends the trips departing in {@code [now, until)} not sent before; returns how many. */
     int send(Map<String, EvModel> vehicles, Instant now, Instant until) {
         int added = 0;
         for (Map.Entry<String, EvModel> e : vehicles.entrySet()) {
@@ -32,11 +34,12 @@ final class BookingFeed {
             Instant back = vehicle.plugged() ? now : vehicle.backAt().orElse(now);
             Energy capacity = Energy.ofWattHours(Math.round(vehicle.capacityWh()));
             for (org.aems.simulators.ev.Booking trip : vehicle.tripsDeparting(now, until)) {
-                if (trip.departure().isAfter(back)) {
+                String id = e.getKey() + "@" + trip.departure().getEpochSecond();
+                if (trip.departure().isAfter(back) && store.find(id).isEmpty()) {
                     Energy needed = Energy.ofWattHours(Math.min(Math.round(trip.energyNeededWh()), capacity.wattHours()));
-                    Booking booking = new Booking(e.getKey() + "@" + trip.departure().getEpochSecond(), SiteId.of(siteAndCharger[0]),
-                            DeviceId.of(siteAndCharger[1]), back, trip.departure(), needed, capacity, false);
-                    added += store.put(booking, now) ? 1 : 0;
+                    store.put(new Booking(id, SiteId.of(siteAndCharger[0]), DeviceId.of(siteAndCharger[1]), back, trip.departure(), needed,
+                            capacity, false), now);
+                    added++;
                 }
                 back = trip.returnAt();
             }
