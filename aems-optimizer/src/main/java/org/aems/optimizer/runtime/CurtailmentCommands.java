@@ -18,8 +18,8 @@ import org.aems.optimizer.model.FeederSchedule;
 /**
  * Turns a slot's planned curtailment into LIMIT_PV commands, valid for that slot (and the handover). A feeder's
  * curtailment is shared among its curtailable inverters by what each makes under a clear sky at that hour: each may
- * produce its share of the curtailable PV the plan keeps, as an average power over the slot. Under a transmission operator's curtailment
- * order each inverter is held to at most the order's share of its peak.
+ * produce its share of the curtailable PV the plan keeps, as an average power over the slot. Under a transmission
+ * operator's curtailment order each inverter is held to at most the order's share of its peak.
  *
  * <p>A slot without planned curtailment still gets limits where the plan rides a reverse-flow limit: the forecast
  * for the slot under way errs by several percent on a clear day, and a plan that exports up to the limit with its

@@ -16,8 +16,4 @@ public record HeldBack(Energy planned, boolean capped) {
     public HeldBack {
         Objects.requireNonNull(planned, "planned");
     }
-
-    public static HeldBack planned(Energy planned) {
-        return new HeldBack(planned, false);
-    }
 }
