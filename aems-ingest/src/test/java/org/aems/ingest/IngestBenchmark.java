@@ -242,8 +242,8 @@ public final class IngestBenchmark {
                 Duration.ofHours(1), 0, null, null);
         BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
         TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, queue, Clock.systemUTC());
-        ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(new RegistryStore(ds)::siteOf,
-                Duration.ofMinutes(1), 200_000), Clock.systemUTC(), new ValidationSettings(null, null));
+        ReadingValidator validator = new ReadingValidator(CachedRegisteredSites.asApplication(new RegistryStore(ds)::siteOf),
+                Clock.systemUTC(), new ValidationSettings(null, null));
         BatchWriter writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(ds), validator, new JdbcReadingStore(ds), message -> {
             onCommit.accept(message);
             subscriber.acknowledge(message);
@@ -304,8 +304,8 @@ public final class IngestBenchmark {
                     perSecond, (System.nanoTime() - t0) / 1e9);
             BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
             TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, queue, Clock.systemUTC());
-            ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(new RegistryStore(ds)::siteOf,
-                    Duration.ofMinutes(1), 200_000), Clock.systemUTC(), new ValidationSettings(null, null));
+            ReadingValidator validator = new ReadingValidator(CachedRegisteredSites.asApplication(new RegistryStore(ds)::siteOf),
+                Clock.systemUTC(), new ValidationSettings(null, null));
             BatchWriter writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(ds), validator,
                     new JdbcReadingStore(ds), m -> {
                         committed.incrementAndGet();

@@ -101,9 +101,8 @@ public final class IngestHarness implements AutoCloseable {
                 productionSizing ? 0 : 100, Duration.ofSeconds(30), Duration.ofSeconds(10));
         BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
         subscriber = new TelemetrySubscriber(settings, queue, clock);
-        ReadingValidator validator = new ReadingValidator(new CachedRegisteredSites(registry::siteOf,
-                productionSizing ? Duration.ofSeconds(30) : Duration.ofSeconds(1), productionSizing ? 200_000 : 1000),
-                clock, new ValidationSettings(null, null));
+        ReadingValidator validator = new ReadingValidator(productionSizing ? CachedRegisteredSites.asApplication(registry::siteOf)
+                : new CachedRegisteredSites(registry::siteOf, Duration.ofSeconds(1), 1000), clock, new ValidationSettings(null, null));
         writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(dataSource), validator, new JdbcReadingStore(dataSource), subscriber, new JdbcAlertSink(dataSource),
                 new IngestMetrics(meters), new BatchSettings(0, Duration.ofMillis(50), Duration.ofSeconds(1), 256), clock);
         writer.start();

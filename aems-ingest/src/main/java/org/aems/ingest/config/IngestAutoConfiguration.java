@@ -92,7 +92,7 @@ public class IngestAutoConfiguration {
                             DataSource dataSource, AlertSink alerts, TelemetrySubscriber subscriber, IngestMetrics metrics,
                             BatchSettings batch, ValidationSettings validation, Clock clock) {
         ReadingValidator validator = new ReadingValidator(
-                new CachedRegisteredSites(registry::siteOf, Duration.ofSeconds(30), 200_000), clock, validation);
+                CachedRegisteredSites.asApplication(registry::siteOf), clock, validation);
         BatchWriter writer = new BatchWriter(ingestQueue, new TelemetryCodec(), new MeterScaleStore(dataSource), validator, store,
                 subscriber, alerts, metrics, batch, clock);
         metrics.trackInFlight(writer::inFlight);

@@ -20,6 +20,11 @@ public final class CachedRegisteredSites implements RegisteredSites {
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build(registry::apply);
     }
 
+    /** As the application sizes it: a new site seen within 30 s, room for 200,000 sites (a city has ~10,000). */
+    public static CachedRegisteredSites asApplication(Function<SiteId, Optional<Site>> registry) {
+        return new CachedRegisteredSites(registry, Duration.ofSeconds(30), 200_000);
+    }
+
     @Override
     public Optional<Site> find(SiteId site) {
         return cache.get(site);

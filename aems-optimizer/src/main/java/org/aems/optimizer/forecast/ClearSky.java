@@ -38,7 +38,7 @@ public record ClearSky(double latitude, double longitude) {
             if (cosZenith <= 0.02) {
                 continue;
             }
-            double ghi = 1098 * cosZenith * Math.exp(-0.057 / cosZenith);
+            double ghi = haurwitz(cosZenith);
             double dhi = CLEAR_DIFFUSE_SHARE * ghi;
             double cosIncidence = cosZenith * Math.cos(tilt)
                     + Math.sin(zenith) * Math.sin(tilt) * Math.cos(Math.toRadians(sun.azimuth() - azimuthDegrees));
@@ -54,6 +54,11 @@ public record ClearSky(double latitude, double longitude) {
         ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
         double zenith = Grena3.calculateSolarPosition(utc, latitude, longitude, DeltaT.estimate(utc.toLocalDate())).zenithAngle();
         double cosZenith = Math.cos(Math.toRadians(zenith));
-        return cosZenith <= 0 ? 0 : 1098 * cosZenith * Math.exp(-0.057 / cosZenith);
+        return cosZenith <= 0 ? 0 : haurwitz(cosZenith);
+    }
+
+    /** Haurwitz's clear-sky global horizontal irradiance, W/m², for the sun at this cosine of its zenith angle. */
+    private static double haurwitz(double cosZenith) {
+        return 1098 * cosZenith * Math.exp(-0.057 / cosZenith);
     }
 }

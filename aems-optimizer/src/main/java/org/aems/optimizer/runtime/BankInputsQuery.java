@@ -133,14 +133,14 @@ public final class BankInputsQuery {
                     .params(bank.value(), feeder.value(), Timestamp.from(last.start()), Timestamp.from(last.start()))
                     .query(Long.class).optional().orElse(0L);
             // Limits in force there without planned curtailment (an export guard, an order) held back an unmeasured amount.
-            boolean capped = heldBack < CurtailmentCommands.MIN_WH && jdbc.sql("""
+            HeldBack heldBackLastSlot = HeldBack.after(Energy.ofWattHours(heldBack), () -> jdbc.sql("""
                             SELECT EXISTS (SELECT 1 FROM dispatch_command dc JOIN site s ON s.id = dc.site_id
                             WHERE s.feeder_id = ? AND dc.action = 'LIMIT_PV' AND dc.issued_by = 'optimizer' AND dc.valid_from = ?
                               AND dc.status IN ('SENT', 'ACCEPTED'))""")
-                    .params(feeder.value(), Timestamp.from(last.start())).query(Boolean.class).single();
+                    .params(feeder.value(), Timestamp.from(last.start())).query(Boolean.class).single());
             inputs.add(new BankInputs.FeederInputs(feeder, limitsPerSlot("feeder_limit", "feeder_id", feeder.value(), slots), history[0],
                     history[1], pvPeak == 0 ? 0 : (double) curtailable.stream().mapToLong(c -> c.peak().watts()).sum() / pvPeak, storage, uncontrolled,
-                    Power.ofWatts(pvPeak), curtailable, new HeldBack(Energy.ofWattHours(heldBack), capped), evs(feeder, slots, now, notFollowing, uncontrolled),
+                    Power.ofWatts(pvPeak), curtailable, heldBackLastSlot, evs(feeder, slots, now, notFollowing, uncontrolled),
                     slots.stream().map(slot -> orders.stream().filter(o -> o.covers(feeder, slot)).mapToDouble(CurtailmentOrder::maxShare)
                             .min().orElse(1.0)).toList()));
         }

@@ -1,6 +1,7 @@
 package org.aems.optimizer.runtime;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.aems.core.unit.Energy;
 
 /**
@@ -15,5 +16,13 @@ public record HeldBack(Energy planned, boolean capped) {
 
     public HeldBack {
         Objects.requireNonNull(planned, "planned");
+    }
+
+    /**
+     * After a slot with {@code planned} curtailment: capped if our PV limits were in force there without planned
+     * curtailment (below {@link CurtailmentCommands#MIN_WH} none was sent). {@code limitsInForce} is asked only then.
+     */
+    public static HeldBack after(Energy planned, BooleanSupplier limitsInForce) {
+        return new HeldBack(planned, planned.wattHours() < CurtailmentCommands.MIN_WH && limitsInForce.getAsBoolean());
     }
 }

@@ -186,7 +186,7 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
             for (Bank bank : banks) {
                 Map<org.aems.core.grid.FeederId, HeldBack> heldBack = new HashMap<>();
                 Optional.ofNullable(last.get(bank.id())).ifPresent(p -> p.feeders().forEach(f -> heldBack.put(f.id(),
-                        new HeldBack(f.curtailed().get(0), f.curtailed().get(0).wattHours() < 10 && limited.contains(f.id())))));
+                        HeldBack.after(f.curtailed().get(0), () -> limited.contains(f.id())))));
                 BankInputs inputs = known.inputs(bank, horizon, play.socPercent(), heldBack, vehicles);
                 List<List<Double>> made = rounds.computeIfAbsent(bank.id(), b -> new ArrayList<>());
                 // The gate-closed slots of this round (this one and the next two) keep the value in force.
