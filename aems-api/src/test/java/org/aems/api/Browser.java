@@ -9,10 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -58,6 +60,11 @@ final class Browser implements AutoCloseable {
         WebDriverWait wait = new WebDriverWait(driver, atMost);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /** Reads what the page shows, reading again if a live update replaced an element while it was being read. */
+    <T> T read(Function<WebDriver, T> reader) {
+        return waiting(Duration.ofSeconds(10)).until(reader::apply);
     }
 
     void size(int width, int height) {

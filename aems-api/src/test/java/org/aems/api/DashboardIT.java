@@ -207,14 +207,15 @@ class DashboardIT {
                 .format(new BigDecimal(region.get("pvCapacityKw").asString()).setScale(0, RoundingMode.HALF_UP)) + " kW / 300 kW");
 
         // One table row per feeder with the API's flow and limit.
-        List<WebElement> rows = browser.driver.findElements(By.cssSelector("[data-testid=feeders] tbody tr"));
-        assertThat(rows).hasSize(region.get("feeders").size()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=feeders] tbody tr")))
+                .hasSize(region.get("feeders").size()).hasSizeGreaterThanOrEqualTo(3);
         for (JsonNode feeder : region.get("feeders")) {
-            WebElement row = browser.driver.findElement(By.cssSelector("tr[data-feeder='" + feeder.get("id").asString() + "']"));
-            assertThat(row.findElement(By.cssSelector("[data-key=limit]")).getDomAttribute("data-value"))
-                    .isEqualTo(feeder.get("reverseFlowLimitKw").asString());
-            assertThat(row.findElement(By.cssSelector("[data-key=net]")).getDomAttribute("data-value"))
-                    .isEqualTo(feeder.get("netImportKw").asString());
+            List<String> shown = browser.read(d -> {
+                WebElement row = d.findElement(By.cssSelector("tr[data-feeder='" + feeder.get("id").asString() + "']"));
+                return List.of(row.findElement(By.cssSelector("[data-key=limit]")).getDomAttribute("data-value"),
+                        row.findElement(By.cssSelector("[data-key=net]")).getDomAttribute("data-value"));
+            });
+            assertThat(shown).containsExactly(feeder.get("reverseFlowLimitKw").asString(), feeder.get("netImportKw").asString());
         }
 
         // Charts: every series has the day's 48 slots; PV rose above zero during the day.
@@ -387,12 +388,15 @@ class DashboardIT {
 
         browser.driver.get(base() + "/dashboard/settlement.html");
         browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-refreshes") != null);
-        WebElement row = browser.driver.findElement(By.cssSelector("tr[data-run='" + runId + "']"));
-        assertThat(row.findElement(By.cssSelector("[data-key=status]")).getText()).isEqualTo("DRAFT");
+        List<String> runShown = browser.read(d -> {
+            WebElement row = d.findElement(By.cssSelector("tr[data-run='" + runId + "']"));
+            return List.of(row.findElement(By.cssSelector("[data-key=status]")).getText(),
+                    row.findElement(By.cssSelector("[data-key=provisional]")).getDomAttribute("data-value"));
+        });
         // The simulated gateways' values, no certified ones: every statement with a value is provisional, as the run says.
         int provisional = run.json().get("provisionalStatements").asInt() + run.json().get("provisionalSupplyBills").asInt();
         assertThat(provisional).isPositive();
-        assertThat(row.findElement(By.cssSelector("[data-key=provisional]")).getDomAttribute("data-value")).isEqualTo(Integer.toString(provisional));
+        assertThat(runShown).containsExactly("DRAFT", Integer.toString(provisional));
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=statements] tbody tr"))).hasSize(statements.size());
         assertThat(value("statements-payment")).isEqualTo(Long.toString(payment));
         assertThat(text("statements-payment")).isEqualTo(NumberFormat.getIntegerInstance(Locale.JAPAN).format(payment) + " 円");
@@ -651,15 +655,17 @@ class DashboardIT {
         // Actual, the plan at gate closure (every slot of the day), the newest plan (from 13:00).
         assertThat(seriesPoints("plan-chart")).containsExactly(48L, 48L, 22L);
         assertThat(seriesPoints("flex-chart")).containsExactly(48L, 48L);
-        List<WebElement> events = browser.driver.findElements(By.cssSelector("[data-testid=limit-events] li"));
-        assertThat(events).hasSize(1);
-        assertThat(events.get(0).getDomAttribute("data-outcome")).isEqualTo("BREACHED");
-        assertThat(events.get(0).getDomAttribute("class")).isEqualTo("bad");
-        assertThat(events.get(0).getText())
-                .isEqualTo("5/20 13:00 JST f2 逆潮流上限を超過 (抑えきれず) (潮流 164.0 kW, 上限 150.0 kW, 超過 14.0 kW): " + why);
-        WebElement command = browser.driver.findElement(By.cssSelector("tr[data-command='dash-cmd-1']"));
-        assertThat(command.getText()).contains(site, "battery-1", "SET_POWER", "-2.5", "NO_ACK", "no acknowledgement within 60 s");
-        assertThat(command.findElement(By.cssSelector("[data-key=status]")).getDomAttribute("class")).isEqualTo("bad");
+        // Read in one go: the page's 1 s pulse re-renders these lists, which leaves elements found earlier stale.
+        List<List<String>> events = browser.read(d -> d.findElements(By.cssSelector("[data-testid=limit-events] li")).stream()
+                .map(e -> List.of(e.getDomAttribute("data-outcome"), e.getDomAttribute("class"), e.getText())).toList());
+        assertThat(events).containsExactly(List.of("BREACHED", "bad",
+                "5/20 13:00 JST f2 逆潮流上限を超過 (抑えきれず) (潮流 164.0 kW, 上限 150.0 kW, 超過 14.0 kW): " + why));
+        List<String> command = browser.read(d -> {
+            WebElement row = d.findElement(By.cssSelector("tr[data-command='dash-cmd-1']"));
+            return List.of(row.getText(), row.findElement(By.cssSelector("[data-key=status]")).getDomAttribute("class"));
+        });
+        assertThat(command.get(0)).contains(site, "battery-1", "SET_POWER", "-2.5", "NO_ACK", "no acknowledgement within 60 s");
+        assertThat(command.get(1)).isEqualTo("bad");
         assertThat(browser.consoleErrors()).isEmpty();
         browser.fullPage("dashboard-feeder-ja");
     }
@@ -679,14 +685,18 @@ class DashboardIT {
         assertThat(value("sites-total")).isEqualTo("10");
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=sites] tbody tr"))).hasSize(10);
         for (JsonNode site : found.get("sites")) {
-            WebElement row = browser.driver.findElement(By.cssSelector("tr[data-site='" + site.get("id").asString() + "']"));
-            assertThat(row.findElement(By.cssSelector("[data-key=quality]")).getText()).isEqualTo(site.get("measuredSlots").asInt()
+            String quality = browser.read(d -> d.findElement(By.cssSelector("tr[data-site='" + site.get("id").asString() + "'] [data-key=quality]"))
+                    .getText());
+            assertThat(quality).isEqualTo(site.get("measuredSlots").asInt()
                     + " / " + site.get("estimatedSlots").asInt() + " / " + site.get("missingSlots").asInt());
             assertThat(site.get("measuredSlots").asInt()).as("the played day was measured").isPositive();
         }
-        WebElement rejected = browser.driver.findElement(By.cssSelector("tr[data-site='demo-012']"));
-        assertThat(rejected.findElement(By.cssSelector("[data-key=rejections]")).getText()).isEqualTo("1 (NOT_JSON)");
-        rejected.findElement(By.tagName("button")).click();
+        String rejections = browser.read(d -> d.findElement(By.cssSelector("tr[data-site='demo-012'] [data-key=rejections]")).getText());
+        assertThat(rejections).isEqualTo("1 (NOT_JSON)");
+        browser.read(d -> {
+            d.findElement(By.cssSelector("tr[data-site='demo-012'] button")).click();
+            return true;
+        });
         browser.waiting(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("[data-testid=rejections] li[data-reason=NOT_JSON]")).isEmpty());
         assertThat(text("rejections-site")).isEqualTo("demo-012");
         assertThat(browser.consoleErrors()).isEmpty();
@@ -707,9 +717,12 @@ class DashboardIT {
                            "otherServedKwh":"2.500","pvUsedKwh":"3.100"}]}""".formatted(TODAY), clock.instant());
         try {
             open(DAY);
-            WebElement island = browser.driver.findElement(By.cssSelector("[data-testid=islands] li[data-feeder=f3]"));
-            assertThat(island.getDomAttribute("data-autonomy")).isEqualTo("5.5");
-            assertThat(island.getText()).contains("substation breaker open", "自立可能時間 5.5 時間", "demo-040/battery-1", "demo-045",
+            List<String> island = browser.read(d -> {
+                WebElement shown = d.findElement(By.cssSelector("[data-testid=islands] li[data-feeder=f3]"));
+                return List.of(shown.getDomAttribute("data-autonomy"), shown.getText());
+            });
+            assertThat(island.get(0)).isEqualTo("5.5");
+            assertThat(island.get(1)).contains("substation breaker open", "自立可能時間 5.5 時間", "demo-040/battery-1", "demo-045",
                     "全コマ供給可", "1.2 / 1.2 kWh");
             assertThat(browser.consoleErrors()).isEmpty();
         } finally {

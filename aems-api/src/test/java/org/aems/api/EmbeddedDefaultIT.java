@@ -66,6 +66,16 @@ class EmbeddedDefaultIT {
                 assertThat(gateway.publish("aems/v1/sites/demo-002/telemetry", "{}")).isEqualTo(0x87);
                 assertThat(http.delete("/api/v1/admin/gateways/demo-001/credentials", "application/json", "").status()).isEqualTo(200);
             }
+
+            // Ctrl-C while an operator's dashboard is open: its live stream must not hold the stop up (the web server's
+            // graceful shutdown waited its full 30 s for it; the embedded services take ~10 s to stop here).
+            var dashboard = http.openStream("/api/v1/dashboard/stream");
+            assertThat(dashboard.statusCode()).isEqualTo(200);
+            try (var open = dashboard.body()) {
+                long stopping = System.nanoTime();
+                app.close();
+                assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(25));
+            }
         }
 
         // The same command again: the demo region is imported again over the registry it left.

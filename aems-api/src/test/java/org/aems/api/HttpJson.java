@@ -125,6 +125,19 @@ final class HttpJson {
         return send(b.build());
     }
 
+    /** Opens a GET that does not end (a server-sent event stream, as a dashboard does); returns once its headers came. */
+    HttpResponse<java.io.InputStream> openStream(String path) {
+        try {
+            return client.send(request(uri(path)).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The raw bytes of a GET (for exports in other charsets), with extra headers as name, value, ... */
     Bytes getBytes(String path, String... headers) {
         HttpRequest.Builder b = request(uri(path)).GET();
