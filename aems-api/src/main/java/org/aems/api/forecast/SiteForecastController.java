@@ -18,6 +18,7 @@ import org.aems.core.grid.SiteId;
 import org.aems.core.time.Jst;
 import org.aems.core.time.Slot;
 import org.aems.ingest.registry.RegistryStore;
+import org.aems.optimizer.forecast.ClearSky;
 import org.aems.optimizer.forecast.ClearSkyPvForecaster;
 import org.aems.optimizer.forecast.DayAheadForecaster;
 import org.aems.optimizer.forecast.ProfileForecaster;
@@ -54,11 +55,12 @@ class SiteForecastController {
     private final RegistryStore registry;
     private final Clock clock;
     private final DayAheadForecaster demand = new ProfileForecaster();
-    private final DayAheadForecaster pv = new ClearSkyPvForecaster();
+    private final DayAheadForecaster pv;
     private final HorizonForecast horizon = new HorizonForecast(IntradayCorrection.DEFAULT);
 
-    SiteForecastController(DataSource dataSource, RegistryStore registry, Clock clock) {
+    SiteForecastController(DataSource dataSource, RegistryStore registry, Clock clock, ClearSky regionSky) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.pv = new ClearSkyPvForecaster(regionSky);
         this.registry = registry;
         this.clock = clock;
     }

@@ -18,6 +18,7 @@ import org.aems.core.time.Slot;
 import org.aems.optimizer.dispatch.CommandStore;
 import org.aems.optimizer.dispatch.DispatchSettings;
 import org.aems.optimizer.dispatch.Dispatcher;
+import org.aems.optimizer.forecast.ClearSky;
 import org.aems.optimizer.forecast.ClearSkyPvForecaster;
 import org.aems.optimizer.forecast.ProfileForecaster;
 import org.aems.optimizer.island.IslandRound;
@@ -89,16 +90,17 @@ public class OptimizerAutoConfiguration {
     @Bean
     OptimizerCycle optimizerCycle(OptimizerSettings settings, DataSource dataSource, CommandStore commands, PlanStore plans,
                                   ObjectProvider<Dispatcher> dispatcher, AlertSink alerts, ExecutorService optimizerWorkers,
-                                  ObjectProvider<MeterRegistry> metrics, Clock clock, SlotPrices prices, IslandStore islands) {
+                                  ObjectProvider<MeterRegistry> metrics, Clock clock, SlotPrices prices, IslandStore islands,
+                                  ClearSky regionSky) {
         AggregatingSolver solver = new AggregatingSolver(new BankSolver("GLOP", settings.solveTimeLimit()));
         Planner planner = new Planner(problem -> solver.solve(problem).map(AggregatingSolver.Result::plan), new BaselinePlanner(), alerts,
                 clock);
         return new OptimizerCycle(new BankInputsQuery(dataSource, settings.socMaxAge(), settings.historyDays()),
-                new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(), prices, Penalties.DEFAULT,
+                new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(regionSky), prices, Penalties.DEFAULT,
                         IntradayCorrection.DEFAULT, settings.limitMargin()), planner, plans,
                 new JobQueue(dataSource, "aems-optimizer-" + host(), settings.lease()), commands, Optional.ofNullable(dispatcher.getIfAvailable()),
                 alerts, settings, optimizerWorkers, metrics.getIfAvailable(SimpleMeterRegistry::new), clock, islands,
-                new IslandRound(dataSource, islands));
+                new IslandRound(dataSource, islands), regionSky);
     }
 
     @Bean(destroyMethod = "close")

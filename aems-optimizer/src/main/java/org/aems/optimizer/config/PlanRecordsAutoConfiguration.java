@@ -5,6 +5,7 @@ import org.aems.optimizer.dispatch.CommandStore;
 import org.aems.optimizer.ev.BookingStore;
 import org.aems.optimizer.grid.CurtailmentOrderStore;
 import org.aems.optimizer.island.IslandStore;
+import org.aems.optimizer.forecast.ClearSky;
 import org.aems.optimizer.forecast.ClearSkyPvForecaster;
 import org.aems.optimizer.forecast.ProfileForecaster;
 import org.aems.optimizer.plan.BalancingPlanQuery;
@@ -58,9 +59,18 @@ public class PlanRecordsAutoConfiguration {
         return new BalancingPlanQuery(dataSource);
     }
 
+    /** Where the region's sun is ({@code aems.location.latitude}/{@code longitude}, default Odawara): the PV forecasts' clear sky. */
     @Bean
-    MarketPlanQuery marketPlanQuery(DataSource dataSource, SlotPrices prices) {
-        return new MarketPlanQuery(dataSource, new ProfileForecaster(), new ClearSkyPvForecaster(), prices);
+    @ConditionalOnMissingBean(ClearSky.class)
+    ClearSky regionSky(Environment environment) {
+        Binder binder = Binder.get(environment);
+        return ClearSky.of(binder.bind("aems.location.latitude", Double.class).orElse(null),
+                binder.bind("aems.location.longitude", Double.class).orElse(null));
+    }
+
+    @Bean
+    MarketPlanQuery marketPlanQuery(DataSource dataSource, SlotPrices prices, ClearSky regionSky) {
+        return new MarketPlanQuery(dataSource, new ProfileForecaster(), new ClearSkyPvForecaster(regionSky), prices);
     }
 
     @Bean

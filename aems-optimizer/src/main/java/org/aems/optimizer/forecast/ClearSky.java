@@ -7,11 +7,38 @@ import net.e175.klaus.solarpositioning.DeltaT;
 import net.e175.klaus.solarpositioning.Grena3;
 import org.aems.core.time.Slot;
 
-/** Clear-sky global horizontal irradiance per slot at a place: the sun's position and the Haurwitz model. */
+/**
+ * Clear-sky global horizontal irradiance per slot at a place: the sun's position and the Haurwitz model. The region's
+ * place is configuration ({@code aems.location.latitude}/{@code longitude}, default Odawara): solar noon in Naha is
+ * ~55 minutes after Sapporo's, and the PV forecasts and the inverters' shares of a feeder's PV follow the sun.
+ */
 public record ClearSky(double latitude, double longitude) {
 
     /** Odawara city hall. */
     public static final ClearSky ODAWARA = new ClearSky(35.26, 139.15);
+
+    public ClearSky {
+        if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
+            throw new IllegalArgumentException("a place needs latitude in -90..90 and longitude in -180..180 degrees (north and east"
+                    + " positive, e.g. Odawara 35.26, 139.15), were " + latitude + ", " + longitude);
+        }
+    }
+
+    /**
+     * The region's place from {@code aems.location.latitude} and {@code longitude}: both, or neither for Odawara.
+     *
+     * @throws IllegalArgumentException when only one is given, or out of range
+     */
+    public static ClearSky of(Double latitude, Double longitude) {
+        if (latitude == null && longitude == null) {
+            return ODAWARA;
+        }
+        if (latitude == null || longitude == null) {
+            throw new IllegalArgumentException("set both aems.location.latitude and aems.location.longitude (decimal degrees,"
+                    + " north and east positive), or neither for Odawara; only " + (latitude == null ? "longitude" : "latitude") + " was set");
+        }
+        return new ClearSky(latitude, longitude);
+    }
 
     /** Mean clear-sky irradiance over the slot, W/m² (six samples, at 2.5, 7.5, ... 27.5 minutes). */
     public double meanIrradiance(Slot slot) {

@@ -28,8 +28,14 @@ public final class ClearSkyPvForecaster implements DayAheadForecaster {
         this.decay = decay;
     }
 
+    /** At this place, from the last week with each day back weighing 0.8 of the next. */
+    public ClearSkyPvForecaster(ClearSky sky) {
+        this(sky, 7, 0.8);
+    }
+
+    /** At Odawara. */
     public ClearSkyPvForecaster() {
-        this(ClearSky.ODAWARA, 7, 0.8);
+        this(ClearSky.ODAWARA);
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class CurtailmentCommands {
      */
     static final double GUARDED_SURPRISE = 0.5;
 
-    public static List<Command> forSlot(BankInputs inputs, BankProblem problem, BankPlan plan, int slot, Instant issuedAt) {
+    public static List<Command> forSlot(BankInputs inputs, BankProblem problem, BankPlan plan, int slot, Instant issuedAt, ClearSky sky) {
         Slot target = plan.slots().get(slot);
         double[] allowed = allowedCurtailablePv(inputs, problem, plan, slot);
         List<Command> commands = new ArrayList<>();
@@ -59,7 +59,7 @@ public final class CurtailmentCommands {
             }
             // Planned curtailment keeps what the plan keeps (it may curtail for its plan in force, not only a limit).
             double kept = curtailed >= MIN_WH ? Math.max(0, forecast - curtailed) : guarded ? allowed[f] : Double.POSITIVE_INFINITY;
-            double[] shares = shares(feeder.curtailable(), target);
+            double[] shares = shares(feeder.curtailable(), target, sky);
             for (int i = 0; i < shares.length; i++) {
                 BankInputs.CurtailablePv pv = feeder.curtailable().get(i);
                 double watts = kept * shares[i] / (Slot.DURATION.toMinutes() / 60.0);
@@ -78,16 +78,16 @@ public final class CurtailmentCommands {
      * Each inverter's share of the feeder's curtailable PV in the slot: its array's clear-sky output there (peak ×
      * plane-of-array irradiance, clipped at the inverter's limit). By peak power alone, east roofs would be held below
      * what they make in the morning and west roofs in the afternoon while the others' shares went unused. The sky
-     * is the forecaster's (Odawara's); by peak where the sun is down.
+     * is the region's (the forecaster's); by peak where the sun is down.
      */
-    static double[] shares(List<BankInputs.CurtailablePv> inverters, Slot slot) {
+    static double[] shares(List<BankInputs.CurtailablePv> inverters, Slot slot, ClearSky sky) {
         Map<List<Double>, Double> irradiance = new HashMap<>();
         double[] shares = new double[inverters.size()];
         double total = 0;
         for (int i = 0; i < shares.length; i++) {
             BankInputs.CurtailablePv pv = inverters.get(i);
             double poa = irradiance.computeIfAbsent(List.of(pv.tiltDegrees(), pv.azimuthDegrees()),
-                    k -> ClearSky.ODAWARA.meanIrradiance(slot, k.get(0), k.get(1)));
+                    k -> sky.meanIrradiance(slot, k.get(0), k.get(1)));
             shares[i] = Math.min(pv.inverterLimit().watts(), pv.peak().watts() * poa / 1000);
             total += shares[i];
         }

@@ -36,6 +36,7 @@ import org.aems.optimizer.dispatch.Dispatcher;
 import org.aems.optimizer.dispatch.PlanCommands;
 import org.aems.optimizer.jobs.BankJob;
 import org.aems.optimizer.jobs.JobQueue;
+import org.aems.optimizer.forecast.ClearSky;
 import org.aems.optimizer.model.BankPlan;
 import org.aems.optimizer.model.BankProblem;
 import org.aems.optimizer.model.Planner;
@@ -72,10 +73,15 @@ public final class OptimizerCycle {
     private final Map<BankId, BankPlan> lastPlans = new ConcurrentHashMap<>();
     private volatile Instant lastRound;
 
+    /** The region's sky: how a feeder's PV limit is shared among its inverters. */
+    private final ClearSky sky;
+
     public OptimizerCycle(BankInputsQuery inputs, ProblemBuilder builder, Planner planner, PlanStore plans, JobQueue jobs,
                           CommandStore commands, Optional<Dispatcher> dispatcher, AlertSink alerts, OptimizerSettings settings,
-                          ExecutorService pool, MeterRegistry metrics, Clock clock, IslandStore islands, IslandRound islandRound) {
+                          ExecutorService pool, MeterRegistry metrics, Clock clock, IslandStore islands, IslandRound islandRound,
+                          ClearSky sky) {
         this.inputs = inputs;
+        this.sky = sky;
         this.islands = islands;
         this.islandRound = islandRound;
         this.builder = builder;
@@ -183,7 +189,7 @@ public final class OptimizerCycle {
                         .description("A bank's regional-step shift over its gate-closed slots, Wh (- = less import than its plan in force)")
                         .register(metrics).record(Math.abs(regionalShift));
                 setpoints.addAll(PlanCommands.forSlot(problem, plan, 0, now));
-                setpoints.addAll(CurtailmentCommands.forSlot(known, problem, plan, 0, now));
+                setpoints.addAll(CurtailmentCommands.forSlot(known, problem, plan, 0, now, sky));
                 Counter.builder("aems.optimizer.plans").tag("source", plan.source().name()).register(metrics).increment();
             }
             int sent = dispatcher.map(d -> d.dispatch(setpoints, "optimizer", Optional.of(job.bank().value()))).orElse(0);

@@ -18,6 +18,7 @@ import org.aems.core.grid.BankId;
 import org.aems.core.grid.Feeder;
 import org.aems.core.time.Slot;
 import org.aems.core.unit.Energy;
+import org.aems.optimizer.forecast.ClearSky;
 import org.aems.optimizer.dispatch.PlanCommands;
 import org.aems.optimizer.forecast.ClearSkyPvForecaster;
 import org.aems.optimizer.forecast.ProfileForecaster;
@@ -222,7 +223,7 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
                     for (org.aems.core.telemetry.Command c : PlanCommands.forSlot(problem, planned, 0, slot.start())) {
                         play.command(c, slot.start());
                     }
-                    for (org.aems.core.telemetry.Command c : CurtailmentCommands.forSlot(inputs, problem, planned, 0, slot.start())) {
+                    for (org.aems.core.telemetry.Command c : CurtailmentCommands.forSlot(inputs, problem, planned, 0, slot.start(), ClearSky.ODAWARA)) {
                         play.command(c, slot.start());
                         limitedNow.add(model.region().feederOf(c.siteId()).orElseThrow().id());
                     }

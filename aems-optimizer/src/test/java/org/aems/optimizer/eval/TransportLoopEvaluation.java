@@ -31,6 +31,7 @@ import org.aems.ingest.IngestHarness;
 import org.aems.ingest.rollup.IntervalRollup;
 import org.aems.ingest.rollup.RollupMetrics;
 import org.aems.ingest.rollup.RollupSettings;
+import org.aems.optimizer.forecast.ClearSky;
 import org.aems.optimizer.dispatch.CommandStatus;
 import org.aems.optimizer.dispatch.CommandStore;
 import org.aems.optimizer.dispatch.DispatchSettings;
@@ -244,7 +245,7 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
         return new OptimizerCycle(new BankInputsQuery(ingest.dataSource, settings.socMaxAge(), settings.historyDays()), builder, planner,
                 new PlanStore(ingest.dataSource), new JobQueue(ingest.dataSource, "transport-eval", settings.lease()), commands,
                 policy == Policy.OPTIMIZER ? Optional.of(dispatcher) : Optional.empty(), ALERTS, settings, pool, metrics, clock, islands,
-                new IslandRound(ingest.dataSource, islands));
+                new IslandRound(ingest.dataSource, islands), ClearSky.ODAWARA);
     }
 
     /** Moves the clock to {@code to}, lets the simulation play up to it and waits until ingest has stored every message. */

@@ -19,6 +19,7 @@ import org.aems.core.unit.Energy;
 import org.aems.core.unit.Power;
 import org.aems.core.unit.Yen;
 import org.aems.core.unit.YenPerKwh;
+import org.aems.optimizer.forecast.ClearSky;
 import org.aems.optimizer.dispatch.PlanCommands;
 import org.aems.optimizer.forecast.SlotSeries;
 import org.aems.optimizer.model.BankPlan;
@@ -84,14 +85,24 @@ class CurtailmentCommandsTest {
 
     @Test
     void inverterSharesFollowTheSunByDayAndPeakPowerByNight() {
-        double[] morning = CurtailmentCommands.shares(ROOFS, MORNING);
-        double[] afternoon = CurtailmentCommands.shares(ROOFS, Slot.of(MORNING.date(), 31)); // 15:00 JST
-        double[] night = CurtailmentCommands.shares(ROOFS, Slot.of(MORNING.date(), 1));
+        double[] morning = CurtailmentCommands.shares(ROOFS, MORNING, ClearSky.ODAWARA);
+        double[] afternoon = CurtailmentCommands.shares(ROOFS, Slot.of(MORNING.date(), 31), ClearSky.ODAWARA); // 15:00 JST
+        double[] night = CurtailmentCommands.shares(ROOFS, Slot.of(MORNING.date(), 1), ClearSky.ODAWARA);
 
         assertThat(morning[0] + morning[1]).isCloseTo(1, within(1e-9));
         assertThat(morning[0]).isGreaterThan(morning[1]);
         assertThat(afternoon[1]).isGreaterThan(afternoon[0]);
         assertThat(night).containsExactly(0.5, 0.5);
+    }
+
+    @Test
+    void theSharesFollowTheRegionsOwnSun() {
+        // Naha's solar noon is ~46 minutes after Odawara's: at 15:00 JST its sun stands less far west.
+        ClearSky naha = new ClearSky(26.21, 127.68);
+        Slot afternoon = Slot.of(MORNING.date(), 31);
+
+        assertThat(CurtailmentCommands.shares(ROOFS, afternoon, naha)[1])
+                .isLessThan(CurtailmentCommands.shares(ROOFS, afternoon, ClearSky.ODAWARA)[1]);
     }
 
     /** One feeder (two 400 kW roofs) and its plan for the slot, kWh: curtailable PV forecast, planned net (+ import), planned curtailment. */
@@ -107,7 +118,7 @@ class CurtailmentCommandsTest {
     }
 
     private static List<Command> commands(List<Feeder> feeders, long bankLimitW) {
-        return CurtailmentCommands.forSlot(inputs(bankLimitW, feeders), problem(feeders), plan(feeders), 0, MORNING.start().plusSeconds(60));
+        return CurtailmentCommands.forSlot(inputs(bankLimitW, feeders), problem(feeders), plan(feeders), 0, MORNING.start().plusSeconds(60), ClearSky.ODAWARA);
     }
 
     private static BankInputs inputs(long bankLimitW, List<Feeder> feeders) {

@@ -22,6 +22,7 @@ import org.aems.core.time.Slot;
 import org.aems.core.unit.Energy;
 import org.aems.ingest.registry.RegistryStore;
 import org.aems.ingest.store.TimescaleDbMigration;
+import org.aems.optimizer.forecast.ClearSky;
 import org.aems.optimizer.dispatch.CommandStatus;
 import org.aems.optimizer.dispatch.CommandStore;
 import org.aems.optimizer.dispatch.DispatchSettings;
@@ -130,7 +131,7 @@ class OptimizerCycleIT {
                 new ProblemBuilder(new ProfileForecaster(), new ClearSkyPvForecaster(), TimeOfDayPrices.DEFAULT, Penalties.DEFAULT),
                 new Planner(p -> solver.solve(p).map(AggregatingSolver.Result::plan), new BaselinePlanner(), alerts, Clock.systemUTC()),
                 new PlanStore(ds), new JobQueue(ds, "cycle-it", settings.lease()), commands, Optional.of(dispatcher), alerts, settings, pool,
-                metrics, Clock.systemUTC(), islands, new IslandRound(ds, islands));
+                metrics, Clock.systemUTC(), islands, new IslandRound(ds, islands), ClearSky.ODAWARA);
     }
 
     @AfterAll
