@@ -385,13 +385,28 @@ public final class Simulation implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (MqttLink link : links) {
-            link.close();
-        }
+        closeAll(links);
         if (truth != null) {
             truth.close();
         }
         log.info(summary());
+    }
+
+    /**
+     * Side by side: Paho (1.2.5) sleeps 100 ms in every disconnect, so closing the demo's 50 links one after the other
+     * took 5 s of every stop (and of the app's Ctrl-C).
+     */
+    private static void closeAll(List<MqttLink> links) {
+        ExecutorService closing = Executors.newFixedThreadPool(Math.max(1, Math.min(links.size(), 64)), daemon("aems-simulator-close"));
+        links.forEach(link -> closing.execute(link::close));
+        closing.shutdown();
+        try {
+            if (!closing.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("not every MQTT connection of the simulator closed within 10 s; leaving them to the broker's keep-alive");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
