@@ -123,9 +123,10 @@ public final class BankInputsQuery {
                             notFollowing.stream().map(SiteId::value).toArray(String[]::new))
                     .query((rs, n) -> new BankInputs.CurtailablePv(rs.getString(1), Power.ofWatts(rs.getLong(2)),
                             Power.ofWatts(rs.getLong(3)), rs.getDouble(4), rs.getDouble(5))).list();
-            SlotSeries[] history = history(feeder, slots.get(0));
+            SlotSeries[] history = history(bank, feeder, slots.get(0));
             Slot last = slots.get(0).previous();
-            // What the plan that dispatched the last slot curtailed there (the round made during that slot).
+            // What the plan that dispatched the last slot curtailed there (the round made during that slot; the history
+            // has it added back): with planned curtailment, what the limits held back is known.
             long heldBack = jdbc.sql("""
                             SELECT ps.curtailed_wh FROM plan_slot ps JOIN plan_version pv ON pv.id = ps.plan_id
                             WHERE pv.bank_id = ? AND ps.feeder_id = ? AND ps.slot_start = ? AND pv.first_slot = ?
@@ -252,7 +253,14 @@ public final class BankInputsQuery {
      * (see {@link #evs}); learning it as demand too would count it twice. Per site: a station's slot in a booking's
      * window loses all of its EV energy.
      */
-    private SlotSeries[] history(FeederId feeder, Slot until) {
+    /**
+     * The feeder's demand and PV per slot over the last {@code historyDays}. Demand is what the sites used (net import
+     * plus the PV they made, less storage and booked EV charging). PV is what they made plus what the plan that
+     * dispatched the slot curtailed there (the round made during it), as the nowcast adds it back: else a sunny day's
+     * curtailment taught the next days' forecasts less sun, and their plans less room for it. Limits without planned
+     * curtailment (export guards, orders) held back an unknown amount: those slots stay as measured.
+     */
+    private SlotSeries[] history(BankId bank, FeederId feeder, Slot until) {
         TreeMap<Slot, Double> load = new TreeMap<>();
         TreeMap<Slot, Double> pv = new TreeMap<>();
         Timestamp from = Timestamp.from(until.start().minus(Duration.ofDays(historyDays)));
@@ -266,18 +274,25 @@ public final class BankInputsQuery {
                               AND EXISTS (SELECT 1 FROM ev_booking b JOIN asset a ON a.site_id = b.site_id AND a.device_id = b.device_id
                                           WHERE b.site_id = si.site_id AND NOT b.cancelled AND a.kind = 'EV_CHARGER' AND a.curtailable
                                             AND b.plugged_from < si.slot_start + interval '30 minutes' AND b.departure > si.slot_start)
-                            GROUP BY si.slot_start)
+                            GROUP BY si.slot_start),
+                        curtailed AS (
+                            SELECT DISTINCT ON (pv.first_slot) pv.first_slot AS slot_start, ps.curtailed_wh
+                            FROM plan_version pv JOIN plan_slot ps ON ps.plan_id = pv.id AND ps.feeder_id = ? AND ps.slot_start = pv.first_slot
+                            WHERE pv.bank_id = ? AND pv.created_at >= ? AND pv.first_slot >= ? AND pv.first_slot < ?
+                            ORDER BY pv.first_slot, pv.created_at DESC, pv.id DESC)
                         SELECT fi.slot_start, fi.net_import_wh, coalesce(fi.pv_wh, 0),
-                               coalesce(fi.battery_charge_wh, 0) - coalesce(fi.battery_discharge_wh, 0), coalesce(b.ev_wh, 0)
+                               coalesce(fi.battery_charge_wh, 0) - coalesce(fi.battery_discharge_wh, 0), coalesce(b.ev_wh, 0),
+                               coalesce(c.curtailed_wh, 0)
                         FROM feeder_interval fi LEFT JOIN booked b ON b.slot_start = fi.slot_start
+                                                LEFT JOIN curtailed c ON c.slot_start = fi.slot_start
                         WHERE fi.feeder_id = ? AND fi.slot_start >= ? AND fi.slot_start < ? AND fi.net_import_wh IS NOT NULL
                         ORDER BY fi.slot_start""")
-                .params(from, to, feeder.value(), feeder.value(), from, to)
+                .params(from, to, feeder.value(), feeder.value(), bank.value(), from, from, to, feeder.value(), from, to)
                 .query(rs -> {
                     Slot slot = Slot.containing(rs.getTimestamp(1).toInstant());
                     double pvWh = rs.getLong(3);
                     load.put(slot, rs.getLong(2) + pvWh - rs.getLong(4) - rs.getLong(5));
-                    pv.put(slot, pvWh);
+                    pv.put(slot, pvWh + Math.max(0, rs.getLong(6)));
                 });
         return new SlotSeries[] {new SlotSeries(feeder.value() + " demand", "Wh", load), new SlotSeries(feeder.value() + " pv", "Wh", pv)};
     }

@@ -17,8 +17,8 @@ import org.aems.optimizer.forecast.SlotSeries;
 public record HorizonForecast(IntradayCorrection correction) {
 
     /**
-     * @param heldBack what our own action held back from the last measured slot (curtailed PV), so the correction does
-     *                 not learn our curtailment as weather
+     * @param heldBack whether our own limits held back an unmeasured amount of the last measured slot's PV (the history
+     *                 already has the plans' curtailment added back), so the correction does not learn it as weather
      */
     public double[] over(DayAheadForecaster forecaster, SlotSeries history, List<Slot> slots, HeldBack heldBack) {
         Slot issuedAt = slots.get(0);
@@ -31,7 +31,6 @@ public record HorizonForecast(IntradayCorrection correction) {
         Slot last = issuedAt.previous();
         double lastForecast = days.computeIfAbsent(last.date(), day -> forecaster.forecast(history, day, issuedAt))[last.index() - 1];
         OptionalDouble measured = history.at(last);
-        return correction.apply(values, lastForecast,
-                measured.isPresent() ? OptionalDouble.of(measured.getAsDouble() + heldBack.planned().wattHours()) : measured, heldBack.capped());
+        return correction.apply(values, lastForecast, measured, heldBack.capped());
     }
 }

@@ -241,7 +241,12 @@ public final class ClosedLoopEvaluation implements Callable<Integer> {
                 roundMillis.add((System.nanoTime() - roundStart) / 1_000_000);
             }
             SlotTruth truth = play.play(slot);
-            known.record(truth, play.feeders());
+            // The dispatched plans' curtailment is added back to the PV learned, as BankInputsQuery's history does.
+            Map<org.aems.core.grid.FeederId, Double> curtailed = new HashMap<>();
+            if (policy == Policy.OPTIMIZER) {
+                last.values().forEach(p -> p.feeders().forEach(f -> curtailed.put(f.id(), (double) f.curtailed().get(0).wattHours())));
+            }
+            known.record(truth, play.feeders(), curtailed);
             day.add(truth);
         }
         double[] pvPerSlot = day.stream().mapToDouble(t -> java.util.Arrays.stream(t.pvWh).sum()).toArray();

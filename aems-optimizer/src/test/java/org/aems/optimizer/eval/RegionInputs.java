@@ -55,10 +55,15 @@ final class RegionInputs {
      * booked: between trips it waits for its next member), and PV.
      */
     void record(SlotTruth truth, List<FeederId> feeders) {
+        record(truth, feeders, Map.of());
+    }
+
+    /** As above, the PV with what the dispatched plans curtailed per feeder added back, as the runtime's history has it. */
+    void record(SlotTruth truth, List<FeederId> feeders, Map<FeederId, Double> curtailedWh) {
         for (int f = 0; f < feeders.size(); f++) {
             load.get(feeders.get(f)).put(truth.slot, truth.loadWh[f] - truth.evWh[f]);
             ev.get(feeders.get(f)).put(truth.slot, truth.evWh[f]);
-            pv.get(feeders.get(f)).put(truth.slot, truth.pvWh[f]);
+            pv.get(feeders.get(f)).put(truth.slot, truth.pvWh[f] + curtailedWh.getOrDefault(feeders.get(f), 0.0));
         }
     }
 
