@@ -144,9 +144,10 @@ class DashboardIT {
 
     @BeforeAll
     void dayPlayedAndSignedIn() throws Exception {
+        // The browser first: without Chromium the class fails at once, not after the day has played.
+        browser = new Browser();
         http = HttpJson.signedIn(port, context);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> dayComplete(region(DAY)));
-        browser = new Browser();
         browser.driver.get(base() + "/dashboard/?date=" + DAY);
         // Not signed in: the page says so and goes to the sign-in page.
         browser.waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/login"));
