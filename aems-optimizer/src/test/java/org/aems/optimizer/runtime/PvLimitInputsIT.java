@@ -28,12 +28,9 @@ class PvLimitInputsIT {
 
     @Test
     void aFeederWhosePvOurAcceptedLimitsHeldLastSlotIsMarkedCappedAndOneWhoseLimitWasRefusedIsNot() {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(TestInfrastructure.freshDatabase());
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").javaMigrations(new TimescaleDbMigration()).load().migrate();
+        PGSimpleDataSource ds = demoRegion();
         Slot current = Slot.containing(Instant.now());
         Instant now = current.start().plusSeconds(120);
-        new RegistryStore(ds).importRegion(BundledRegions.scenario("demo").region(), now.minus(Duration.ofDays(3)));
         Slot last = current.previous();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         String insert = """
@@ -56,12 +53,9 @@ class PvLimitInputsIT {
 
     @Test
     void thePvHistoryHasWhatTheDispatchedPlansCurtailedAddedBackAndTheDemandDoesNot() {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(TestInfrastructure.freshDatabase());
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").javaMigrations(new TimescaleDbMigration()).load().migrate();
+        PGSimpleDataSource ds = demoRegion();
         Slot current = Slot.containing(Instant.now());
         Instant now = current.start().plusSeconds(120);
-        new RegistryStore(ds).importRegion(BundledRegions.scenario("demo").region(), now.minus(Duration.ofDays(3)));
         Slot last = current.previous();
         Slot guarded = last.previous();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
@@ -91,6 +85,15 @@ class PvLimitInputsIT {
         assertThat(f1.pv().at(guarded)).hasValue(8_000);
         assertThat(f1.load().at(last)).as("what the sites used: net import plus the PV they made").hasValue(5_000);
         assertThat(f1.heldBackLastSlot()).as("the plan's curtailment is known: no unmeasured cap").isEqualTo(HeldBack.NONE);
+    }
+
+    /** A fresh database with the demo region registered three days ago. */
+    private static PGSimpleDataSource demoRegion() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(TestInfrastructure.freshDatabase());
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").javaMigrations(new TimescaleDbMigration()).load().migrate();
+        new RegistryStore(ds).importRegion(BundledRegions.scenario("demo").region(), Instant.now().minus(Duration.ofDays(3)));
+        return ds;
     }
 
     /** A plan version for bank odw-east-b1 made during {@code slot}, curtailing {@code curtailedWh} on f1 there. */
