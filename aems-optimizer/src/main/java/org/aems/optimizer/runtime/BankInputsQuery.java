@@ -251,12 +251,8 @@ public final class BankInputsQuery {
      * Demand without our batteries and without the vehicles booked on dispatchable chargers, and PV, per slot over the
      * last {@code historyDays} days before {@code until}. Booked charging is left out because the model plans it
      * (see {@link #evs}); learning it as demand too would count it twice. Per site: a station's slot in a booking's
-     * window loses all of its EV energy.
-     */
-    /**
-     * The feeder's demand and PV per slot over the last {@code historyDays}. Demand is what the sites used (net import
-     * plus the PV they made, less storage and booked EV charging). PV is what they made plus what the plan that
-     * dispatched the slot curtailed there (the round made during it), as the nowcast adds it back: else a sunny day's
+     * window loses all of its EV energy. The demand takes the PV the sites made; the PV learned is that plus what the
+     * plan that dispatched the slot curtailed there (the round made during it, ADR 0026), else a sunny day's
      * curtailment taught the next days' forecasts less sun, and their plans less room for it. Limits without planned
      * curtailment (export guards, orders) held back an unknown amount: those slots stay as measured.
      */

@@ -71,10 +71,9 @@ public final class OptimizerCycle {
     private final MeterRegistry metrics;
     private final Timer bankTimer;
     private final Map<BankId, BankPlan> lastPlans = new ConcurrentHashMap<>();
-    private volatile Instant lastRound;
-
     /** The region's sky: how a feeder's PV limit is shared among its inverters. */
     private final ClearSky sky;
+    private volatile Instant lastRound;
 
     public OptimizerCycle(BankInputsQuery inputs, ProblemBuilder builder, Planner planner, PlanStore plans, JobQueue jobs,
                           CommandStore commands, Optional<Dispatcher> dispatcher, AlertSink alerts, OptimizerSettings settings,
