@@ -68,7 +68,7 @@ class EmbeddedDefaultIT {
             }
 
             // Ctrl-C while an operator's dashboard is open: its live stream must not hold the stop up (the web server's
-            // graceful shutdown waited its full 30 s for it; the embedded services take ~10 s to stop here).
+            // graceful shutdown waited its full 30 s for it; the embedded services take ~5 s to stop here).
             var dashboard = http.openStream("/api/v1/dashboard/stream");
             assertThat(dashboard.statusCode()).isEqualTo(200);
             try (var open = dashboard.body()) {
