@@ -146,6 +146,12 @@ public final class IngestBenchmark {
      * look-up opened a connection, a backend and its staging tables: that hid the staging tables' dead rows (ADR 0009)
      * and let the pipeline crawl at the city's 10,526 sites (a new backend for each first message of a site).
      */
+    /** The application's validation: registry look-ups cached as ingest caches them, default limits. */
+    private static ReadingValidator validator(DataSource ds) {
+        return new ReadingValidator(CachedRegisteredSites.asApplication(new RegistryStore(ds)::siteOf), Clock.systemUTC(),
+                new ValidationSettings(null, null));
+    }
+
     private DataSource freshDatabase() {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(TestInfrastructure.freshDatabase());
@@ -242,8 +248,7 @@ public final class IngestBenchmark {
                 Duration.ofHours(1), 0, null, null);
         BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
         TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, queue, Clock.systemUTC());
-        ReadingValidator validator = new ReadingValidator(CachedRegisteredSites.asApplication(new RegistryStore(ds)::siteOf),
-                Clock.systemUTC(), new ValidationSettings(null, null));
+        ReadingValidator validator = validator(ds);
         BatchWriter writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(ds), validator, new JdbcReadingStore(ds), message -> {
             onCommit.accept(message);
             subscriber.acknowledge(message);
@@ -304,8 +309,7 @@ public final class IngestBenchmark {
                     perSecond, (System.nanoTime() - t0) / 1e9);
             BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(settings.receiveMaximum() * 2);
             TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, queue, Clock.systemUTC());
-            ReadingValidator validator = new ReadingValidator(CachedRegisteredSites.asApplication(new RegistryStore(ds)::siteOf),
-                Clock.systemUTC(), new ValidationSettings(null, null));
+            ReadingValidator validator = validator(ds);
             BatchWriter writer = new BatchWriter(queue, new TelemetryCodec(), new MeterScaleStore(ds), validator,
                     new JdbcReadingStore(ds), m -> {
                         committed.incrementAndGet();

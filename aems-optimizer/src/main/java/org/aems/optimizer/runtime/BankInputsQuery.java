@@ -123,24 +123,17 @@ public final class BankInputsQuery {
                             notFollowing.stream().map(SiteId::value).toArray(String[]::new))
                     .query((rs, n) -> new BankInputs.CurtailablePv(rs.getString(1), Power.ofWatts(rs.getLong(2)),
                             Power.ofWatts(rs.getLong(3)), rs.getDouble(4), rs.getDouble(5))).list();
-            SlotSeries[] history = history(bank, feeder, slots.get(0));
+            FeederHistory history = history(bank, feeder, slots.get(0));
             Slot last = slots.get(0).previous();
-            // What the plan that dispatched the last slot curtailed there (the round made during that slot; the history
-            // has it added back): with planned curtailment, what the limits held back is known.
-            long heldBack = jdbc.sql("""
-                            SELECT ps.curtailed_wh FROM plan_slot ps JOIN plan_version pv ON pv.id = ps.plan_id
-                            WHERE pv.bank_id = ? AND ps.feeder_id = ? AND ps.slot_start = ? AND pv.first_slot = ?
-                            ORDER BY pv.created_at DESC, pv.id DESC LIMIT 1""")
-                    .params(bank.value(), feeder.value(), Timestamp.from(last.start()), Timestamp.from(last.start()))
-                    .query(Long.class).optional().orElse(0L);
-            // Limits in force there without planned curtailment (an export guard, an order) held back an unmeasured amount.
-            HeldBack heldBackLastSlot = HeldBack.after(Energy.ofWattHours(heldBack), () -> jdbc.sql("""
+            // With planned curtailment in the last slot, what the limits held back is known (the history has it added
+            // back); limits in force there without it (an export guard, an order) held back an unmeasured amount.
+            HeldBack heldBackLastSlot = HeldBack.after(history.curtailedLastSlot(), () -> jdbc.sql("""
                             SELECT EXISTS (SELECT 1 FROM dispatch_command dc JOIN site s ON s.id = dc.site_id
                             WHERE s.feeder_id = ? AND dc.action = 'LIMIT_PV' AND dc.issued_by = 'optimizer' AND dc.valid_from = ?
                               AND dc.status IN ('SENT', 'ACCEPTED'))""")
                     .params(feeder.value(), Timestamp.from(last.start())).query(Boolean.class).single());
-            inputs.add(new BankInputs.FeederInputs(feeder, limitsPerSlot("feeder_limit", "feeder_id", feeder.value(), slots), history[0],
-                    history[1], pvPeak == 0 ? 0 : (double) curtailable.stream().mapToLong(c -> c.peak().watts()).sum() / pvPeak, storage, uncontrolled,
+            inputs.add(new BankInputs.FeederInputs(feeder, limitsPerSlot("feeder_limit", "feeder_id", feeder.value(), slots), history.demand(),
+                    history.pv(), pvPeak == 0 ? 0 : (double) curtailable.stream().mapToLong(c -> c.peak().watts()).sum() / pvPeak, storage, uncontrolled,
                     Power.ofWatts(pvPeak), curtailable, heldBackLastSlot, evs(feeder, slots, now, notFollowing, uncontrolled),
                     slots.stream().map(slot -> orders.stream().filter(o -> o.covers(feeder, slot)).mapToDouble(CurtailmentOrder::maxShare)
                             .min().orElse(1.0)).toList()));
@@ -256,9 +249,11 @@ public final class BankInputsQuery {
      * curtailment taught the next days' forecasts less sun, and their plans less room for it. Limits without planned
      * curtailment (export guards, orders) held back an unknown amount: those slots stay as measured.
      */
-    private SlotSeries[] history(BankId bank, FeederId feeder, Slot until) {
+    private FeederHistory history(BankId bank, FeederId feeder, Slot until) {
         TreeMap<Slot, Double> load = new TreeMap<>();
         TreeMap<Slot, Double> pv = new TreeMap<>();
+        Slot last = until.previous();
+        long[] curtailedLast = {0};
         Timestamp from = Timestamp.from(until.start().minus(Duration.ofDays(historyDays)));
         Timestamp to = Timestamp.from(until.start());
         jdbc.sql("""
@@ -288,9 +283,21 @@ public final class BankInputsQuery {
                     Slot slot = Slot.containing(rs.getTimestamp(1).toInstant());
                     double pvWh = rs.getLong(3);
                     load.put(slot, rs.getLong(2) + pvWh - rs.getLong(4) - rs.getLong(5));
-                    pv.put(slot, pvWh + Math.max(0, rs.getLong(6)));
+                    long curtailed = Math.max(0, rs.getLong(6));
+                    pv.put(slot, pvWh + curtailed);
+                    if (slot.equals(last)) {
+                        curtailedLast[0] = curtailed;
+                    }
                 });
-        return new SlotSeries[] {new SlotSeries(feeder.value() + " demand", "Wh", load), new SlotSeries(feeder.value() + " pv", "Wh", pv)};
+        return new FeederHistory(new SlotSeries(feeder.value() + " demand", "Wh", load), new SlotSeries(feeder.value() + " pv", "Wh", pv),
+                Energy.ofWattHours(curtailedLast[0]));
+    }
+
+    /**
+     * @param curtailedLastSlot what the plan that dispatched the slot just measured curtailed there (zero until its
+     *                          interval is rolled up: without a measurement the nowcast has nothing to correct)
+     */
+    private record FeederHistory(SlotSeries demand, SlotSeries pv, Energy curtailedLastSlot) {
     }
 
     /** Each battery's last state of charge (%) within {@code socMaxAge}, keyed {@code siteId/deviceId}. */

@@ -1,7 +1,9 @@
 package org.aems.optimizer.eval;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.aems.core.grid.DeviceId;
 import org.aems.core.grid.SiteId;
 import org.aems.core.unit.Energy;
@@ -20,6 +22,8 @@ import org.aems.simulators.ev.EvModel;
 final class BookingFeed {
 
     private final BookingStore store;
+    /** The trips sent so far, as the car-sharing system keeps them (it is the only writer of the booking table here). */
+    private final Set<String> sent = new HashSet<>();
 
     BookingFeed(BookingStore store) {
         this.store = store;
@@ -35,7 +39,7 @@ final class BookingFeed {
             Energy capacity = Energy.ofWattHours(Math.round(vehicle.capacityWh()));
             for (org.aems.simulators.ev.Booking trip : vehicle.tripsDeparting(now, until)) {
                 String id = e.getKey() + "@" + trip.departure().getEpochSecond();
-                if (trip.departure().isAfter(back) && store.find(id).isEmpty()) {
+                if (trip.departure().isAfter(back) && sent.add(id)) {
                     Energy needed = Energy.ofWattHours(Math.min(Math.round(trip.energyNeededWh()), capacity.wattHours()));
                     store.put(new Booking(id, SiteId.of(siteAndCharger[0]), DeviceId.of(siteAndCharger[1]), back, trip.departure(), needed,
                             capacity, false), now);

@@ -109,29 +109,9 @@ public final class Buildout2030Benchmark {
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         // Twice: the first solve pays for a cold JVM (class loading, JIT, OR-Tools' native library); the runtime solves
         // every slot in a long-running one, so the second is its steady state.
-        long firstMs = 0;
-        long regionMs = 0;
-        double aggregatedYen = 0;
-        double unplacedKwh = 0;
-        List<BankPlan> plans = new ArrayList<>();
-        for (int run = 0; run < 2; run++) {
-            long regionStart = System.nanoTime();
-            List<Future<AggregatingSolver.Result>> futures = new ArrayList<>();
-            for (BankProblem problem : problems) {
-                futures.add(pool.submit(() -> aggregating.solve(problem).orElseThrow()));
-            }
-            aggregatedYen = 0;
-            unplacedKwh = 0;
-            plans.clear();
-            for (Future<AggregatingSolver.Result> f : futures) {
-                AggregatingSolver.Result r = f.get();
-                plans.add(r.plan());
-                aggregatedYen += r.plan().objective().amount().doubleValue();
-                unplacedKwh += r.unplacedKwh();
-            }
-            regionMs = (System.nanoTime() - regionStart) / 1_000_000;
-            firstMs = run == 0 ? regionMs : firstMs;
-        }
+        RegionSolve cold = solveRegion(pool, problems, aggregating);
+        RegionSolve warm = solveRegion(pool, problems, aggregating);
+        List<BankPlan> plans = warm.plans();
         pool.shutdown();
         Check check = new Check();
         for (int b = 0; b < problems.size(); b++) {
@@ -139,7 +119,7 @@ public final class Buildout2030Benchmark {
         }
         System.out.printf("region aggregated, %d banks in parallel on %d cores: %,d ms wall clock (the first solve, cold JVM: %,d ms);"
                         + " objective %,.0f yen; split could not place %.1f kWh%n", banks.size(), Runtime.getRuntime().availableProcessors(),
-                regionMs, firstMs, aggregatedYen, unplacedKwh);
+                warm.millis(), cold.millis(), warm.yen(), warm.unplacedKwh());
         System.out.printf("per-asset setpoints: %,d battery slots checked, %d outside their power limits, %d outside 0..capacity;"
                         + " %,d EVs, %d short at departure (%.1f kWh)%n", check.batterySlots, check.powerViolations, check.energyViolations,
                 check.evs, check.shortEvs, check.shortKwh);
@@ -157,9 +137,31 @@ public final class Buildout2030Benchmark {
                 System.out.printf("  bank %s unaggregated: %,d ms (%s)%n", problem.bank(), ms, plan.source());
             }
             System.out.printf("region unaggregated (banks one after another): %,d ms, objective %,.0f yen; aggregated/unaggregated objective"
-                    + " %.4f%n", exactMs, exactYen, aggregatedYen / exactYen);
+                    + " %.4f%n", exactMs, exactYen, warm.yen() / exactYen);
         }
         System.exit(0);
+    }
+
+    /** One solve of every bank, in parallel on the pool: wall clock, plans in bank order, objective and what the split left. */
+    private record RegionSolve(long millis, List<BankPlan> plans, double yen, double unplacedKwh) {
+    }
+
+    private static RegionSolve solveRegion(ExecutorService pool, List<BankProblem> problems, AggregatingSolver aggregating) throws Exception {
+        long start = System.nanoTime();
+        List<Future<AggregatingSolver.Result>> futures = new ArrayList<>();
+        for (BankProblem problem : problems) {
+            futures.add(pool.submit(() -> aggregating.solve(problem).orElseThrow()));
+        }
+        List<BankPlan> plans = new ArrayList<>();
+        double yen = 0;
+        double unplacedKwh = 0;
+        for (Future<AggregatingSolver.Result> f : futures) {
+            AggregatingSolver.Result r = f.get();
+            plans.add(r.plan());
+            yen += r.plan().objective().amount().doubleValue();
+            unplacedKwh += r.unplacedKwh();
+        }
+        return new RegionSolve((System.nanoTime() - start) / 1_000_000, plans, yen, unplacedKwh);
     }
 
     /**
