@@ -62,11 +62,11 @@ public final class PlanRetention implements AutoCloseable {
     }
 
     /** What one purge did: versions trimmed, and the rows deleted. */
-    public record Purged(int versionsTrimmed, int versionsDeleted, long slotRowsDeleted, long jobsDeleted) {
+    public record Purged(int versionsTrimmed, int versionsDeleted, long slotRowsDeleted, long jobsDeleted, long commandsDeleted) {
     }
 
-    /** Finished jobs deleted per statement. */
-    private static final int JOB_BATCH = 10_000;
+    /** Finished jobs, or old commands, deleted per statement. */
+    private static final int ROW_BATCH = 10_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -75,6 +75,7 @@ public final class PlanRetention implements AutoCloseable {
     private final Counter versionsDeleted;
     private final Counter slotRowsDeleted;
     private final Counter jobsDeleted;
+    private final Counter commandsDeleted;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "aems-plan-retention");
         t.setDaemon(true);
@@ -89,6 +90,7 @@ public final class PlanRetention implements AutoCloseable {
         this.versionsDeleted = rowsDeleted(metrics, "plan_version");
         this.slotRowsDeleted = rowsDeleted(metrics, "plan_slot");
         this.jobsDeleted = rowsDeleted(metrics, "optimizer_job");
+        this.commandsDeleted = rowsDeleted(metrics, "dispatch_command");
     }
 
     private static Counter rowsDeleted(MeterRegistry metrics, String table) {
@@ -135,24 +137,32 @@ public final class PlanRetention implements AutoCloseable {
                     + "deleted, {} slot rows deleted, in {} ms", createdBefore, trimmed, versions, slotRows,
                     (System.nanoTime() - startedNanos) / 1_000_000);
         }
-        long jobs = purgeJobs(started.minus(settings.jobMaxAge()));
-        return new Purged(trimmed, versions, slotRows, jobs);
+        // Finished jobs only: queued or running ones are the queue's.
+        Instant jobsBefore = started.minus(settings.jobMaxAge());
+        long jobs = deleteInBatches("DELETE FROM optimizer_job WHERE (bank_id, slot_start) IN (SELECT bank_id, slot_start FROM optimizer_job"
+                + " WHERE slot_start < ? AND status IN ('DONE', 'FAILED', 'SKIPPED') LIMIT ?)", jobsBefore, jobsDeleted);
+        if (jobs > 0) {
+            log.info("plan retention [jobs-before: {}]: {} finished optimizer jobs deleted", jobsBefore, jobs);
+        }
+        // Any status: a command issued that long ago lapsed long before (it is valid for a slot and the handover).
+        Instant commandsBefore = started.minus(settings.commandMaxAge());
+        long commands = deleteInBatches("DELETE FROM dispatch_command WHERE command_id IN (SELECT command_id FROM dispatch_command"
+                + " WHERE issued_at < ? LIMIT ?)", commandsBefore, commandsDeleted);
+        if (commands > 0) {
+            log.info("plan retention [commands-before: {}]: {} dispatched commands deleted", commandsBefore, commands);
+        }
+        return new Purged(trimmed, versions, slotRows, jobs, commands);
     }
 
-    /** Finished jobs of slots before {@code before}, a batch per statement; queued or running ones are the queue's. */
-    private long purgeJobs(Instant before) {
+    /** Runs {@code delete} (parameters: the cut-off, the batch size) until a batch comes back short; counts the rows. */
+    private long deleteInBatches(String delete, Instant before, Counter counter) {
         long deleted = 0;
         int n;
         do {
-            n = jdbc.sql("DELETE FROM optimizer_job WHERE (bank_id, slot_start) IN (SELECT bank_id, slot_start FROM optimizer_job"
-                            + " WHERE slot_start < ? AND status IN ('DONE', 'FAILED', 'SKIPPED') LIMIT ?)")
-                    .params(Timestamp.from(before), JOB_BATCH).update();
+            n = jdbc.sql(delete).params(Timestamp.from(before), ROW_BATCH).update();
             deleted += n;
-            jobsDeleted.increment(n);
-        } while (n == JOB_BATCH);
-        if (deleted > 0) {
-            log.info("plan retention [jobs-before: {}]: {} finished optimizer jobs deleted", before, deleted);
-        }
+            counter.increment(n);
+        } while (n == ROW_BATCH);
         return deleted;
     }
 

@@ -67,8 +67,8 @@ class PlanRetentionIT {
         long slotRowsBefore = count(jdbc, "plan_slot");
 
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        PlanRetention retention = new PlanRetention(dataSource, new PlanRetentionSettings(true, Duration.ofDays(7), Duration.ofHours(1), 7, Duration.ofDays(30)),
-                metrics, Clock.fixed(now, ZoneOffset.UTC));
+        PlanRetention retention = new PlanRetention(dataSource, new PlanRetentionSettings(true, Duration.ofDays(7), Duration.ofHours(1), 7,
+                Duration.ofDays(30), null), metrics, Clock.fixed(now, ZoneOffset.UTC));
         PlanRetention.Purged purged = retention.purge();
 
         // Young versions whole; old ones with the rows of the slots they were the plan of record for, every feeder's.
@@ -110,22 +110,50 @@ class PlanRetentionIT {
         assertThat(jdbc.sql("SELECT plan_id FROM optimizer_job WHERE bank_id = 'bank-x'").query(Long.class).single()).isEqualTo(recorded.id());
 
         assertThat(purged.jobsDeleted()).as("jobs younger than 30 days stay").isZero();
-        assertThat(retention.purge()).isEqualTo(new PlanRetention.Purged(0, 0, 0, 0));
+        assertThat(retention.purge()).isEqualTo(new PlanRetention.Purged(0, 0, 0, 0, 0));
 
         // 31 days later the finished jobs of those slots go, and a job still queued there (a stuck queue) stays.
         jdbc.sql("INSERT INTO optimizer_job (bank_id, slot_start, status, enqueued_at) VALUES ('bank-q', ?, 'QUEUED', ?)")
                 .params(Timestamp.from(FIRST_DAY.atStartOfDay(org.aems.core.time.Jst.ZONE).toInstant()), Timestamp.from(now)).update();
         // (Versions kept a year here: only the jobs are this check's business.)
         PlanRetention later = new PlanRetention(dataSource, new PlanRetentionSettings(true, Duration.ofDays(365), Duration.ofHours(1), 7,
-                Duration.ofDays(30)), metrics, Clock.fixed(now.plus(Duration.ofDays(31)), ZoneOffset.UTC));
+                Duration.ofDays(30), null), metrics, Clock.fixed(now.plus(Duration.ofDays(31)), ZoneOffset.UTC));
         assertThat(later.purge().jobsDeleted()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT bank_id FROM optimizer_job").query(String.class).list()).containsExactly("bank-q");
         assertThat(metrics.counter("aems.optimizer.plans.purged", "table", "optimizer_job").count()).isEqualTo(2);
     }
 
     @Test
+    void commandsIssuedBeforeTheirRetentionAreDeletedWhateverTheirAnswerAndTheRecentOnesStay() {
+        DataSource dataSource = migratedDatabase();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Instant now = Instant.parse("2027-07-01T03:00:00Z");
+        command(jdbc, "old-accepted", now.minus(Duration.ofDays(396)), "ACCEPTED");
+        command(jdbc, "old-refused", now.minus(Duration.ofDays(400)), "REJECTED");
+        command(jdbc, "old-never-sent", now.minus(Duration.ofDays(500)), "PENDING");
+        command(jdbc, "last-year-kept", now.minus(Duration.ofDays(394)), "ACCEPTED");
+        command(jdbc, "today", now.minus(Duration.ofMinutes(5)), "SENT");
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
+        PlanRetention.Purged purged = new PlanRetention(dataSource, PlanRetentionSettings.DEFAULT, metrics, Clock.fixed(now, ZoneOffset.UTC)).purge();
+
+        assertThat(purged.commandsDeleted()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT command_id FROM dispatch_command ORDER BY issued_at").query(String.class).list())
+                .containsExactly("last-year-kept", "today");
+        assertThat(metrics.counter("aems.optimizer.plans.purged", "table", "dispatch_command").count()).isEqualTo(3);
+    }
+
+    @Test
+    void aCommandRetentionShorterThanAWeekIsRefused() {
+        assertThatThrownBy(() -> new PlanRetentionSettings(true, null, null, null, null, Duration.ofDays(3)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("aems.optimizer.plan-retention.command-max-age must be at least 7 days (dashboards and the optimizer read"
+                        + " recent commands and their answers), not PT72H");
+    }
+
+    @Test
     void aRetentionShorterThanAPlansHorizonIsRefused() {
-        assertThatThrownBy(() -> new PlanRetentionSettings(true, Duration.ofDays(1), null, null, null))
+        assertThatThrownBy(() -> new PlanRetentionSettings(true, Duration.ofDays(1), null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("aems.optimizer.plan-retention.max-age must be at least 2 days (a plan covers up to the end of tomorrow), not PT24H");
     }
@@ -230,6 +258,15 @@ class PlanRetentionIT {
     private static void job(JdbcClient jdbc, String bank, Slot slot, long planId) {
         jdbc.sql("INSERT INTO optimizer_job (bank_id, slot_start, status, enqueued_at, plan_id) VALUES (?, ?, 'DONE', ?, ?)")
                 .params(bank, Timestamp.from(slot.start()), Timestamp.from(slot.start()), planId).update();
+    }
+
+    private static void command(JdbcClient jdbc, String id, Instant issuedAt, String status) {
+        jdbc.sql("""
+                        INSERT INTO dispatch_command (command_id, site_id, device_id, action, setpoint_w, valid_from, valid_until, issued_at,
+                                                      issued_by, status)
+                        VALUES (?, 'site-1', 'pv-1', 'LIMIT_PV', 3000, ?, ?, ?, 'optimizer', ?)""")
+                .params(id, Timestamp.from(issuedAt), Timestamp.from(issuedAt.plus(Duration.ofMinutes(35))), Timestamp.from(issuedAt), status)
+                .update();
     }
 
     private static long count(JdbcClient jdbc, String table) {
