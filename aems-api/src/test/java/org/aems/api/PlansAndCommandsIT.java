@@ -46,6 +46,8 @@ class PlansAndCommandsIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestApp.onTestInfrastructure(registry, PREFIX);
         registry.add("aems.optimizer.enabled", () -> "true");
+        // The fixtures' command is dated SLOT: a year on, the retention (real clock) would delete it mid-class.
+        registry.add("aems.optimizer.plan-retention.enabled", () -> "false");
         registry.add("aems.optimizer.dispatch.client-id", () -> PREFIX + "-dispatch");
         registry.add("aems.optimizer.dispatch.shared-group", () -> TestInfrastructure.sharedGroup(PREFIX));
         registry.add("aems.optimizer.prices.purchase-series", () -> "it-jepx-tokyo");
