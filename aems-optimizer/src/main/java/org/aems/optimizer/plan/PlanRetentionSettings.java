@@ -15,7 +15,7 @@ import java.time.Duration;
  *                  ago than this are deleted; the plans they made follow {@code maxAge}
  * @param commandMaxAge dispatched commands (the optimizer's and operators', with their acknowledgements) issued longer
  *                  ago than this are deleted; default 395 days, as the raw telemetry that shows how sites answered them
- *                  (the export guard alone sends ~100,000 PV limits on a sunny day of the city)
+ *                  (the city's sunny day brings ~100,000 commands, half of them the export guard's PV limits)
  */
 public record PlanRetentionSettings(Boolean enabled, Duration maxAge, Duration interval, Integer batch, Duration jobMaxAge,
                                     Duration commandMaxAge) {
