@@ -273,6 +273,10 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
     }
 
     /** Per bank, per slot of the day: the bank-total value of its newest plan made before the slot's gate closure. */
+    /** A bank's planned net (Wh) for a slot, and whether that plan was made by the slot's gate closure. */
+    private record PlannedNet(double wattHours, boolean byGateClosure) {
+    }
+
     private static Map<BankId, List<Double>> inForce(IngestHarness ingest, List<Bank> banks, LocalDate date) {
         Map<BankId, List<Double>> inForce = new HashMap<>();
         JdbcClient jdbc = JdbcClient.create(ingest.dataSource);
@@ -284,16 +288,16 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
                 Timestamp gate = Timestamp.from(slot.start().minus(Slot.GATE_CLOSURE_LEAD));
                 // Where no plan was made by the gate closure (a warm-up too short for a round the evening before: the
                 // forecasts need a day of history), the first plan made for the slot, as ClosedLoopEvaluation does.
-                Object[] plan = jdbc.sql("""
+                PlannedNet plan = jdbc.sql("""
                                 SELECT ps.net_wh, pv.created_at <= ? FROM plan_slot ps JOIN plan_version pv ON pv.id = ps.plan_id
                                 WHERE pv.bank_id = ? AND ps.feeder_id = '' AND ps.slot_start = ?
                                 ORDER BY pv.created_at <= ? DESC, CASE WHEN pv.created_at <= ? THEN pv.created_at END DESC, pv.created_at,
                                          pv.id DESC LIMIT 1""")
                         .params(gate, bank.id().value(), Timestamp.from(slot.start()), gate, gate)
-                        .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBoolean(2)}).optional()
+                        .query((rs, n) -> new PlannedNet(rs.getLong(1), rs.getBoolean(2))).optional()
                         .orElseThrow(() -> new IllegalStateException("bank " + bank.id() + " has no plan for " + slot));
-                values.add(((Long) plan[0]).doubleValue());
-                late += (Boolean) plan[1] ? 0 : 1;
+                values.add(plan.wattHours());
+                late += plan.byGateClosure() ? 0 : 1;
             }
             inForce.put(bank.id(), values);
         }
