@@ -141,17 +141,17 @@ public final class IngestBenchmark {
         return new TelemetryLoad(brokerUrl, "bench-pub-" + System.nanoTime(), sites, base, 500);
     }
 
-    /**
-     * Pooled like the application's (Spring Boot's Hikari, 10 connections). Unpooled, every batch and every registry
-     * look-up opened a connection, a backend and its staging tables: that hid the staging tables' dead rows (ADR 0009)
-     * and let the pipeline crawl at the city's 10,526 sites (a new backend for each first message of a site).
-     */
     /** The application's validation: registry look-ups cached as ingest caches them, default limits. */
     private static ReadingValidator validator(DataSource ds) {
         return new ReadingValidator(CachedRegisteredSites.asApplication(new RegistryStore(ds)::siteOf), Clock.systemUTC(),
                 new ValidationSettings(null, null));
     }
 
+    /**
+     * Pooled like the application's (Spring Boot's Hikari, 10 connections). Unpooled, every batch and every registry
+     * look-up opened a connection, a backend and its staging tables: that hid the staging tables' dead rows (ADR 0009)
+     * and let the pipeline crawl at the city's 10,526 sites (a new backend for each first message of a site).
+     */
     private DataSource freshDatabase() {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(TestInfrastructure.freshDatabase());
