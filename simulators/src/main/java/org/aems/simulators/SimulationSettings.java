@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.aems.simulators.fault.FaultRates;
 import org.aems.simulators.site.PhysicsOptions;
-import org.aems.simulators.weather.ClearSkyIndexSeries;
+import org.aems.simulators.weather.WeatherRecord;
 import org.aems.simulators.weather.Sky;
 
 /**
@@ -22,7 +22,8 @@ import org.aems.simulators.weather.Sky;
  * @param faults      gateway faults to inject
  * @param truth       directory for the ground-truth CSV files, if wanted
  * @param sky         force every simulated day to this kind of sky, else the seeded weather decides
- * @param replay      real cloudiness to replay on the dates it covers (the seeded weather, or {@code sky}, elsewhere)
+ * @param replay      real weather (cloudiness, air temperature) to replay on the dates it covers (the seeded weather, or
+ *                    {@code sky}, elsewhere)
  * @param physics     rare meter events
  * @param registers   file that keeps the meters' and inverters' cumulative registers between runs, if wanted
  *                    ({@link org.aems.simulators.meter.RegisterMemory})
@@ -31,7 +32,7 @@ import org.aems.simulators.weather.Sky;
  */
 public record SimulationSettings(String brokerUrl, int maxSites, Duration interval, double speed, Instant start, long seed,
                                  int connections, FaultRates faults, Optional<Path> truth, Optional<Sky> sky,
-                                 Optional<ClearSkyIndexSeries> replay, PhysicsOptions physics,
+                                 Optional<WeatherRecord> replay, PhysicsOptions physics,
                                  Optional<Path> registers, boolean catchUp) {
     public SimulationSettings {
         Objects.requireNonNull(brokerUrl, "brokerUrl");
@@ -60,7 +61,7 @@ public record SimulationSettings(String brokerUrl, int maxSites, Duration interv
     /** Plays at {@code speed} throughout, however far ahead of the wall clock. */
     public SimulationSettings(String brokerUrl, int maxSites, Duration interval, double speed, Instant start, long seed,
                               int connections, FaultRates faults, Optional<Path> truth, Optional<Sky> sky,
-                              Optional<ClearSkyIndexSeries> replay, PhysicsOptions physics, Optional<Path> registers) {
+                              Optional<WeatherRecord> replay, PhysicsOptions physics, Optional<Path> registers) {
         this(brokerUrl, maxSites, interval, speed, start, seed, connections, faults, truth, sky, replay, physics, registers, false);
     }
 

@@ -16,7 +16,7 @@ import org.aems.simulators.fault.FaultRates;
 import org.aems.simulators.mqtt.BrokerLogin;
 import org.aems.simulators.scenario.Scenario;
 import org.aems.simulators.site.PhysicsOptions;
-import org.aems.simulators.weather.ClearSkyIndexSeries;
+import org.aems.simulators.weather.WeatherRecord;
 import org.aems.simulators.weather.Sky;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,8 +65,9 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--sky", description = "force every day's sky: ${COMPLETION-CANDIDATES} (default: seeded weather)")
     Sky sky;
 
-    @Option(names = "--weather-replay", description = "replay real cloudiness from a CSV 'jst_time,clear_sky_index' on the "
-            + "dates it covers (e.g. written by RealismCheck --replay-out); air temperature follows it")
+    @Option(names = "--weather-replay", description = "replay real weather from a CSV 'jst_time,clear_sky_index,air_temp_c' "
+            + "(either value column may be left out or empty) on the dates each covers, e.g. written by RealismCheck --replay-out; "
+            + "without recorded temperatures the air temperature follows the replayed sunshine")
     Path weatherReplay;
 
     @Option(names = "--catch-up", description = "with a --start in the past: play at --speed until the simulated clock reaches "
@@ -134,10 +135,10 @@ public final class SimulatorCommand implements Callable<Integer> {
             System.err.println("--start must be a date such as 2026-05-12 or ISO-8601 with offset, was '" + start + "'");
             return 2;
         }
-        Optional<ClearSkyIndexSeries> replay = Optional.empty();
+        Optional<WeatherRecord> replay = Optional.empty();
         if (weatherReplay != null) {
             try {
-                replay = Optional.of(ClearSkyIndexSeries.read(weatherReplay));
+                replay = Optional.of(WeatherRecord.read(weatherReplay));
             } catch (IllegalArgumentException | java.io.IOException e) {
                 System.err.println("--weather-replay: " + e.getMessage());
                 return 2;

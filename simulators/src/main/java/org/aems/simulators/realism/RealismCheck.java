@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.aems.core.time.Jst;
 import org.aems.simulators.BundledRegions;
@@ -22,9 +23,11 @@ import org.aems.simulators.site.SiteStep;
 import org.aems.simulators.site.StepContext;
 import org.aems.simulators.weather.ClearSkyIndexSeries;
 import org.aems.simulators.weather.DayWeather;
+import org.aems.simulators.weather.RecordedAirTemperature;
 import org.aems.simulators.weather.ReplayedWeather;
 import org.aems.simulators.weather.Sky;
 import org.aems.simulators.weather.Weather;
+import org.aems.simulators.weather.WeatherRecord;
 import org.aems.simulators.weather.WeatherSource;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import picocli.CommandLine;
@@ -60,9 +63,14 @@ public final class RealismCheck implements Callable<Integer> {
             + "instead of replaying their cloudiness from the real solar curve")
     boolean seededWeather;
 
-    @Option(names = "--replay-out", description = "also write the derived cloudiness (jst_time,clear_sky_index) to this CSV, "
-            + "for the simulator's --weather-replay")
+    @Option(names = "--replay-out", description = "also write the derived cloudiness (jst_time,clear_sky_index, and air_temp_c "
+            + "with --air-temperature) to this CSV, for the simulator's --weather-replay")
     Path replayOut;
+
+    @Option(names = "--air-temperature", description = "a weather record CSV with an air_temp_c column (e.g. JMA's hourly "
+            + "values for Odawara, 'jst_time,air_temp_c'): its temperatures replace the simulated air temperature on the "
+            + "dates it covers; its cloudiness, if any, is not used")
+    Path airTemperature;
 
     @Option(names = "--profiles", description = "also print the mean hourly load shape of workdays and holidays, real and simulated")
     boolean profiles;
@@ -84,25 +92,40 @@ public final class RealismCheck implements Callable<Integer> {
         long started = System.nanoTime();
         Weather seeded = new Weather(runSeed, forced);
         List<LocalDate> replayed = real.stream().map(AreaCurves::date).filter(d -> !clearest.contains(d)).toList();
-        ClearSkyIndexSeries replay = SolarReplay.derive(real, replayed);
+        RecordedAirTemperature recordedAir = airTemperature == null ? new RecordedAirTemperature(Map.of())
+                : WeatherRecord.read(airTemperature).air();
+        WeatherRecord replay = WeatherRecord.of(SolarReplay.derive(real, replayed)).withAir(recordedAir);
         if (replayOut != null) {
             replay.write(replayOut);
         }
-        WeatherSource weather = seededWeather ? seeded : new ReplayedWeather(replay, seeded);
+        WeatherSource weather;
+        if (!seededWeather) {
+            weather = new ReplayedWeather(replay, seeded);
+        } else if (airTemperature != null) {
+            weather = new ReplayedWeather(WeatherRecord.of(new ClearSkyIndexSeries(Map.of())).withAir(recordedAir), seeded);
+        } else {
+            weather = seeded;
+        }
         RegionModel model = new RegionModel(scenario, sites, runSeed, weather, PhysicsOptions.DEFAULT);
         System.out.printf(Locale.ROOT, "region %s, %d sites, seed %d; clear-sky days (most real solar): %s; other days: %s%n%n",
                 model.region().id(), model.sites().size(), runSeed, clearest,
                 seededWeather ? "seeded weather" : "cloudiness replayed from the real solar curve");
+        if (airTemperature != null) {
+            System.out.printf(Locale.ROOT, "air temperature recorded on %d of the %d days (%s), simulated on the others%n%n",
+                    real.stream().filter(d -> recordedAir.covers(d.date())).count(), real.size(), airTemperature);
+        }
         System.out.println("| date | day | sky | load corr | PV corr | peak real | peak sim | Δ peak min | eve/mid real | eve/mid sim "
                 + "| Δ ratio | energy real GWh | energy sim MWh | air max sim | peak slot real | peak slot sim |");
         System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<double[]> rows = new ArrayList<>();
+        List<PeakCeiling.Day> ceilingDays = new ArrayList<>();
         double[][] shapes = new double[4][24];
         int[] shapeDays = new int[2];
         DescriptiveStatistics realEnergy = new DescriptiveStatistics();
         DescriptiveStatistics simEnergy = new DescriptiveStatistics();
         for (AreaCurves day : real) {
             double[][] sim = simulate(model, day.date());
+            ceilingDays.add(new PeakCeiling.Day(day.date(), day.demand(), sim[2]));
             double loadCorr = ShapeStats.correlation(day.demand(), sim[0]);
             double pvCorr = ShapeStats.correlation(day.solar(), sim[1]);
             int peakReal = ShapeStats.peak(day.demand());
@@ -144,6 +167,13 @@ public final class RealismCheck implements Callable<Integer> {
                         + "daily energy spread (CV) real %.1f %%, sim %.1f %%; %.0f s%n", minLoad, minClearPv, peakWithin, rows.size(),
                 slotWithin, rows.size(),
                 ratioWithin, rows.size(), 100 * realCv, 100 * simCv, (System.nanoTime() - started) / 1e9);
+        PeakCeiling.Result ceiling = PeakCeiling.of(ceilingDays, 6);
+        System.out.printf(Locale.ROOT, "ceiling of the peak-time target with these inputs: a regression of the real demand on the day "
+                        + "type and the simulated air temperature, fitted to these very days, puts the peak within ±30 min on %d/%d days "
+                        + "(%d/%d with each day left out of its own fit)%n", ceiling.inSample(), ceiling.days(), ceiling.leaveOneOut(),
+                ceiling.days());
+        System.out.println("  missed with each day left out (Δ min): " + ceiling.leftOutMisses().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %+d", e.getKey(), 5 * e.getValue())).collect(Collectors.joining(", ")));
         if (profiles) {
             String[] names = {"workday real", "workday sim ", "holiday real", "holiday sim "};
             for (int k = 0; k < 4; k++) {

@@ -7,12 +7,14 @@ import org.aems.core.time.Jst;
 import org.aems.simulators.random.Noise;
 
 /**
- * Real cloudiness replayed: on the dates a {@link ClearSkyIndexSeries} covers, the region gets the
- * recorded clear-sky index (drifting across the cells like the seeded cloud field, with a little local
+ * Real weather replayed from a {@link WeatherRecord}. On the dates its cloudiness covers, the region gets
+ * the recorded clear-sky index (drifting across the cells like the seeded cloud field, with a little local
  * flicker where the sky is broken), and the air temperature follows that sunshine through the same
- * {@link AirTemperature} physics; the base temperature of each day and every uncovered date come from
- * the seeded {@link Weather}. So a city can rehearse a real day: a storm that cools the afternoon in the
- * record cools it here too.
+ * {@link AirTemperature} physics; on the dates its air temperature covers, the recorded temperature is used
+ * instead. The base temperature of each day and every uncovered date come from the seeded {@link Weather}.
+ * So a city can rehearse a real day: a storm that cools the afternoon in the record cools it here too.
+ * (Buildings feel the air 45 minutes late: just after midnight of a covered date they still feel the
+ * previous date, recorded or simulated.)
  */
 public final class ReplayedWeather implements WeatherSource {
 
@@ -21,13 +23,15 @@ public final class ReplayedWeather implements WeatherSource {
     private static final double FLICKER_AT_HALF = 0.08;
 
     private final ClearSkyIndexSeries record;
+    private final RecordedAirTemperature recordedAir;
     private final Weather seeded;
     private final long seed;
     private final AirTemperature air;
 
     /** @param seeded the weather of the uncovered dates, the base temperatures and the seed of the flicker */
-    public ReplayedWeather(ClearSkyIndexSeries record, Weather seeded) {
-        this.record = Objects.requireNonNull(record, "record");
+    public ReplayedWeather(WeatherRecord weather, Weather seeded) {
+        this.record = Objects.requireNonNull(weather, "weather").sky();
+        this.recordedAir = weather.air();
         this.seeded = Objects.requireNonNull(seeded, "seeded");
         this.seed = seeded.seed();
         this.air = new AirTemperature(this::regionalIndex, date -> seeded.day(date).baseTempC());
@@ -57,12 +61,12 @@ public final class ReplayedWeather implements WeatherSource {
 
     @Override
     public double temperatureC(Instant instant) {
-        return air.at(instant);
+        return recordedAir.covers(instant.atZone(Jst.ZONE).toLocalDate()) ? recordedAir.at(instant) : air.at(instant);
     }
 
     @Override
     public double meanTemperatureC(LocalDate date) {
-        return air.dayMean(date);
+        return recordedAir.covers(date) ? recordedAir.dayMean(date) : air.dayMean(date);
     }
 
     private double regionalIndex(Instant instant) {
