@@ -92,8 +92,14 @@ public final class RealismCheck implements Callable<Integer> {
         long started = System.nanoTime();
         Weather seeded = new Weather(runSeed, forced);
         List<LocalDate> replayed = real.stream().map(AreaCurves::date).filter(d -> !clearest.contains(d)).toList();
-        RecordedAirTemperature recordedAir = airTemperature == null ? new RecordedAirTemperature(Map.of())
-                : WeatherRecord.read(airTemperature).air();
+        RecordedAirTemperature recordedAir;
+        try {
+            recordedAir = airTemperature == null ? new RecordedAirTemperature(Map.of()) : WeatherRecord.read(airTemperature).air();
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            System.err.println("--air-temperature: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file " : "")
+                    + e.getMessage());
+            return 2;
+        }
         WeatherRecord replay = WeatherRecord.of(SolarReplay.derive(real, replayed)).withAir(recordedAir);
         if (replayOut != null) {
             replay.write(replayOut);
