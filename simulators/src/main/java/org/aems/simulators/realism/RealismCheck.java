@@ -125,6 +125,11 @@ public final class RealismCheck implements Callable<Integer> {
         System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<double[]> rows = new ArrayList<>();
         List<PeakCeiling.Day> ceilingDays = new ArrayList<>();
+        int[][] bands = {{1, 7}, {3, 13}, {7, 37}};
+        DescriptiveStatistics[] wiggleReal = IntStream.range(0, bands.length).mapToObj(b -> new DescriptiveStatistics())
+                .toArray(DescriptiveStatistics[]::new);
+        DescriptiveStatistics[] wiggleSim = IntStream.range(0, bands.length).mapToObj(b -> new DescriptiveStatistics())
+                .toArray(DescriptiveStatistics[]::new);
         double[][] shapes = new double[4][24];
         int[] shapeDays = new int[2];
         DescriptiveStatistics realEnergy = new DescriptiveStatistics();
@@ -132,6 +137,10 @@ public final class RealismCheck implements Callable<Integer> {
         for (AreaCurves day : real) {
             double[][] sim = simulate(model, day.date());
             ceilingDays.add(new PeakCeiling.Day(day.date(), day.demand(), sim[2]));
+            for (int b = 0; b < bands.length; b++) {
+                wiggleReal[b].addValue(ShapeStats.wiggle(day.demand(), bands[b][0], bands[b][1]));
+                wiggleSim[b].addValue(ShapeStats.wiggle(sim[0], bands[b][0], bands[b][1]));
+            }
             double loadCorr = ShapeStats.correlation(day.demand(), sim[0]);
             double pvCorr = ShapeStats.correlation(day.solar(), sim[1]);
             int peakReal = ShapeStats.peak(day.demand());
@@ -180,6 +189,12 @@ public final class RealismCheck implements Callable<Integer> {
                 ceiling.days());
         System.out.println("  missed with each day left out (Δ min): " + ceiling.leftOutMisses().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %+d", e.getKey(), 5 * e.getValue())).collect(Collectors.joining(", ")));
+        StringBuilder wiggles = new StringBuilder();
+        for (int b = 0; b < bands.length; b++) {
+            wiggles.append(String.format(Locale.ROOT, "%s%d–%d min real %.2f %% / simulated %.2f %%", b == 0 ? "" : ", ",
+                    5 * bands[b][0], 5 * bands[b][1], 100 * wiggleReal[b].getPercentile(50), 100 * wiggleSim[b].getPercentile(50)));
+        }
+        System.out.println("wiggle of the load 10:00–16:00 (median of the days, share of the level): " + wiggles);
         if (profiles) {
             String[] names = {"workday real", "workday sim ", "holiday real", "holiday sim "};
             for (int k = 0; k < 4; k++) {

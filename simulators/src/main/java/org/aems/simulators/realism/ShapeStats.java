@@ -42,6 +42,22 @@ final class ShapeStats {
         return mean(curve, 18 * 12, 21 * 12) / mean(curve, 11 * 12, 14 * 12);
     }
 
+    /**
+     * How much the curve wiggles 10:00–16:00 on time scales between {@code shortSteps} and {@code longSteps}
+     * 5-minute steps (odd): the standard deviation of the difference of the two centred moving means, as a
+     * share of the mean. The peak minute on a flat top is decided by wiggles like these.
+     */
+    static double wiggle(double[] curve, int shortSteps, int longSteps) {
+        int from = 10 * 12;
+        int to = 16 * 12;
+        org.apache.commons.math3.stat.descriptive.DescriptiveStatistics d =
+                new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics();
+        for (int i = from; i < to; i++) {
+            d.addValue(mean(curve, i - shortSteps / 2, i + shortSteps / 2 + 1) - mean(curve, i - longSteps / 2, i + longSteps / 2 + 1));
+        }
+        return Math.sqrt(d.getPopulationVariance()) / mean(curve, from, to);
+    }
+
     /** Energy of the day in units × hours. */
     static double energy(double[] curve) {
         double sum = 0;
