@@ -2,44 +2,57 @@ package org.aems.simulators.weather;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.DoubleFunction;
 import org.aems.core.time.Jst;
 
 /**
- * Values recorded at instants, grouped by JST date. A date with at least one sample is covered: within it a
- * value is interpolated linearly between samples and held flat before the first and after the last one, so
- * one date's record never leaks into the next.
+ * Values of one quantity recorded at instants, grouped by JST date. A date with at least one sample is
+ * covered: within it a value is interpolated linearly between samples and held flat before the first and
+ * after the last one, so one date's record never leaks into the next. Samples need not be evenly spaced.
  */
-final class DailySamples {
+abstract class RecordedSeries {
 
     private final NavigableMap<Instant, Double> all;
     private final Map<LocalDate, NavigableMap<Instant, Double>> byDate = new TreeMap<>();
     private final String what;
 
-    /** @param what what the values are, for the message when a date is not covered */
-    DailySamples(Map<Instant, Double> samples, String what) {
+    /**
+     * @param what    what the values are, for the message when a date is not covered
+     * @param problem why a value cannot be one of these, or null when it can
+     * @throws IllegalArgumentException with the problem and the instant of the first bad value
+     */
+    RecordedSeries(Map<Instant, Double> samples, String what, DoubleFunction<String> problem) {
         this.all = new TreeMap<>(samples);
         this.what = what;
-        all.forEach((t, v) -> byDate.computeIfAbsent(t.atZone(Jst.ZONE).toLocalDate(), d -> new TreeMap<>()).put(t, v));
+        all.forEach((t, v) -> {
+            String wrong = problem.apply(v);
+            if (wrong != null) {
+                throw new IllegalArgumentException(wrong + " at " + t);
+            }
+            byDate.computeIfAbsent(t.atZone(Jst.ZONE).toLocalDate(), d -> new TreeMap<>()).put(t, v);
+        });
     }
 
-    NavigableMap<Instant, Double> all() {
-        return java.util.Collections.unmodifiableNavigableMap(all);
+    final NavigableMap<Instant, Double> samples() {
+        return Collections.unmodifiableNavigableMap(all);
     }
 
-    boolean covers(LocalDate date) {
+    public final boolean covers(LocalDate date) {
         return byDate.containsKey(date);
     }
 
-    List<LocalDate> dates() {
+    /** The dates covered, in order. */
+    public final List<LocalDate> dates() {
         return List.copyOf(byDate.keySet());
     }
 
-    /** @throws IllegalArgumentException when the JST date of {@code instant} is not covered */
-    double at(Instant instant) {
+    /** The value at {@code instant}. @throws IllegalArgumentException when its JST date is not covered */
+    public final double at(Instant instant) {
         NavigableMap<Instant, Double> day = date(instant.atZone(Jst.ZONE).toLocalDate());
         Map.Entry<Instant, Double> before = day.floorEntry(instant);
         Map.Entry<Instant, Double> after = day.ceilingEntry(instant);
@@ -55,12 +68,12 @@ final class DailySamples {
     }
 
     /** Mean of the samples of {@code date}. */
-    double sampleMean(LocalDate date) {
+    final double sampleMean(LocalDate date) {
         return date(date).values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
     /** Mean over the whole JST day of the interpolated value, on a 10-minute grid (uneven sampling weighs nothing). */
-    double dayMean(LocalDate date) {
+    final double wholeDayMean(LocalDate date) {
         date(date);
         Instant midnight = date.atStartOfDay(Jst.ZONE).toInstant();
         double sum = 0;
