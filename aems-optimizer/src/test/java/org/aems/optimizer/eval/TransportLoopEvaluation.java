@@ -272,11 +272,11 @@ public final class TransportLoopEvaluation implements Callable<Integer> {
         });
     }
 
-    /** Per bank, per slot of the day: the bank-total value of its newest plan made before the slot's gate closure. */
     /** A bank's planned net (Wh) for a slot, and whether that plan was made by the slot's gate closure. */
     private record PlannedNet(double wattHours, boolean byGateClosure) {
     }
 
+    /** Per bank, per slot of the day: the bank-total value of its newest plan made before the slot's gate closure. */
     private static Map<BankId, List<Double>> inForce(IngestHarness ingest, List<Bank> banks, LocalDate date) {
         Map<BankId, List<Double>> inForce = new HashMap<>();
         JdbcClient jdbc = JdbcClient.create(ingest.dataSource);
