@@ -76,6 +76,7 @@ public final class Simulation implements AutoCloseable {
     private SimulatedTimeline timeline;
     private Instant wallStart;
     private volatile long tick;
+    private volatile Instant playedUntil;
     private Instant lastProgress;
     private long lastProgressMessages;
 
@@ -225,9 +226,15 @@ public final class Simulation implements AutoCloseable {
         return SiteModel.evDepartures(gateways.stream().map(SimulatedGateway::model).toList());
     }
 
-    /** Simulated end of the last step published. */
+    /**
+     * Simulated end of the last step whose messages have all been published (handed to the MQTT client): once it has
+     * reached a time, {@link #messagesPublished()} counts every telemetry message up to then. (It used to be the end of
+     * the last step *begun*, so a harness waiting for it could read the message count before the step's messages, and
+     * move on while they were still being published.)
+     */
     public Instant simulatedTime() {
-        return timeline == null ? settings.start() : timeline.end();
+        Instant played = playedUntil;
+        return played == null ? settings.start() : played;
     }
 
     private void tick() {
@@ -257,6 +264,7 @@ public final class Simulation implements AutoCloseable {
                 gateways.get(i).publish(s, k, next.get().length());
             }
             tick = k;
+            playedUntil = to;
             progress(to);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
