@@ -39,8 +39,10 @@ import picocli.CommandLine.Option;
  * region's total load and PV with the real area's, per day (docs/benchmarks.md, "Simulator realism").
  * The five days with the most real solar energy are simulated under a clear sky; the others replay the
  * cloudiness of that day derived from the real solar curve ({@link SolarReplay}, the stand-in for a weather
- * feed: the demand is never used), and the simulated air temperature follows that sunshine. With
- * {@code --seeded-weather} they get the seeded weather instead.
+ * feed: the demand is never used), and the simulated air temperature follows that sunshine, or is the
+ * measured one where {@code --air-temperature} has it. With {@code --seeded-weather} they get the seeded
+ * weather instead. It also prints the ceiling of the peak-time target with these inputs ({@link PeakCeiling},
+ * the only place the real demand is fitted, and never fed to the simulator) and how much both curves wiggle.
  */
 @Command(name = "aems-realism", mixinStandardHelpOptions = true,
         description = "Compares simulated regional load and PV shapes with TEPCO area actuals, per day.")

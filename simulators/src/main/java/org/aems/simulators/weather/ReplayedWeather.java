@@ -22,7 +22,7 @@ public final class ReplayedWeather implements WeatherSource {
     /** Standard deviation of local flicker at a half-clouded sky (k = 0.5); none under a clear or fully grey sky. */
     private static final double FLICKER_AT_HALF = 0.08;
 
-    private final ClearSkyIndexSeries record;
+    private final ClearSkyIndexSeries cloudiness;
     private final RecordedAirTemperature recordedAir;
     private final Weather seeded;
     private final long seed;
@@ -30,7 +30,7 @@ public final class ReplayedWeather implements WeatherSource {
 
     /** @param seeded the weather of the uncovered dates, the base temperatures and the seed of the flicker */
     public ReplayedWeather(WeatherRecord weather, Weather seeded) {
-        this.record = Objects.requireNonNull(weather, "weather").sky();
+        this.cloudiness = Objects.requireNonNull(weather, "weather").sky();
         this.recordedAir = weather.air();
         this.seeded = Objects.requireNonNull(seeded, "seeded");
         this.seed = seeded.seed();
@@ -40,20 +40,20 @@ public final class ReplayedWeather implements WeatherSource {
     @Override
     public DayWeather day(LocalDate date) {
         DayWeather drawn = seeded.day(date);
-        if (!record.covers(date)) {
+        if (!cloudiness.covers(date)) {
             return drawn;
         }
-        double clearness = Math.max(0, Math.min(1.1, record.dayMean(date)));
+        double clearness = Math.max(0, Math.min(1.1, cloudiness.dayMean(date)));
         return new DayWeather(date, Sky.nearest(clearness), clearness, drawn.baseTempC());
     }
 
     @Override
     public double clearSkyIndex(Instant instant, int cell) {
         Instant drifted = instant.minusSeconds(Math.round(cell * Weather.DRIFT_MINUTES_PER_CELL * 60));
-        if (!record.covers(drifted.atZone(Jst.ZONE).toLocalDate())) {
+        if (!cloudiness.covers(drifted.atZone(Jst.ZONE).toLocalDate())) {
             return seeded.clearSkyIndex(instant, cell);
         }
-        double k = record.at(drifted);
+        double k = cloudiness.at(drifted);
         double local = Noise.smooth(seed, FLICKER + 31L * cell, instant.getEpochSecond() / 60.0 / 10.0);
         double broken = 4 * Math.max(0, k * (1 - k));
         return Math.max(0.03, Math.min(1.05, k + FLICKER_AT_HALF * broken * local));
@@ -70,7 +70,7 @@ public final class ReplayedWeather implements WeatherSource {
     }
 
     private double regionalIndex(Instant instant) {
-        return record.covers(instant.atZone(Jst.ZONE).toLocalDate())
-                ? Math.max(0.03, Math.min(1.05, record.at(instant))) : seeded.regionalIndex(instant);
+        return cloudiness.covers(instant.atZone(Jst.ZONE).toLocalDate())
+                ? Math.max(0.03, Math.min(1.05, cloudiness.at(instant))) : seeded.regionalIndex(instant);
     }
 }
