@@ -2,7 +2,7 @@ package org.aems.simulators.realism;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +57,7 @@ final class PeakCeiling {
     }
 
     static Result of(List<Day> days, int toleranceSteps) {
+        Map<DayType, Fit> inSampleFits = new EnumMap<>(DayType.class);
         int inSample = 0;
         int leaveOneOut = 0;
         Map<LocalDate, Integer> misses = new TreeMap<>();
@@ -64,13 +65,14 @@ final class PeakCeiling {
             List<Day> sameType = days.stream().filter(d -> d.type() == day.type()).toList();
             List<Day> others = sameType.stream().filter(d -> d != day).toList();
             int real = ShapeStats.peak(day.demand());
-            if (Math.abs(ShapeStats.peak(fit(sameType, day)) - real) <= toleranceSteps) {
+            Fit all = inSampleFits.computeIfAbsent(day.type(), type -> fit(sameType));
+            if (Math.abs(ShapeStats.peak(all.curve(day)) - real) <= toleranceSteps) {
                 inSample++;
             }
             if (others.size() < 2) {
                 continue; // nothing of its type to learn from
             }
-            int off = ShapeStats.peak(fit(others, day)) - real;
+            int off = ShapeStats.peak(fit(others).curve(day)) - real;
             if (Math.abs(off) <= toleranceSteps) {
                 leaveOneOut++;
             } else {
@@ -80,9 +82,22 @@ final class PeakCeiling {
         return new Result(inSample, leaveOneOut, days.size(), misses);
     }
 
-    /** The curve the model fitted on {@code train} gives {@code day}, up to the day's level. */
-    static double[] fit(List<Day> train, Day day) {
-        int steps = day.demand().length;
+    /** A fitted model: per step, the level and the response per cooling degree. */
+    private record Fit(double[] level, double[] cooling) {
+
+        /** The curve this model gives {@code day}, up to the day's own level. */
+        double[] curve(Day day) {
+            double[] curve = new double[level.length];
+            for (int i = 0; i < curve.length; i++) {
+                curve[i] = level[i] + cooling[i] * day.coolingDegrees(i);
+            }
+            return curve;
+        }
+    }
+
+    /** Least squares on {@code train}, alternating between the per-step coefficients and the per-day levels. */
+    private static Fit fit(List<Day> train) {
+        int steps = train.get(0).demand().length;
         double[] level = new double[steps];
         double[] cooling = new double[steps];
         Map<Day, Double> dayLevel = new HashMap<>();
@@ -90,33 +105,31 @@ final class PeakCeiling {
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
             for (int i = 0; i < steps; i++) {
                 SimpleRegression regression = new SimpleRegression();
-                List<Double> ys = new ArrayList<>(train.size());
+                double sum = 0;
                 for (Day d : train) {
                     double y = d.demand()[i] - dayLevel.get(d);
                     regression.addData(d.coolingDegrees(i), y);
-                    ys.add(y);
+                    sum += y;
                 }
                 double slope = regression.getSlope();
                 if (Double.isNaN(slope)) { // no spread of temperatures at this step (a cool night): a level only
                     cooling[i] = 0;
-                    level[i] = ys.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                    level[i] = sum / train.size();
                 } else {
                     cooling[i] = slope;
                     level[i] = regression.getIntercept();
                 }
             }
+            Fit fit = new Fit(level, cooling);
             for (Day d : train) {
+                double[] modelled = fit.curve(d);
                 double residual = 0;
                 for (int i = 0; i < steps; i++) {
-                    residual += d.demand()[i] - level[i] - cooling[i] * d.coolingDegrees(i);
+                    residual += d.demand()[i] - modelled[i];
                 }
                 dayLevel.put(d, residual / steps);
             }
         }
-        double[] curve = new double[steps];
-        for (int i = 0; i < steps; i++) {
-            curve[i] = level[i] + cooling[i] * day.coolingDegrees(i);
-        }
-        return curve;
+        return new Fit(level, cooling);
     }
 }

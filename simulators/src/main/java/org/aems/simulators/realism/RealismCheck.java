@@ -110,7 +110,7 @@ public final class RealismCheck implements Callable<Integer> {
         if (!seededWeather) {
             weather = new ReplayedWeather(replay, seeded);
         } else if (airTemperature != null) {
-            weather = new ReplayedWeather(WeatherRecord.of(new ClearSkyIndexSeries(Map.of())).withAir(recordedAir), seeded);
+            weather = new ReplayedWeather(new WeatherRecord(new ClearSkyIndexSeries(Map.of()), recordedAir), seeded);
         } else {
             weather = seeded;
         }

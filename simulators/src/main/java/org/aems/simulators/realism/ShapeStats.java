@@ -1,6 +1,7 @@
 package org.aems.simulators.realism;
 
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /** Shape figures of one day's 5-minute curve (288 values from 00:00 JST). */
 final class ShapeStats {
@@ -50,12 +51,12 @@ final class ShapeStats {
     static double wiggle(double[] curve, int shortSteps, int longSteps) {
         int from = 10 * 12;
         int to = 16 * 12;
-        org.apache.commons.math3.stat.descriptive.DescriptiveStatistics d =
-                new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics();
+        double[] difference = new double[to - from];
         for (int i = from; i < to; i++) {
-            d.addValue(mean(curve, i - shortSteps / 2, i + shortSteps / 2 + 1) - mean(curve, i - longSteps / 2, i + longSteps / 2 + 1));
+            difference[i - from] = mean(curve, i - shortSteps / 2, i + shortSteps / 2 + 1)
+                    - mean(curve, i - longSteps / 2, i + longSteps / 2 + 1);
         }
-        return Math.sqrt(d.getPopulationVariance()) / mean(curve, from, to);
+        return new StandardDeviation(false).evaluate(difference) / mean(curve, from, to);
     }
 
     /** Energy of the day in units × hours. */
